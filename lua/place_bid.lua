@@ -1,0 +1,140 @@
+-- Places one bid atomically: validation, proxy (maximum) bidding, reserve, soft close,
+-- history, idempotency by requestId, and the events.
+-- KEYS: auction hash, bid history list, requestId → result hash
+-- ARGV: publish command, auction id, request id ('' = none), bidder id,
+--       amount ('m:<minor>' or 'd:<decimal text>'), maximum (same, or ''), source
+local auction_id, request_id, bidder, amount_spec, max_spec, source =
+  ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+
+if request_id ~= '' then
+  local previous = redis.call('HGET', KEYS[3], request_id)
+  if previous then return { 'dup', previous } end
+end
+
+local a = load_auction(KEYS[1])
+if not a then return fail('AUCTION_NOT_FOUND', 'no auction ' .. auction_id) end
+
+local function parse_amount(spec)
+  local kind, body = string.sub(spec, 1, 2), string.sub(spec, 3)
+  local value
+  if kind == 'm:' then
+    if not string.match(body, '^%d+$') or #body > 14 then return nil end
+    value = tonumber(body)
+  elseif kind == 'd:' then
+    local whole, fraction = string.match(body, '^(%d+)%.(%d+)$')
+    if not whole then
+      whole, fraction = string.match(body, '^(%d+)$'), ''
+    end
+    if not whole or #fraction > a.digits then return nil end
+    whole = (string.gsub(whole, '^0+', ''))
+    if #whole > 14 then return nil end
+    value = (tonumber(whole) or 0) * (10 ^ a.digits)
+      + (tonumber(fraction .. string.rep('0', a.digits - #fraction)) or 0)
+  else
+    return nil
+  end
+  if value > MAX_MINOR then return nil end
+  return value
+end
+
+local amount = parse_amount(amount_spec)
+if not amount then return fail('INVALID_AMOUNT', 'the amount is not a valid amount', { field = 'amount' }) end
+local max = amount
+if max_spec ~= '' then
+  max = parse_amount(max_spec)
+  if not max then return fail('INVALID_AMOUNT', 'the maximum is not a valid amount', { field = 'max' }) end
+end
+if max < amount then
+  return fail('MAX_BELOW_AMOUNT', 'the maximum is below the amount')
+end
+if a.status ~= 'active' then
+  return fail('AUCTION_NOT_ACTIVE', 'the auction is ' .. a.status, { status = a.status })
+end
+local now = now_ms()
+if a.endsAt and now >= a.endsAt then
+  return fail('AUCTION_ENDED', 'the auction has ended')
+end
+if bidder == a.sellerId then
+  return fail('SELLER_CANNOT_BID', 'the seller cannot bid on their own auction')
+end
+local asking = asking_price(a)
+if amount < asking then
+  return fail('BID_TOO_LOW', 'the bid is below the asking price', { minimumBid = asking })
+end
+
+local seq = a.seq + 1 -- the seq of the bid event this call publishes
+local entries = {}
+local history = {}
+local own_entry = nil
+local function record(who, value, kind, outcome)
+  local entry = {
+    id = a.bidCount + #entries + 1, bidderId = who, amount = value, kind = kind,
+    outcome = outcome, source = source, at = now, seq = seq,
+  }
+  entries[#entries + 1] = entry
+  history[#history + 1] = table.concat({ seq, now, who, value, kind, outcome, source }, '|')
+  return entry.id
+end
+
+local old_price = a.price
+local result
+if a.leaderId == bidder then
+  if max <= a.leaderMax then
+    return fail('ALREADY_LEADING', 'the bidder is already leading')
+  end
+  a.leaderMax = max
+  result = 'max_raised'
+elseif not a.leaderId then
+  a.leaderId, a.leaderMax, a.price = bidder, max, amount
+  own_entry = record(bidder, amount, 'manual', 'leading')
+  result = 'leading'
+elseif max > a.leaderMax then
+  local new_price = math.max(amount, math.min(max, a.leaderMax + inc_at(a, a.leaderMax)))
+  if a.leaderMax > a.price then record(a.leaderId, a.leaderMax, 'auto', 'outbid') end
+  a.leaderId, a.leaderMax, a.price = bidder, max, new_price
+  own_entry = record(bidder, new_price, 'manual', 'leading')
+  result = 'leading'
+else
+  -- The earlier maximum wins ties.
+  local new_price = math.min(a.leaderMax, max + inc_at(a, max))
+  own_entry = record(bidder, max, 'manual', 'outbid')
+  a.price = new_price
+  record(a.leaderId, new_price, 'auto', 'leading')
+  result = 'outbid'
+end
+
+if a.reservePrice and a.leaderMax >= a.reservePrice and a.price < a.reservePrice then
+  a.price = a.reservePrice
+  record(a.leaderId, a.reservePrice, 'auto', 'leading')
+end
+
+if #history > 0 then redis.call('RPUSH', KEYS[2], unpack(history)) end
+a.bidCount = a.bidCount + #entries
+
+local previous_ends = a.endsAt
+local extended = false
+if a.softCloseSeconds > 0 and a.price ~= old_price and a.endsAt
+  and a.endsAt - now < a.softCloseSeconds * 1000 then
+  a.endsAt = now + a.softCloseSeconds * 1000
+  extended = true
+end
+
+-- max_raised never carries the new maximum; its entries (if any) come from the reserve rule.
+local bid_event = { bidderId = bidder }
+if #entries > 0 then bid_event.bids = entries end
+if result == 'max_raised' then bid_event.bidderId = nil end
+publish(a, auction_id, now, result == 'max_raised' and 'max_raised' or 'bid_placed', bid_event)
+if extended then
+  publish(a, auction_id, now, 'auction_extended', { previousEndsAt = previous_ends })
+end
+
+redis.call('HSET', KEYS[1], 'currentPrice', a.price, 'leaderId', a.leaderId, 'leaderMax', a.leaderMax,
+  'bidCount', a.bidCount, 'endsAt', a.endsAt or '', 'seq', a.seq)
+
+-- Compact on purpose: this is kept per request id for the auction's lifetime.
+local answer = table.concat({
+  own_entry or '', result, a.price, a.leaderId, a.bidCount, a.endsAt or '',
+  extended and 1 or 0, reserve_met(a) and 1 or 0, max, asking_price(a),
+}, '|')
+if request_id ~= '' then redis.call('HSET', KEYS[3], request_id, answer) end
+return { 'ok', answer }

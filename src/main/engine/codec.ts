@@ -1,0 +1,113 @@
+// Translates between what the scripts store and the public JSON shapes.
+import type {
+  Actor,
+  Auction,
+  AuctionEvent,
+  AuctionStatus,
+  BidAccepted,
+  BidEntry,
+  BidKind,
+  BidOutcome,
+  BidResultKind,
+  BidSource,
+  IncrementBand,
+} from '../../shared/domain'
+import { incrementAt } from '../../shared/money'
+
+const optionalNumber = (value: string | undefined): number | null =>
+  value === undefined || value === '' ? null : Number(value)
+
+/** The stored hash → the public auction. The reserve amount only goes to staff and the seller. */
+export function decodeAuction(hash: Record<string, string>, viewer?: Actor): Auction {
+  const incrementTable: IncrementBand[] | undefined = hash.incrementTable
+    ? (JSON.parse(hash.incrementTable) as IncrementBand[])
+    : undefined
+  const increment = incrementTable ? undefined : Number(hash.increment)
+  const reserve = optionalNumber(hash.reservePrice)
+  const currentPrice = Number(hash.currentPrice)
+  const leaderId = hash.leaderId ? hash.leaderId : null
+  const mayseeReserve = !viewer || viewer.staff || viewer.id === hash.sellerId
+  const auction: Auction = {
+    id: hash.id as string,
+    title: hash.title ?? '',
+    description: hash.description ?? '',
+    sellerId: hash.sellerId as string,
+    status: hash.status as AuctionStatus,
+    currency: hash.currency as string,
+    startingPrice: Number(hash.startingPrice),
+    reservePrice: mayseeReserve ? reserve : null,
+    hasReserve: reserve !== null,
+    reserveMet: reserve === null || (leaderId !== null && currentPrice >= reserve),
+    ...(incrementTable ? { incrementTable } : { increment }),
+    currentPrice,
+    askingPrice: leaderId
+      ? currentPrice + incrementAt(currentPrice, increment, incrementTable)
+      : Number(hash.startingPrice),
+    leaderId,
+    bidCount: Number(hash.bidCount),
+    startsAt: optionalNumber(hash.startsAt),
+    endsAt: optionalNumber(hash.endsAt),
+    durationMs: optionalNumber(hash.durationMs),
+    softCloseSeconds: Number(hash.softCloseSeconds ?? 0),
+    seq: Number(hash.seq),
+    createdAt: Number(hash.createdAt),
+  }
+  if (auction.status === 'ended') {
+    auction.result = {
+      winnerId: hash.winnerId ? hash.winnerId : null,
+      finalPrice: Number(hash.finalPrice),
+      reserveMet: hash.resultReserveMet === '1',
+    }
+  }
+  return auction
+}
+
+const KINDS: Record<string, BidKind> = { manual: 'manual', auto: 'auto' }
+const OUTCOMES: Record<string, BidOutcome> = { leading: 'leading', outbid: 'outbid' }
+
+/** One stored history line "seq|at|bidder|amount|kind|outcome|source" → a bid entry. */
+export function decodeBidEntry(line: string, id: number): BidEntry {
+  const [seq, at, bidderId, amount, kind, outcome, source] = line.split('|')
+  return {
+    id,
+    bidderId: bidderId as string,
+    amount: Number(amount),
+    kind: KINDS[kind as string] as BidKind,
+    outcome: OUTCOMES[outcome as string] as BidOutcome,
+    source: source as BidSource,
+    at: Number(at),
+    seq: Number(seq),
+  }
+}
+
+/** The compact answer the bid script stores per request id → the public bid result. */
+export function decodeBidAnswer(
+  auctionId: string,
+  answer: string,
+  duplicate: boolean,
+): BidAccepted {
+  const [bidId, result, price, leaderId, bidCount, endsAt, extended, reserveMet, max, asking] =
+    answer.split('|')
+  return {
+    ok: true,
+    bidId: bidId ? Number(bidId) : null,
+    auctionId,
+    result: result as BidResultKind,
+    price: Number(price),
+    leaderId: leaderId as string,
+    bidCount: Number(bidCount),
+    endsAt: optionalNumber(endsAt),
+    extended: extended === '1',
+    duplicate,
+    reserveMet: reserveMet === '1',
+    maxAmount: Number(max),
+    askingPrice: Number(asking),
+  }
+}
+
+/** An event as published by a script; fills what Lua's JSON cannot express (empty arrays). */
+export function decodeEvent(payload: string): AuctionEvent {
+  const event = JSON.parse(payload) as AuctionEvent
+  if ((event.type === 'bid_placed' || event.type === 'max_raised') && !event.bids) event.bids = []
+  return event
+}

@@ -1,0 +1,156 @@
+// The one typed contract between the console UI and the main side. Both transports
+// (Electron IPC and the web mode's WebSocket) are generated from this map, and the main
+// side validates every input with these schemas: the renderer is untrusted.
+import { z } from 'zod'
+import type { Auction, AuctionEvent, AuctionStatus, BidAccepted, BidEntry } from './domain'
+import { AUCTION_STATUSES, BID_SOURCES } from './domain'
+import type { Failure } from './errors'
+
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only')
+const amountText = z.string().trim().min(1).max(32)
+const epochMs = z.number().int().nonnegative()
+
+export const operatorProfileSchema = z.object({
+  displayName: z.string().trim().min(1).max(80),
+  operatorId: id,
+  role: z.enum(['staff', 'seller']),
+})
+export type OperatorProfile = z.infer<typeof operatorProfileSchema>
+
+export const incrementBandSchema = z.object({ from: amountText, increment: amountText })
+
+export const createAuctionSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('USD'),
+  startingPrice: amountText,
+  reservePrice: amountText.optional(),
+  increment: amountText.optional(),
+  incrementTable: z.array(incrementBandSchema).min(1).max(50).optional(),
+  startsAt: epochMs.optional(),
+  endsAt: epochMs.optional(),
+  durationMs: z
+    .number()
+    .int()
+    .positive()
+    .max(366 * 24 * 3600 * 1000)
+    .optional(),
+  softCloseSeconds: z.number().int().min(0).max(3600).default(0),
+  start: z.boolean().default(false),
+})
+export type CreateAuctionRequest = z.input<typeof createAuctionSchema>
+
+export const redisSettingsSchema = z.object({
+  /** Empty means: use the embedded local Redis. */
+  url: z.union([
+    z.literal(''),
+    z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+  ]),
+  username: z.string().max(128).default(''),
+  /** Write-only: never returned by settings.get. Undefined keeps the stored one. */
+  password: z.string().max(1024).optional(),
+  caCertificate: z.string().max(65536).default(''),
+  database: z.number().int().min(0).max(15).default(0),
+})
+export type RedisSettings = z.input<typeof redisSettingsSchema>
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline'
+export interface ConnectionStatus {
+  state: ConnectionState
+  /** The Redis endpoint without credentials. */
+  endpoint: string
+  embedded: boolean
+  /** Set when the embedded Redis cannot start (not installed), with the install hint. */
+  problem?: { code: string; message: string; installCommand?: string }
+}
+
+const auctionRef = z.object({ auctionId: id })
+
+/** Every command: input schema and result shape. */
+export const commands = {
+  'auctions:list': {
+    input: z.object({
+      status: z.enum(AUCTION_STATUSES).optional(),
+      sellerId: id.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    result: {} as { auctions: Auction[] },
+  },
+  'auctions:get': { input: auctionRef, result: {} as { auction: Auction } },
+  'auctions:create': { input: createAuctionSchema, result: {} as { auction: Auction } },
+  'auctions:start': { input: auctionRef, result: {} as { auction: Auction } },
+  'auctions:end': { input: auctionRef, result: {} as { auction: Auction } },
+  'auctions:cancel': { input: auctionRef, result: {} as { auction: Auction } },
+  'bids:place': {
+    input: z.object({
+      auctionId: id,
+      bidderId: id,
+      amount: amountText,
+      max: amountText.optional(),
+      requestId: z.string().min(8).max(64),
+      source: z.enum(BID_SOURCES).default('online'),
+    }),
+    result: {} as Omit<BidAccepted, 'ok'>,
+  },
+  'bids:history': {
+    input: z.object({
+      auctionId: id,
+      limit: z.number().int().min(1).max(1000).default(100),
+      before: z.number().int().positive().optional(),
+    }),
+    result: {} as { bids: BidEntry[] },
+  },
+  /** Starts live events for this auction on this window/tab; answers with a fresh snapshot. */
+  'auctions:watch': { input: auctionRef, result: {} as { auction: Auction; viewers: number } },
+  'auctions:unwatch': { input: auctionRef, result: {} as object },
+  /** The Redis server's clock, so the UI can correct for a wrong local clock. */
+  'clock:now': { input: z.object({}), result: {} as { now: number } },
+  'connection:status': { input: z.object({}), result: {} as ConnectionStatus },
+  'settings:get': {
+    input: z.object({}),
+    result: {} as {
+      settings: Omit<RedisSettings, 'password'> & { hasPassword: boolean }
+      /** Set when REDIS_URL overrides the saved settings. */
+      overriddenBy?: 'REDIS_URL'
+    },
+  },
+  'settings:save': { input: redisSettingsSchema, result: {} as ConnectionStatus },
+  'settings:test': {
+    input: redisSettingsSchema,
+    result: {} as { latencyMs: number; serverVersion: string },
+  },
+  'profile:get': { input: z.object({}), result: {} as { profile: OperatorProfile | null } },
+  'profile:set': { input: operatorProfileSchema, result: {} as { profile: OperatorProfile } },
+} as const
+
+export type CommandName = keyof typeof commands
+export type CommandInput<N extends CommandName> = z.input<(typeof commands)[N]['input']>
+export type CommandOk<N extends CommandName> = { ok: true } & (typeof commands)[N]['result']
+export type CommandResult<N extends CommandName> = CommandOk<N> | Failure
+
+/** Everything pushed from the main side to the UI. */
+export interface PushEvents {
+  /** Auction events of watched auctions and of the list channel, batched per frame. */
+  'auction:events': AuctionEvent[]
+  /** A fresh snapshot after a gap or a reconnect: replaces what the UI holds. */
+  'auction:snapshot': { auction: Auction }
+  'auction:viewers': { auctionId: string; viewers: number }
+  'connection:state': ConnectionStatus
+}
+export type PushName = keyof PushEvents
+
+/** What window.auctionApi (Electron) and the web client both implement. */
+export interface AuctionApi {
+  call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<N>>
+  on<P extends PushName>(name: P, handler: (payload: PushEvents[P]) => void): () => void
+}
+
+export type { AuctionStatus }

@@ -1,0 +1,47 @@
+// Every error code a command can answer with. Rejections are values, never exceptions,
+// so they cross process and network boundaries unchanged.
+
+export const ERROR_CODES = [
+  'AUCTION_NOT_FOUND',
+  'INVALID_AMOUNT',
+  'MAX_BELOW_AMOUNT',
+  'AUCTION_NOT_ACTIVE',
+  'AUCTION_ENDED',
+  'SELLER_CANNOT_BID',
+  'BID_TOO_LOW',
+  'ALREADY_LEADING',
+  'NOT_SELLER',
+  'INVALID_STATUS',
+  'INVALID_INPUT',
+  'REDIS_UNAVAILABLE',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface CommandError {
+  code: ErrorCode
+  message: string
+  /** The input field at fault, for INVALID_INPUT / INVALID_AMOUNT. */
+  field?: string
+  /** The asking price, for BID_TOO_LOW. */
+  minimumBid?: number
+  /** The auction's status, for AUCTION_NOT_ACTIVE / INVALID_STATUS. */
+  status?: string
+}
+
+export interface Failure {
+  ok: false
+  error: CommandError
+}
+
+export type Result<T extends object> = ({ ok: true } & T) | Failure
+
+export const fail = (
+  code: ErrorCode,
+  message: string,
+  extra: Partial<CommandError> = {},
+): Failure => ({
+  ok: false,
+  error: { code, message, ...extra },
+})

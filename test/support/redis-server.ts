@@ -1,0 +1,100 @@
+// Starts a private redis-server for tests and benchmarks: a free loopback port, its own
+// temporary directory, append-only on; stopped by PID, also when a test fails.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface RedisProcess {
+  url: string
+  port: number
+  dir: string
+  pid: number
+  /** Stops the server (SIGTERM, then SIGKILL); keeps the directory when keepData. */
+  stop(options?: { keepData?: boolean }): Promise<void>
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+export function redisServerBinary(): string {
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], {
+    encoding: 'utf8',
+  }).stdout.trim()
+  if (!found) throw new Error('redis-server is not installed: apt-get install -y redis-server')
+  return found
+}
+
+const ping = async (port: number): Promise<boolean> =>
+  spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() ===
+  'PONG'
+
+/** Starts redis-server; with `dir` given, reuses that data directory (restart with data). */
+export async function startRedis(
+  options: { dir?: string; port?: number; extraArgs?: string[] } = {},
+): Promise<RedisProcess> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'auction-redis-'))
+  const port = options.port ?? (await freePort())
+  const child = spawn(
+    redisServerBinary(),
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--daemonize',
+      'no',
+      '--pidfile',
+      join(dir, 'redis.pid'),
+      ...(options.extraArgs ?? []),
+    ],
+    { stdio: 'ignore', detached: false },
+  )
+  const pid = child.pid
+  if (pid === undefined) throw new Error('redis-server did not start')
+  for (let i = 0; i < 100 && !(await ping(port)); i++) await new Promise((r) => setTimeout(r, 50))
+  if (!(await ping(port))) {
+    child.kill('SIGKILL')
+    throw new Error(`redis-server did not answer on port ${port}`)
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    dir,
+    pid,
+    async stop({ keepData = false } = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        const timeout = setTimeout(() => child.kill('SIGKILL'), 5000)
+        await exited
+        clearTimeout(timeout)
+      }
+      if (!keepData) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The PID recorded in the data directory, for diagnostics. */
+export const recordedPid = (dir: string): number =>
+  Number(readFileSync(join(dir, 'redis.pid'), 'utf8'))
