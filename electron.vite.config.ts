@@ -1,0 +1,35 @@
+// electron-vite: main (ESM, dependencies left external so ioredis/zod/ws load from
+// node_modules in the asar), preload (one CommonJS file, as sandboxed preloads require),
+// renderer (React, built into out/renderer).
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+export default defineConfig({
+  main: {
+    build: {
+      // Every package.json dependency stays external (ioredis must: it is CommonJS with
+      // optional native bits); the engine, shared code and our modules are bundled.
+      externalizeDeps: true,
+      lib: { entry: resolve('src/main/index.ts') },
+      outDir: 'out/main',
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload can require nothing but 'electron': bundle everything it uses.
+      externalizeDeps: false,
+      lib: { entry: resolve('src/preload/index.ts'), formats: ['cjs'] },
+      rolldownOptions: { output: { entryFileNames: '[name].cjs' } },
+      outDir: 'out/preload',
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve('out/renderer'),
+      rolldownOptions: { input: resolve('src/renderer/index.html') },
+    },
+  },
+})

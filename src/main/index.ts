@@ -1,0 +1,97 @@
+// The Electron entry: hardens the session, serves the renderer from app://console,
+// binds the contract to IPC, opens the window, and stops the API service (and the
+// embedded Redis) before the app quits.
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron'
+import { createApiService } from './api'
+import type { ApiService } from './api/types'
+import { attachWindow, bindContract, SenderRegistry, trustedOrigins, APP_ORIGIN } from './ipc'
+import { createSafeStorageBox } from './secrets'
+import {
+  contentSecurityPolicy,
+  createMainWindow,
+  guardWebContents,
+  handleAppProtocol,
+  hardenSession,
+  quitGracefully,
+  registerAppScheme,
+} from './window'
+
+const APP_ID = 'com.auctionconsole.app'
+const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url))
+const log = (message: string): void => console.log(`[auction-console] ${message}`)
+
+// Tests and portable setups may keep settings and the embedded Redis elsewhere.
+if (process.env.AUCTION_USER_DATA) app.setPath('userData', process.env.AUCTION_USER_DATA)
+// app:// must be registered before `ready`.
+registerAppScheme(protocol)
+
+// Two instances would start two embedded Redis servers on one data folder.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.setAppUserModelId(APP_ID)
+  app.whenReady().then(start, (error: unknown) => fail(error))
+}
+
+async function start(): Promise<void> {
+  const packaged = app.isPackaged
+  const devUrl = packaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  const origins = trustedOrigins(devUrl, packaged)
+  const csp = contentSecurityPolicy(devUrl ? origins[1] : undefined)
+  hardenSession(session.defaultSession, origins, csp)
+  guardWebContents(app, origins, log)
+  handleAppProtocol(protocol, here('../renderer'), csp)
+
+  let service: ApiService
+  try {
+    service = await createApiService({
+      dataDir: app.getPath('userData'),
+      secrets: createSafeStorageBox(safeStorage),
+    })
+  } catch (error) {
+    fail(error)
+    return
+  }
+  const senders = new SenderRegistry(origins)
+  const unbind = bindContract({ ipcMain, service, senders, warn: log })
+  quitGracefully(app, async () => {
+    unbind()
+    await service.close()
+  })
+
+  const openWindow = (): BrowserWindow => {
+    const window = createMainWindow({
+      preloadPath: here('../preload/index.cjs'),
+      startUrl: devUrl ?? `${APP_ORIGIN}/index.html`,
+      // The window icon matters on Linux; installers carry their own. Packaged, it is an
+      // extra resource (electron-builder.yml), in development the file in resources/.
+      icon: packaged ? join(process.resourcesPath, 'icon.png') : here('../../resources/icon.png'),
+      devTools: !packaged,
+    })
+    attachWindow(window.webContents, { service, senders })
+    return window
+  }
+  openWindow()
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows()
+    if (!window) return void openWindow()
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  // macOS keeps the app alive without windows; a click on the dock icon reopens one.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error)
+  dialog.showErrorBox('Auction Console could not start', message)
+  app.exit(1)
+}

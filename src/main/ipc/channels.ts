@@ -1,0 +1,62 @@
+// The one map of IPC channel names, shared by the main side and the preload. Plain data
+// only: the sandboxed preload bundles this file, so it must not pull in zod or Node.
+import type { CommandName, PushName } from '../../shared/contract'
+
+/** Every command of the contract, spelled out so the preload needs no zod. */
+const COMMAND_NAMES = [
+  'auctions:list',
+  'auctions:get',
+  'auctions:create',
+  'auctions:start',
+  'auctions:end',
+  'auctions:cancel',
+  'bids:place',
+  'bids:history',
+  'auctions:watch',
+  'auctions:unwatch',
+  'clock:now',
+  'connection:status',
+  'settings:get',
+  'settings:save',
+  'settings:test',
+  'profile:get',
+  'profile:set',
+] as const satisfies readonly CommandName[]
+
+const PUSH_NAMES = [
+  'auction:events',
+  'auction:snapshot',
+  'auction:viewers',
+  'connection:state',
+] as const satisfies readonly PushName[]
+
+// Compile-time proof that the lists above are complete: a command or push added to the
+// contract without being added here is a type error.
+type Missing<All, Listed> = Exclude<All, Listed>
+const complete = <T extends never>(): T | undefined => undefined
+complete<Missing<CommandName, (typeof COMMAND_NAMES)[number]>>()
+complete<Missing<PushName, (typeof PUSH_NAMES)[number]>>()
+
+/** Renderer → main, one `ipcMain.handle` channel per command: `auction:invoke:<command>`. */
+export const INVOKE_CHANNELS = Object.freeze(
+  Object.fromEntries(COMMAND_NAMES.map((name) => [name, `auction:invoke:${name}`])),
+) as Readonly<Record<CommandName, string>>
+
+/** Main → renderer, one `webContents.send` channel per push: `auction:push:<push>`. */
+export const PUSH_CHANNELS = Object.freeze(
+  Object.fromEntries(PUSH_NAMES.map((name) => [name, `auction:push:${name}`])),
+) as Readonly<Record<PushName, string>>
+
+const own = (map: object, key: unknown): boolean =>
+  typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key)
+
+/** The invoke channel of a command, or undefined for anything not in the contract. */
+export const invokeChannel = (name: unknown): string | undefined =>
+  own(INVOKE_CHANNELS, name) ? INVOKE_CHANNELS[name as CommandName] : undefined
+
+/** The push channel of an event, or undefined for anything not in the contract. */
+export const pushChannel = (name: unknown): string | undefined =>
+  own(PUSH_CHANNELS, name) ? PUSH_CHANNELS[name as PushName] : undefined
+
+export const commandNames = (): readonly CommandName[] => COMMAND_NAMES
+export const pushNames = (): readonly PushName[] => PUSH_NAMES
