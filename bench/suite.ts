@@ -1,0 +1,88 @@
+// Runs the benchmark sections in order against one context and gathers their results.
+import type { BenchContext, Sizes } from './lib/context'
+import { resetData } from './lib/context'
+import { ceiling, type CeilingRun } from './sections/ceiling'
+import { closingAccuracy, type ClosingAccuracy } from './sections/closing'
+import { eventLatency, type EventLatency } from './sections/events'
+import { memoryUse, type MemoryUse } from './sections/memory'
+import { scaling, type ScalingRun } from './sections/scaling'
+import { bidFixture, bidThroughput, type ThroughputRun } from './sections/throughput'
+
+export const SECTIONS = ['throughput', 'events', 'closing', 'memory', 'scaling'] as const
+export type Section = (typeof SECTIONS)[number]
+
+export interface Ratio {
+  workload: ThroughputRun['workload']
+  concurrency: number
+  /** Our accepted bids/s ÷ `return 1` calls/s at the same concurrency. */
+  vsReturnOne: number
+  /** Our accepted bids/s ÷ same-calls-no-logic calls/s at the same concurrency. */
+  vsSameCalls: number
+}
+
+export interface SuiteResults {
+  sizes: Sizes
+  throughput: ThroughputRun[]
+  ceiling: CeilingRun[]
+  ratios: Ratio[]
+  events?: EventLatency
+  closing?: ClosingAccuracy
+  memory?: MemoryUse
+  scaling: ScalingRun[]
+}
+
+export async function runSuite(
+  ctx: BenchContext,
+  sections: readonly Section[] = SECTIONS,
+): Promise<SuiteResults> {
+  const results: SuiteResults = {
+    sizes: ctx.sizes,
+    throughput: [],
+    ceiling: [],
+    ratios: [],
+    scaling: [],
+  }
+  if (sections.includes('throughput')) {
+    await resetData(ctx)
+    const spreadFixture = await bidFixture(ctx, ctx.sizes.spreadAuctions)
+    // Ours and the ceilings side by side per concurrency, so drifting machine load hits all.
+    for (const concurrency of ctx.sizes.concurrencies) {
+      const hot = await bidThroughput(ctx, 'hot', concurrency)
+      const spread = await bidThroughput(ctx, 'spread', concurrency, spreadFixture)
+      const returnOne = await ceiling(ctx, 'returnOne', concurrency)
+      const sameCalls = await ceiling(ctx, 'sameCalls', concurrency)
+      results.throughput.push(hot, spread)
+      results.ceiling.push(returnOne, sameCalls)
+      for (const run of [hot, spread]) {
+        results.ratios.push({
+          workload: run.workload,
+          concurrency,
+          vsReturnOne: ratio(run.acceptedPerSec, returnOne.callsPerSec),
+          vsSameCalls: ratio(run.acceptedPerSec, sameCalls.callsPerSec),
+        })
+      }
+    }
+  }
+  if (sections.includes('events')) {
+    await resetData(ctx)
+    results.events = await eventLatency(ctx)
+  }
+  if (sections.includes('closing')) {
+    await resetData(ctx)
+    results.closing = await closingAccuracy(ctx)
+  }
+  if (sections.includes('memory')) {
+    await resetData(ctx)
+    results.memory = await memoryUse(ctx)
+  }
+  if (sections.includes('scaling')) {
+    await resetData(ctx)
+    for (const processes of ctx.sizes.scalingProcesses) {
+      results.scaling.push(await scaling(ctx, processes))
+    }
+  }
+  return results
+}
+
+const ratio = (ours: number, ceilingPerSec: number): number =>
+  ceilingPerSec > 0 ? Math.round((ours / ceilingPerSec) * 1000) / 1000 : 0
