@@ -12,6 +12,7 @@ import { newAuctionId } from './ids'
 import { auctionKeys, indexKeys } from './keys'
 import { registerScripts, type ScriptCaller, type ScriptReply } from './scripts'
 import {
+  amountSchema,
   idSchema,
   invalidInput,
   validateCreate,
@@ -52,8 +53,8 @@ export interface DueBatch {
 const bidInputSchema = z.object({
   auctionId: idSchema,
   bidderId: idSchema,
-  amount: z.union([z.string(), z.number()]),
-  max: z.union([z.string(), z.number()]).nullish(),
+  amount: amountSchema,
+  max: amountSchema.nullish(),
   requestId: z.string().min(1).max(128).nullish(),
   source: z.enum(BID_SOURCES).default('online'),
 })
@@ -277,8 +278,11 @@ export class AuctionEngine {
       ids.map(async (id) => {
         const reply = await act(id)
         if (reply[0] === 'notdue') await this.redis.zadd(index, 'XX', Number(reply[1]), id)
-        else if (reply[0] === 'stale' || reply[0] === 'already') await this.redis.zrem(index, id)
-        else if (reply[0] !== 'err') acted++
+        // A refusal (a scheduled auction whose end passed before it could start) is final:
+        // left in the index it would be due again at once, and the scheduler would spin.
+        else if (reply[0] === 'stale' || reply[0] === 'already' || reply[0] === 'err')
+          await this.redis.zrem(index, id)
+        else acted++
       }),
     )
     return { now, nextDue: nextDue === '' ? null : Number(nextDue), acted }

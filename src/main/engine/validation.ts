@@ -12,7 +12,13 @@ export const idSchema = z
 
 export type AmountInput = string | number
 
-const amount = z.union([z.string(), z.number()])
+// Any JS number passes here (NaN and Infinity too): the amount rules decide, so a malformed
+// number is INVALID_AMOUNT like malformed text, not a schema error.
+export const amountSchema = z.union([
+  z.string(),
+  z.custom<number>((value) => typeof value === 'number', 'a decimal text or minor units'),
+])
+const amount = amountSchema
 
 export const createInputSchema = z.object({
   title: z.string().trim().min(1, 'a title is required').max(200),
