@@ -46,7 +46,9 @@ async function start(): Promise<void> {
 
   let service: ApiService
   try {
-    service = await createApiService({
+    // Settings and the embedded Redis' data live in the user-data folder; REDIS_URL, when
+    // set, overrides the saved settings (read by the service).
+    service = createApiService({
       dataDir: app.getPath('userData'),
       secrets: createSafeStorageBox(safeStorage),
     })
