@@ -68,13 +68,23 @@ export interface ConnectionStatus {
   /** The Redis endpoint without credentials. */
   endpoint: string
   embedded: boolean
-  /** Set when the embedded Redis cannot start (not installed), with the install hint. */
+  /**
+   * Why the console is not live, for the settings dialog: REDIS_NOT_INSTALLED (with the
+   * platform's installCommand), EMBEDDED_IN_USE, EMBEDDED_FAILED, or CONNECTION_FAILED
+   * (the last connection error, credentials scrubbed).
+   */
   problem?: { code: string; message: string; installCommand?: string }
 }
 
 const auctionRef = z.object({ auctionId: id })
 
-/** Every command: input schema and result shape. */
+/**
+ * Every command: input schema and result shape.
+ * Access: reads need no profile (without one the session sees what a bidder sees: no
+ * reserve amounts). auctions:create/start/end/cancel and bids:place need a profile set
+ * with profile:set first, else UNAUTHORIZED. A seller starts/ends/cancels only their own
+ * auctions (NOT_SELLER) and cannot place bids on them (SELLER_CANNOT_BID); staff may all.
+ */
 export const commands = {
   'auctions:list': {
     input: z.object({
@@ -106,10 +116,21 @@ export const commands = {
       limit: z.number().int().min(1).max(1000).default(100),
       before: z.number().int().positive().optional(),
     }),
-    result: {} as { bids: BidEntry[] },
+    /** Newest first; `total` is the auction's whole history length. */
+    result: {} as { bids: BidEntry[]; total: number },
   },
-  /** Starts live events for this auction on this window/tab; answers with a fresh snapshot. */
-  'auctions:watch': { input: auctionRef, result: {} as { auction: Auction; viewers: number } },
+  /**
+   * Starts live events for this auction on this window/tab; answers with a fresh snapshot
+   * taken after the subscription is in place (so no event falls in between). Idempotent per
+   * session. `presence` (default true) counts this console as a viewer; a list row that only
+   * wants live prices passes false. Calling it again changes `presence`. When it fails with
+   * REDIS_UNAVAILABLE the watch stays in place and a snapshot is pushed once Redis is back.
+   */
+  'auctions:watch': {
+    input: auctionRef.extend({ presence: z.boolean().default(true) }),
+    result: {} as { auction: Auction; viewers: number },
+  },
+  /** Ends this session's watch (and its presence); a no-op for an auction not watched. */
   'auctions:unwatch': { input: auctionRef, result: {} as object },
   /** The Redis server's clock, so the UI can correct for a wrong local clock. */
   'clock:now': { input: z.object({}), result: {} as { now: number } },
@@ -152,5 +173,25 @@ export interface AuctionApi {
   call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<N>>
   on<P extends PushName>(name: P, handler: (payload: PushEvents[P]) => void): () => void
 }
+
+/**
+ * The web mode's WebSocket wire format (JSON text frames). Client → server: a request.
+ * Server → client: a reply to a request (same id) or a push. The first push of every
+ * connection is `connection:state`.
+ */
+export interface WireRequest {
+  id: number
+  name: CommandName
+  input: unknown
+}
+export interface WireReply {
+  id: number
+  result: CommandResult<CommandName>
+}
+export interface WirePush<P extends PushName = PushName> {
+  push: P
+  payload: PushEvents[P]
+}
+export type WireMessage = WireReply | WirePush
 
 export type { AuctionStatus }

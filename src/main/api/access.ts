@@ -1,0 +1,25 @@
+// Who the session acts as. Profiles are chosen by the operator (the token or the desktop
+// login is the trust boundary); the main side applies what each role may see and do.
+import type { OperatorProfile } from '../../shared/contract'
+import type { Actor, Auction } from '../../shared/domain'
+import { fail, type Failure } from '../../shared/errors'
+
+/** A session without a profile sees what a bidder sees. */
+export const ANONYMOUS: Actor = { id: '', staff: false }
+
+export const actorOf = (profile: OperatorProfile | null): Actor =>
+  profile ? { id: profile.operatorId, staff: profile.role === 'staff' } : ANONYMOUS
+
+/** The reserve amount only for staff and the auction's seller. */
+export function redact(auction: Auction, viewer: Actor): Auction {
+  if (viewer.staff || viewer.id === auction.sellerId || auction.reservePrice === null) {
+    return auction
+  }
+  return { ...auction, reservePrice: null }
+}
+
+export function requireProfile(profile: OperatorProfile | null): Failure | null {
+  return profile
+    ? null
+    : fail('UNAUTHORIZED', 'Choose an operator profile first (profile:set).', { field: 'profile' })
+}

@@ -1,0 +1,155 @@
+// One handler per command of the contract, on already validated input. Each answers a
+// Result; the service wraps them so that nothing thrown gets out.
+import type { CommandName, CommandResult, OperatorProfile } from '../../shared/contract'
+import { fail, type Failure } from '../../shared/errors'
+import type { ConnectionManager } from '../connection'
+import type { AuctionEngine } from '../engine'
+import type { Presence } from '../presence'
+import type { Relay } from '../relay'
+import type { SettingsStore } from '../settings'
+import { actorOf, redact, requireProfile } from './access'
+import type { ParsedInput } from './validate'
+
+export interface SessionState {
+  readonly id: string
+  profile: OperatorProfile | null
+}
+
+export interface CommandContext {
+  engine(): AuctionEngine | Failure
+  manager: ConnectionManager
+  settings: SettingsStore
+  relay: Relay
+  presence: Presence
+}
+
+type Handler<N extends CommandName> = (
+  ctx: CommandContext,
+  session: SessionState,
+  input: ParsedInput<N>,
+) => Promise<CommandResult<N>>
+
+type Handlers = { [N in CommandName]: Handler<N> }
+
+/** Runs `work` with the engine, or answers why there is none (Redis not configured/up). */
+async function withEngine<T>(
+  ctx: CommandContext,
+  work: (engine: AuctionEngine) => Promise<T>,
+): Promise<T | Failure> {
+  const engine = ctx.engine()
+  return 'ok' in engine ? engine : work(engine)
+}
+
+export const handlers: Handlers = {
+  'auctions:list': (ctx, session, input) =>
+    withEngine(ctx, (engine) =>
+      engine.listAuctions({ ...input, viewer: actorOf(session.profile) }),
+    ),
+
+  'auctions:get': (ctx, session, input) =>
+    withEngine(ctx, (engine) => engine.getAuction(input.auctionId, actorOf(session.profile))),
+
+  'auctions:create': async (ctx, session, input) => {
+    const denied = requireProfile(session.profile)
+    if (denied || !session.profile) return denied as Failure
+    const sellerId = session.profile.operatorId
+    return withEngine(ctx, (engine) => engine.createAuction({ ...input, sellerId }))
+  },
+
+  'auctions:start': (ctx, session, input) =>
+    transition(ctx, session, (engine, actor) => engine.startAuction(input.auctionId, actor)),
+  'auctions:end': (ctx, session, input) =>
+    transition(ctx, session, (engine, actor) => engine.endAuction(input.auctionId, actor)),
+  'auctions:cancel': (ctx, session, input) =>
+    transition(ctx, session, (engine, actor) => engine.cancelAuction(input.auctionId, actor)),
+
+  'bids:place': async (ctx, session, input) => {
+    const denied = requireProfile(session.profile)
+    if (denied || !session.profile) return denied as Failure
+    const profile = session.profile
+    return withEngine(ctx, async (engine) => {
+      if (profile.role === 'seller') {
+        // A seller console must not bid up its own lots, whatever bidder id it types.
+        const found = await engine.getAuction(input.auctionId)
+        if (found.ok && found.auction.sellerId === profile.operatorId) {
+          return fail('SELLER_CANNOT_BID', 'A seller cannot place bids on their own auction.')
+        }
+      }
+      return engine.placeBid(input)
+    })
+  },
+
+  'bids:history': (ctx, _session, input) =>
+    withEngine(ctx, (engine) => engine.history(input.auctionId, input)),
+
+  'auctions:watch': (ctx, session, input) =>
+    withEngine(ctx, async (engine) => {
+      const { auctionId } = input
+      await ctx.relay.watch(session.id, auctionId)
+      const found = await engine.getAuction(auctionId, actorOf(session.profile))
+      if (!found.ok && found.error.code !== 'REDIS_UNAVAILABLE') {
+        await ctx.relay.unwatch(session.id, auctionId)
+        await ctx.presence.leave(auctionId, session.id)
+        return found
+      }
+      let viewers: number
+      if (input.presence) viewers = await ctx.presence.join(auctionId, session.id)
+      else {
+        await ctx.presence.leave(auctionId, session.id)
+        viewers = await ctx.presence.count(auctionId)
+      }
+      return found.ok ? { ok: true as const, auction: found.auction, viewers } : found
+    }),
+
+  'auctions:unwatch': async (ctx, session, input) => {
+    await ctx.relay.unwatch(session.id, input.auctionId)
+    await ctx.presence.leave(input.auctionId, session.id)
+    return { ok: true }
+  },
+
+  'clock:now': (ctx) =>
+    withEngine(ctx, async (engine) => ({ ok: true as const, now: await engine.serverTime() })),
+
+  'connection:status': async (ctx) => ({ ok: true, ...ctx.manager.status() }),
+
+  'settings:get': async (ctx) => {
+    const { hasPassword, ...settings } = ctx.settings.read()
+    return {
+      ok: true,
+      settings: { ...settings, hasPassword },
+      ...(ctx.manager.overridden ? { overriddenBy: 'REDIS_URL' as const } : {}),
+    }
+  },
+
+  'settings:save': async (ctx, _session, input) => {
+    const saved = ctx.settings.save(input)
+    if (!saved.ok) return saved
+    return { ok: true, ...(await ctx.manager.reconfigure()) }
+  },
+
+  'settings:test': (ctx, _session, input) => ctx.manager.test(input),
+
+  'profile:get': async (_ctx, session) => ({ ok: true, profile: session.profile }),
+
+  'profile:set': async (_ctx, session, input) => {
+    session.profile = input
+    return { ok: true, profile: input }
+  },
+}
+
+function transition(
+  ctx: CommandContext,
+  session: SessionState,
+  act: (
+    engine: AuctionEngine,
+    actor: ReturnType<typeof actorOf>,
+  ) => ReturnType<AuctionEngine['startAuction']>,
+) {
+  const denied = requireProfile(session.profile)
+  if (denied) return Promise.resolve(denied)
+  const actor = actorOf(session.profile)
+  return withEngine(ctx, async (engine) => {
+    const result = await act(engine, actor)
+    return result.ok ? { ...result, auction: redact(result.auction, actor) } : result
+  })
+}

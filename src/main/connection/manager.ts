@@ -1,0 +1,214 @@
+// Owns the connection to Redis: which server (REDIS_URL, else the saved settings, else the
+// embedded local server), the link to it, and the one connection state the UI sees.
+import { spawnSync } from 'node:child_process'
+import type { ConnectionStatus } from '../../shared/contract'
+import { fail, type Result } from '../../shared/errors'
+import type { ConnectionOptions } from '../engine'
+import type { ParsedRedisSettings, SettingsStore } from '../settings'
+import { startEmbeddedRedis, type EmbeddedProblem, type EmbeddedServer } from './embedded'
+import { openLink, type Link } from './link'
+import { probeRedis, type ProbeResult } from './probe'
+import { findRedisServer, installHint } from './redis-binary'
+
+export interface ConnectionManagerOptions {
+  dataDir: string
+  settings: SettingsStore
+  /** REDIS_URL: when set, it wins over the saved settings. */
+  overrideUrl?: string
+  /** redis-server for the embedded default; null = not installed; undefined = search. */
+  redisServerBinary?: string | null
+  /** How long a reconnect may last before the state says offline. */
+  offlineAfterMs?: number
+  scheduler?: boolean
+  log: (line: string) => void
+}
+
+type Target = { embedded: false; connection: ConnectionOptions } | { embedded: true }
+
+/** protocol//host:port[/db], never credentials. */
+export function endpointLabel(url: string, database = 0): string {
+  try {
+    const parsed = new URL(url)
+    const db = database || Number(parsed.pathname.slice(1) || 0)
+    return `${parsed.protocol}//${parsed.host}${db ? `/${db}` : ''}`
+  } catch {
+    return 'redis://(invalid URL)'
+  }
+}
+
+export class ConnectionManager {
+  private link: Link | null = null
+  private embedded: EmbeddedServer | null = null
+  private problem: EmbeddedProblem | undefined
+  private target: Target = { embedded: true }
+  private last: ConnectionStatus = { state: 'connecting', endpoint: '', embedded: true }
+  private readonly statusListeners = new Set<(status: ConnectionStatus) => void>()
+  private readonly liveListeners = new Set<(link: Link) => void>()
+  private queue: Promise<unknown> = Promise.resolve()
+  private closed = false
+
+  constructor(private readonly options: ConnectionManagerOptions) {}
+
+  /** (Re)connects according to REDIS_URL and the saved settings; serialized. */
+  reconfigure(): Promise<ConnectionStatus> {
+    const run = this.queue.then(() => this.apply())
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  status(): ConnectionStatus {
+    return this.last
+  }
+
+  current(): Link | null {
+    return this.link
+  }
+
+  get overridden(): boolean {
+    return Boolean(this.options.overrideUrl)
+  }
+
+  onStatus(listener: (status: ConnectionStatus) => void): () => void {
+    this.statusListeners.add(listener)
+    return () => this.statusListeners.delete(listener)
+  }
+
+  /** Called each time the link becomes live (first time, after a reconnect, new settings). */
+  onLive(listener: (link: Link) => void): () => void {
+    this.liveListeners.add(listener)
+    return () => this.liveListeners.delete(listener)
+  }
+
+  /** "Test connection" for settings not saved yet. */
+  async test(input: ParsedRedisSettings): Promise<Result<ProbeResult>> {
+    if (input.url !== '') {
+      return probeRedis({
+        url: input.url,
+        username: input.username,
+        password: this.options.settings.passwordFor(input),
+        caCertificate: input.caCertificate,
+        database: input.database,
+      })
+    }
+    if (this.embedded) {
+      return probeRedis({ url: this.embedded.url, password: this.embedded.password })
+    }
+    const binary =
+      this.options.redisServerBinary === undefined
+        ? findRedisServer()
+        : this.options.redisServerBinary
+    if (!binary) {
+      const hint = installHint()
+      return fail('REDIS_UNAVAILABLE', `${hint.message} (${hint.installCommand ?? ''})`)
+    }
+    const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout ?? ''
+    return { ok: true, latencyMs: 0, serverVersion: /v=(\S+)/.exec(version)?.[1] ?? 'unknown' }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.queue
+    await this.link?.close()
+    this.link = null
+    await this.embedded?.stop()
+    this.embedded = null
+  }
+
+  private resolveTarget(): Target {
+    const override = this.options.overrideUrl
+    if (override) return { embedded: false, connection: { url: override } }
+    const saved = this.options.settings.read()
+    if (saved.url === '') return { embedded: true }
+    return {
+      embedded: false,
+      connection: {
+        url: saved.url,
+        username: saved.username || undefined,
+        password: this.options.settings.password(),
+        caCertificate: saved.caCertificate || undefined,
+        database: saved.database,
+      },
+    }
+  }
+
+  private async apply(): Promise<ConnectionStatus> {
+    if (this.closed) return this.last
+    this.target = this.resolveTarget()
+    await this.link?.close()
+    this.link = null
+    this.problem = undefined
+    let connection: ConnectionOptions
+    if (this.target.embedded) {
+      if (!this.embedded) {
+        this.emit()
+        const started = await startEmbeddedRedis({
+          dataDir: this.options.dataDir,
+          binary: this.options.redisServerBinary,
+        })
+        if (!started.ok) {
+          this.problem = started.problem
+          this.options.log(`embedded Redis: ${started.problem.message}`)
+          this.emit()
+          return this.last
+        }
+        this.embedded = started.server
+        this.options.log(`embedded Redis on port ${started.server.port} in ${started.server.dir}`)
+      }
+      connection = { url: this.embedded.url, password: this.embedded.password }
+    } else {
+      await this.embedded?.stop()
+      this.embedded = null
+      connection = this.target.connection
+    }
+    this.link = openLink({
+      connection,
+      endpoint: endpointLabel(connection.url ?? '', connection.database),
+      embedded: this.embedded,
+      onChange: () => this.emit(),
+      offlineAfterMs: this.options.offlineAfterMs ?? 5000,
+      scheduler: this.options.scheduler ?? true,
+      log: this.options.log,
+    })
+    this.emit()
+    return this.last
+  }
+
+  private compute(): ConnectionStatus {
+    const embedded = this.target.embedded
+    const link = this.link
+    if (!link) {
+      const endpoint = this.target.embedded
+        ? ''
+        : endpointLabel(this.target.connection.url ?? '', this.target.connection.database)
+      return this.problem
+        ? { state: 'offline', endpoint, embedded, problem: this.problem }
+        : { state: 'connecting', endpoint, embedded }
+    }
+    const states = link.trackers.map((tracker) => tracker.value)
+    const state = states.every((s) => s.state === 'live')
+      ? 'live'
+      : ((['offline', 'reconnecting', 'connecting'] as const).find((candidate) =>
+          states.some((s) => s.state === candidate),
+        ) ?? 'connecting')
+    const lastError = states.find((s) => s.lastError)?.lastError
+    return {
+      state,
+      endpoint: link.endpoint,
+      embedded,
+      ...(state !== 'live' && lastError
+        ? { problem: { code: 'CONNECTION_FAILED', message: lastError } }
+        : {}),
+    }
+  }
+
+  private emit(): void {
+    const next = this.compute()
+    if (JSON.stringify(next) === JSON.stringify(this.last)) return
+    const wasLive = this.last.state === 'live'
+    this.last = next
+    for (const listener of this.statusListeners) listener(next)
+    if (next.state === 'live' && !wasLive && this.link) {
+      for (const listener of this.liveListeners) listener(this.link)
+    }
+  }
+}

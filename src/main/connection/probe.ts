@@ -1,0 +1,56 @@
+// "Test connection": one throw-away client, no retries, a PING for the round trip and the
+// server version. Every failure is an answer with a scrubbed message, never an exception.
+import { Redis } from 'ioredis'
+import { fail, type Result } from '../../shared/errors'
+import { buildRedisOptions, scrubSecrets, type ConnectionOptions } from '../engine'
+
+export interface ProbeResult {
+  latencyMs: number
+  serverVersion: string
+}
+
+const AUTH = /WRONGPASS|NOAUTH|NOPERM|invalid username-password|AUTH failed/i
+
+export async function probeRedis(
+  options: ConnectionOptions,
+  timeoutMs = 8000,
+): Promise<Result<ProbeResult>> {
+  let client: Redis | undefined
+  let lastError = ''
+  try {
+    client = new Redis({
+      ...buildRedisOptions({ ...options, connectionName: 'auction-console:test' }),
+      retryStrategy: () => null,
+      commandTimeout: timeoutMs,
+    })
+    client.on('error', (error: Error) => (lastError = error.message))
+    const work = async (target: Redis): Promise<ProbeResult> => {
+      await target.connect()
+      const started = performance.now()
+      await target.ping()
+      const latencyMs = Math.round((performance.now() - started) * 10) / 10
+      const info = await target.info('server')
+      const serverVersion = /redis_version:([^\r\n]+)/.exec(info)?.[1] ?? 'unknown'
+      return { latencyMs, serverVersion }
+    }
+    const result = await Promise.race([
+      work(client),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no answer in time')), timeoutMs).unref(),
+      ),
+    ])
+    return { ok: true, ...result }
+  } catch (error) {
+    const message = scrubSecrets(
+      [error instanceof Error ? error.message : String(error), lastError]
+        .filter(Boolean)
+        .join(': '),
+    )
+    if (AUTH.test(message)) {
+      return fail('UNAUTHORIZED', `Redis refused the username or password (${message})`)
+    }
+    return fail('REDIS_UNAVAILABLE', `Cannot reach Redis: ${message}`)
+  } finally {
+    client?.disconnect()
+  }
+}

@@ -1,0 +1,128 @@
+// The web mode: the built console over http on 127.0.0.1 and the same contract over a
+// WebSocket at /ws, both behind the random token. Each tab is its own API session.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { createApiService, type ApiServiceOptions, type ConsoleApiService } from '../api'
+import { createFileSecretBox } from '../settings'
+import { allowedHost, allowedOrigin, checkToken, cookieName, newToken } from './auth'
+import { securityHeaders, sendText } from './headers'
+import { bindSocket } from './socket'
+import { resolveFile, sendFile } from './static'
+
+export const DEFAULT_PORT = 5719
+
+export interface WebServerOptions {
+  /** 0 picks a free port. Default 5719. */
+  port?: number
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  /** Settings, the key file and the embedded Redis' data. */
+  dataDir: string
+  /** Overrides REDIS_URL and the saved settings. */
+  redisUrl?: string
+  /** Use this service (not closed by close()); otherwise one is created. */
+  service?: ConsoleApiService
+  /** Extra options for the service created here (tests). */
+  serviceOptions?: Partial<ApiServiceOptions>
+}
+
+export interface WebServer {
+  /** http://127.0.0.1:PORT/?token=… */
+  url: string
+  token: string
+  port: number
+  service: ConsoleApiService
+  close(): Promise<void>
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = newToken()
+  const ownService = !options.service
+  const service =
+    options.service ??
+    createApiService({
+      dataDir: options.dataDir,
+      secrets: createFileSecretBox(options.dataDir),
+      ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+      ...options.serviceOptions,
+    })
+  let port = options.port ?? DEFAULT_PORT
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
+  sockets.on('connection', (socket) => bindSocket(socket, service))
+
+  const server = createServer((request, response) => handle(request, response))
+  server.on('upgrade', (request, socket, head) => upgrade(request, socket, head))
+
+  function handle(request: IncomingMessage, response: ServerResponse): void {
+    const host = allowedHost(request, port)
+    if (!host) return sendText(response, 403, 'Forbidden host', null)
+    const url = new URL(request.url ?? '/', `http://${host}`)
+    const access = checkToken(request, url, token, port)
+    if (!access.ok) {
+      return sendText(
+        response,
+        401,
+        'Unauthorized: open the Console URL that npm run web printed.',
+        host,
+      )
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendText(response, 405, 'Method not allowed', host)
+    }
+    if (url.pathname === '/ws') return sendText(response, 426, 'Upgrade required', host)
+    const file = resolveFile(options.rendererDir, url.pathname)
+    if (!file) return sendText(response, 404, 'Not found', host)
+    const headers = securityHeaders(host)
+    if (access.fromQuery) {
+      // Lets the page's own assets (and reloads) in without the token in their URLs.
+      response.setHeader(
+        'Set-Cookie',
+        `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      )
+    }
+    sendFile(response, file, headers, request.method === 'HEAD')
+  }
+
+  function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const refuse = (status: string): void => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    }
+    const host = allowedHost(request, port)
+    if (!host) return refuse('403 Forbidden')
+    const url = new URL(request.url ?? '/', `http://${host}`)
+    if (url.pathname !== '/ws') return refuse('404 Not Found')
+    if (!allowedOrigin(request, host)) return refuse('403 Forbidden')
+    if (!checkToken(request, url, token, port).ok) return refuse('401 Unauthorized')
+    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request))
+  }
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  } catch (error) {
+    if (ownService) await service.close()
+    throw error
+  }
+  const address = server.address()
+  port = typeof address === 'object' && address ? address.port : port
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    service,
+    async close() {
+      for (const client of sockets.clients) client.terminate()
+      sockets.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      if (ownService) await service.close()
+    },
+  }
+}

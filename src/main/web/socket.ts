@@ -1,0 +1,54 @@
+// Binds one WebSocket (one browser tab) to one API session: requests in, replies and
+// pushes out, as JSON text frames (WireRequest / WireMessage in the contract).
+import type { WebSocket } from 'ws'
+import type { WireMessage } from '../../shared/contract'
+import { fail } from '../../shared/errors'
+import type { ApiService } from '../api/types'
+
+/** A tab that cannot keep up is dropped; it reconnects and resyncs from snapshots. */
+const MAX_BUFFERED = 16 * 1024 * 1024
+
+export function bindSocket(socket: WebSocket, service: ApiService): void {
+  const send = (message: WireMessage): void => {
+    if (socket.readyState !== socket.OPEN) return
+    if (socket.bufferedAmount > MAX_BUFFERED) return void socket.close(1013, 'too slow')
+    socket.send(JSON.stringify(message))
+  }
+  const session = service.openSession((push, payload) => send({ push, payload } as WireMessage))
+  let alive = true
+  socket.on('pong', () => (alive = true))
+  // Dead tabs (sleeping laptops) would hold watches and presence: ping and drop them.
+  const keepAlive = setInterval(() => {
+    if (!alive) return void socket.terminate()
+    alive = false
+    socket.ping()
+  }, 30_000)
+  keepAlive.unref()
+
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) return void socket.close(1003, 'text frames only')
+    let request: { id?: unknown; name?: unknown; input?: unknown }
+    try {
+      request = JSON.parse(data.toString()) as typeof request
+    } catch {
+      return void socket.close(1007, 'not JSON')
+    }
+    const id = request?.id
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+      return void socket.close(1007, 'a request needs a numeric id')
+    }
+    if (typeof request.name !== 'string') {
+      return send({ id, result: fail('INVALID_INPUT', 'name: a command name', { field: 'name' }) })
+    }
+    void service
+      .call(session, request.name, request.input)
+      .then((result) => send({ id, result }))
+      .catch(() => send({ id, result: fail('INTERNAL', 'The command failed unexpectedly.') }))
+  })
+
+  socket.on('close', () => {
+    clearInterval(keepAlive)
+    service.closeSession(session)
+  })
+  socket.on('error', () => socket.terminate())
+}

@@ -1,0 +1,183 @@
+// The web mode's transport: the contract over one WebSocket to the page's own server.
+// Requests carry an id and get one reply; pushes arrive unasked. While the socket is down,
+// calls fail at once with REDIS_UNAVAILABLE and the UI sees connection:state go to
+// reconnecting/offline; on reconnect the operator profile is sent again before anything
+// else, then the server's own connection:state (live) tells the UI to re-watch.
+import type {
+  AuctionApi,
+  CommandInput,
+  CommandName,
+  CommandResult,
+  ConnectionStatus,
+  PushEvents,
+  PushName,
+  WireMessage,
+} from '../../../shared/contract'
+import { fail } from '../../../shared/errors'
+
+/** What we use of a WebSocket: the browser's, or the `ws` package's in tests. */
+export interface SocketLike {
+  readonly readyState: number
+  send(data: string): void
+  close(code?: number, reason?: string): void
+  onopen: ((event: unknown) => void) | null
+  onmessage: ((event: { data: unknown }) => void) | null
+  onclose: ((event: unknown) => void) | null
+  onerror: ((event: unknown) => void) | null
+}
+export type SocketFactory = (url: string) => SocketLike
+
+export interface WebSocketApiOptions {
+  url: string
+  createSocket?: SocketFactory
+  reconnectMinMs?: number
+  reconnectMaxMs?: number
+  /** How long the socket may be down before the state says offline. */
+  offlineAfterMs?: number
+}
+
+export interface WebSocketApi extends AuctionApi {
+  /** Stops for good (tests, page unload). */
+  close(): void
+}
+
+const OPEN = 1
+type Handler = (payload: never) => void
+type Reply = (result: unknown) => void
+
+const down = () => fail('REDIS_UNAVAILABLE', 'The console server cannot be reached; reconnecting.')
+
+export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
+  const createSocket: SocketFactory =
+    options.createSocket ?? ((url) => new WebSocket(url) as unknown as SocketLike)
+  const minMs = options.reconnectMinMs ?? 250
+  const maxMs = options.reconnectMaxMs ?? 5000
+  const listeners = new Map<PushName, Set<Handler>>()
+  const pending = new Map<number, Reply>()
+  /** Calls made before the first open, or while the profile is being sent again. */
+  let held: (() => void)[] = []
+  let socket: SocketLike | null = null
+  let ready = false
+  let everOpened = false
+  let closed = false
+  let attempt = 0
+  let nextId = 1
+  let profile: CommandInput<'profile:set'> | null = null
+  let lastStatus: ConnectionStatus = { state: 'connecting', endpoint: '', embedded: false }
+  let offlineTimer: ReturnType<typeof setTimeout> | undefined
+
+  const emit = <P extends PushName>(name: P, payload: PushEvents[P]): void => {
+    if (name === 'connection:state') lastStatus = payload as ConnectionStatus
+    for (const handler of listeners.get(name) ?? []) {
+      try {
+        ;(handler as (p: PushEvents[P]) => void)(payload)
+      } catch (error) {
+        console.error('auction console: a push handler failed', error)
+      }
+    }
+  }
+
+  const send = (name: CommandName, input: unknown): Promise<unknown> =>
+    new Promise((resolve) => {
+      const id = nextId++
+      pending.set(id, resolve)
+      try {
+        socket?.send(JSON.stringify({ id, name, input: input ?? {} }))
+      } catch {
+        pending.delete(id)
+        resolve(down())
+      }
+    })
+
+  function connect(): void {
+    if (closed) return
+    const current = createSocket(options.url)
+    socket = current
+    current.onopen = () => void opened(current)
+    current.onmessage = (event) => receive(event.data)
+    current.onerror = () => undefined
+    current.onclose = () => lost(current)
+  }
+
+  async function opened(current: SocketLike): Promise<void> {
+    attempt = 0
+    everOpened = true
+    if (offlineTimer) clearTimeout(offlineTimer)
+    // The new connection is a new session: it needs the profile before any other call.
+    if (profile) await send('profile:set', profile)
+    if (socket !== current || current.readyState !== OPEN) return
+    ready = true
+    const waiting = held
+    held = []
+    for (const run of waiting) run()
+  }
+
+  function receive(data: unknown): void {
+    let message: WireMessage
+    try {
+      message = JSON.parse(String(data)) as WireMessage
+    } catch {
+      return
+    }
+    if ('push' in message) return emit(message.push, message.payload)
+    const reply = pending.get(message.id)
+    pending.delete(message.id)
+    reply?.(message.result)
+  }
+
+  function lost(current: SocketLike): void {
+    if (socket !== current) return
+    socket = null
+    ready = false
+    for (const reply of pending.values()) reply(down())
+    pending.clear()
+    if (everOpened || closed) {
+      for (const run of held.splice(0)) run()
+    }
+    if (closed) return
+    if (everOpened && lastStatus.state !== 'reconnecting' && lastStatus.state !== 'offline') {
+      emit('connection:state', { ...lastStatus, state: 'reconnecting' })
+      offlineTimer ??= setTimeout(() => {
+        offlineTimer = undefined
+        if (!ready) emit('connection:state', { ...lastStatus, state: 'offline' })
+      }, options.offlineAfterMs ?? 5000)
+    }
+    const delay = Math.min(maxMs, minMs * 2 ** Math.min(attempt++, 8))
+    setTimeout(connect, delay)
+  }
+
+  connect()
+
+  return {
+    call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<N>> {
+      const run = async (): Promise<CommandResult<N>> => {
+        if (!ready || closed) return down() as CommandResult<N>
+        const result = (await send(name, input)) as CommandResult<N>
+        if (name === 'profile:set' && result.ok) profile = input as CommandInput<'profile:set'>
+        return result
+      }
+      // Before the first open (and during the profile replay) calls wait; once the socket
+      // has been up, a lost socket answers at once.
+      if (!ready && !closed && (!everOpened || socket?.readyState === OPEN)) {
+        return new Promise((resolve) => held.push(() => void run().then(resolve)))
+      }
+      return run()
+    },
+
+    on<P extends PushName>(name: P, handler: (payload: PushEvents[P]) => void): () => void {
+      const set = listeners.get(name) ?? new Set<Handler>()
+      set.add(handler as Handler)
+      listeners.set(name, set)
+      return () => void set.delete(handler as Handler)
+    },
+
+    close(): void {
+      closed = true
+      if (offlineTimer) clearTimeout(offlineTimer)
+      const current = socket
+      current?.close()
+      if (current) lost(current)
+      for (const run of held.splice(0)) run()
+    },
+  }
+}
