@@ -1,0 +1,83 @@
+// The console: profile first, then the screen the route names, with toasts and the end
+// dialog on top. Starred auctions stay watched wherever the operator is.
+import { useEffect } from 'react'
+import { EndDialog } from './components/EndDialog'
+import { Toasts } from './components/Toasts'
+import { TopBar } from './components/TopBar'
+import { useConsole, useFeed } from './context'
+import { AuctionList } from './screens/AuctionList'
+import { AuctionRoom } from './screens/AuctionRoom'
+import { ProfileScreen } from './screens/ProfileScreen'
+import { SellerPanel } from './screens/SellerPanel'
+import { SettingsScreen } from './screens/SettingsScreen'
+
+function StarredWatches() {
+  const feed = useFeed()
+  const key = useConsole((state) => state.starred.join(' '))
+  useEffect(() => {
+    if (!key) return
+    const releases = key.split(' ').map((id) => feed.watches.acquire(id, { presence: false }))
+    return () => releases.forEach((release) => release())
+  }, [key, feed])
+  return null
+}
+
+function ProblemBanner() {
+  const problem = useConsole((state) => state.connection.problem)
+  const go = useConsole((state) => state.go)
+  if (!problem) return null
+  return (
+    <div className="banner" role="alert">
+      {problem.message}
+      {problem.installCommand ? (
+        <>
+          {' '}
+          Install: <code>{problem.installCommand}</code>
+        </>
+      ) : null}{' '}
+      <button type="button" className="link" onClick={() => go({ screen: 'settings' })}>
+        Enter a Redis URL
+      </button>
+    </div>
+  )
+}
+
+export function App() {
+  const profile = useConsole((state) => state.profile)
+  const route = useConsole((state) => state.route)
+  const theme = useConsole((state) => state.theme)
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme
+  }, [theme])
+
+  if (!profile) return <ProfileScreen />
+  let screen
+  switch (route.screen) {
+    case 'room':
+      screen = <AuctionRoom key={route.auctionId} auctionId={route.auctionId} />
+      break
+    case 'seller':
+      screen = <SellerPanel />
+      break
+    case 'settings':
+      screen = <SettingsScreen />
+      break
+    case 'profile':
+      screen = <ProfileScreen />
+      break
+    default:
+      screen = <AuctionList />
+  }
+  return (
+    <div className="app">
+      <StarredWatches />
+      <TopBar />
+      <ProblemBanner />
+      <div id="content" className="app__content" tabIndex={-1}>
+        {screen}
+      </div>
+      <Toasts />
+      <EndDialog />
+    </div>
+  )
+}

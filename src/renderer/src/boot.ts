@@ -1,0 +1,22 @@
+// Builds the console's services once: the store (with what the last launch saved), the
+// feed that owns every push subscription, and persistence.
+import type { AuctionApi } from '../../shared/contract'
+import type { ConsoleServices } from './context'
+import { startFeed } from './live/feed'
+import { loadPersisted, persist } from './live/persist'
+import { createConsoleStore } from './store'
+
+export function createConsole(api: AuctionApi): ConsoleServices & { stop: () => void } {
+  const store = createConsoleStore(loadPersisted())
+  const stopPersist = persist(store)
+  const feed = startFeed(api, store)
+  return {
+    api,
+    store,
+    feed,
+    stop: () => {
+      feed.stop()
+      stopPersist()
+    },
+  }
+}

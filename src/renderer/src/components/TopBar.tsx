@@ -1,0 +1,58 @@
+// The console's chrome: navigation, connection state and who is operating.
+import { useConsole } from '../context'
+import type { Route } from '../store'
+import { ConnectionBadge } from './ConnectionBadge'
+
+const NAV: { screen: 'list' | 'seller' | 'settings'; label: string }[] = [
+  { screen: 'list', label: 'Auctions' },
+  { screen: 'seller', label: 'Seller panel' },
+  { screen: 'settings', label: 'Settings' },
+]
+
+const sectionOf = (route: Route): string => (route.screen === 'room' ? 'list' : route.screen)
+
+export function TopBar() {
+  const route = useConsole((state) => state.route)
+  const profile = useConsole((state) => state.profile)
+  const go = useConsole((state) => state.go)
+  return (
+    <header className="topbar">
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <span className="topbar__brand">Auction Console</span>
+      <nav aria-label="Main" className="topbar__nav">
+        {NAV.map((item) => (
+          <button
+            key={item.screen}
+            type="button"
+            className="topbar__link"
+            aria-current={sectionOf(route) === item.screen ? 'page' : undefined}
+            onClick={() => go({ screen: item.screen })}
+          >
+            {item.label}
+          </button>
+        ))}
+      </nav>
+      <div className="topbar__spacer" />
+      <ConnectionBadge />
+      {profile ? (
+        <div className="topbar__profile">
+          <span className="topbar__who" data-testid="operator">
+            {profile.displayName}{' '}
+            <span className="muted">
+              · {profile.role} · {profile.operatorId}
+            </span>
+          </span>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => go({ screen: 'profile' })}
+          >
+            Switch
+          </button>
+        </div>
+      ) : null}
+    </header>
+  )
+}

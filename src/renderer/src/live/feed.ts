@@ -1,0 +1,217 @@
+// The one place where pushes from the main side reach the store. Events are buffered and
+// applied once per animation frame, by seq; a gap (or an unknown auction) fetches a fresh
+// snapshot while that auction's later events wait; going live again re-sends the profile,
+// re-reads the clock and re-watches everything.
+import type { AuctionApi, ConnectionStatus } from '../../../shared/contract'
+import type { Auction, AuctionEvent, BidEntry } from '../../../shared/domain'
+import { formatMoney } from '../../../shared/money'
+import { maskBidder } from '../lib/format'
+import type { ConsoleStore, FeedItem, IngestReport } from '../store'
+import { measureClockOffset } from './clock'
+import { createFrameBuffer, type FrameScheduler } from './frameBuffer'
+import { notify } from './notify'
+import { createWatches, type Watches } from './watches'
+
+export const HISTORY_PAGE = 500
+
+export interface Feed {
+  watches: Watches
+  /** Reads the newest page of an auction's bids (the room opens it). */
+  loadNewestBids: (auctionId: string) => Promise<void>
+  /** Reads the page before the oldest bid held, when the history scrolls there. */
+  loadOlderBids: (auctionId: string) => Promise<void>
+  /** Fetches a fresh snapshot and replaces what we hold. */
+  resync: (auctionId: string) => Promise<void>
+  stop: () => void
+}
+
+export interface FeedOptions {
+  schedule?: FrameScheduler
+  /** How often the server clock is re-read while live. */
+  clockEveryMs?: number
+}
+
+export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOptions = {}): Feed {
+  const resyncing = new Set<string>()
+  const held = new Map<string, AuctionEvent[]>()
+  const endingNotified = new Set<string>()
+  const endedNotified = new Set<string>()
+
+  const buffer = createFrameBuffer<FeedItem>((items) => ingest(items), options.schedule)
+
+  function ingest(items: FeedItem[]): void {
+    // Events of an auction being re-read wait for its snapshot.
+    const ready: FeedItem[] = items.map((item) => {
+      if (item.kind === 'snapshot') return item
+      const events = item.events.filter((event) => {
+        if (!resyncing.has(event.auctionId)) return true
+        held.get(event.auctionId)?.push(event)
+        return false
+      })
+      return { kind: 'events', events }
+    })
+    react(store.getState().ingest(ready))
+  }
+
+  function react(report: IngestReport): void {
+    for (const auctionId of report.gaps) void resync(auctionId)
+    for (const auctionId of report.historyBehind) void loadNewestBids(auctionId)
+    for (const { auctionId, bids } of report.bids) toastBids(auctionId, bids)
+    for (const auctionId of report.ended) announceEnd(auctionId)
+  }
+
+  async function resync(auctionId: string): Promise<void> {
+    if (resyncing.has(auctionId)) return
+    resyncing.add(auctionId)
+    held.set(auctionId, [])
+    const answer = await api.call('auctions:get', { auctionId }).catch(() => null)
+    const waiting = (held.get(auctionId) ?? []).sort((a, b) => a.seq - b.seq)
+    resyncing.delete(auctionId)
+    held.delete(auctionId)
+    const items: FeedItem[] = []
+    if (answer?.ok) items.push({ kind: 'snapshot', auction: answer.auction })
+    // Without a snapshot the waiting events are dropped: the next one reports the gap again.
+    if (answer?.ok && waiting.length > 0) items.push({ kind: 'events', events: waiting })
+    if (items.length > 0) react(store.getState().ingest(items))
+  }
+
+  async function loadNewestBids(auctionId: string): Promise<void> {
+    const state = store.getState()
+    if (!state.histories[auctionId]) return
+    state.historyLoading(auctionId)
+    const answer = await api
+      .call('bids:history', { auctionId, limit: HISTORY_PAGE })
+      .catch(() => null)
+    if (answer?.ok) store.getState().historyPage(auctionId, answer.bids)
+    else store.getState().historyFailed(auctionId, answer?.error.message ?? 'no connection')
+  }
+
+  async function loadOlderBids(auctionId: string): Promise<void> {
+    const history = store.getState().histories[auctionId]
+    if (!history || history.loading || history.complete) return
+    const oldest = history.bids[history.bids.length - 1]
+    if (!oldest) return loadNewestBids(auctionId)
+    store.getState().historyLoading(auctionId)
+    const answer = await api
+      .call('bids:history', { auctionId, limit: HISTORY_PAGE, before: oldest.id })
+      .catch(() => null)
+    if (answer?.ok) store.getState().historyPage(auctionId, answer.bids)
+    else store.getState().historyFailed(auctionId, answer?.error.message ?? 'no connection')
+  }
+
+  const starred = (auctionId: string): boolean => store.getState().starred.includes(auctionId)
+  const openRoom = (): string | null => {
+    const route = store.getState().route
+    return route.screen === 'room' ? route.auctionId : null
+  }
+
+  function toastBids(auctionId: string, bids: BidEntry[]): void {
+    if (!starred(auctionId) || openRoom() === auctionId) return
+    const auction = store.getState().auctions[auctionId]
+    const top = bids.reduce((a, b) => (b.id > a.id ? b : a))
+    if (!auction) return
+    store.getState().pushToast({
+      tone: 'info',
+      auctionId,
+      text: `${auction.title}: ${formatMoney(top.amount, auction.currency)} by ${maskBidder(top.bidderId)}`,
+    })
+  }
+
+  function announceEnd(auctionId: string): void {
+    const auction = store.getState().auctions[auctionId]
+    if (!auction) return
+    if (openRoom() === auctionId) store.getState().openEndDialog(auctionId)
+    if (starred(auctionId) && !endedNotified.has(auctionId)) {
+      endedNotified.add(auctionId)
+      const price = formatMoney(
+        auction.result?.finalPrice ?? auction.currentPrice,
+        auction.currency,
+      )
+      const text = auction.result?.winnerId
+        ? `Sold for ${price}`
+        : `Ended without a sale (${price})`
+      store.getState().pushToast({ tone: 'success', auctionId, text: `${auction.title}: ${text}` })
+      notify(`Auction ended: ${auction.title}`, text)
+    }
+  }
+
+  /** Once a second: starred auctions entering their last minute get a notification. */
+  function checkEnding(): void {
+    const state = store.getState()
+    const now = Date.now() + state.clockOffset
+    for (const auctionId of state.starred) {
+      const auction = state.auctions[auctionId]
+      if (!auction || auction.status !== 'active' || auction.endsAt === null) continue
+      const left = auction.endsAt - now
+      if (left > 0 && left <= 60_000 && !endingNotified.has(auctionId)) {
+        endingNotified.add(auctionId)
+        const text = `${auction.title} ends in under a minute`
+        state.pushToast({ tone: 'warning', auctionId, text })
+        notify('Auction ending', text)
+      }
+    }
+  }
+
+  async function syncClock(): Promise<void> {
+    const offset = await measureClockOffset(api)
+    if (offset !== null) store.getState().setClockOffset(offset)
+  }
+
+  async function sendProfile(): Promise<void> {
+    const profile = store.getState().profile
+    if (profile) await api.call('profile:set', profile).catch(() => undefined)
+  }
+
+  function onConnection(status: ConnectionStatus): void {
+    const previous = store.getState().connection.state
+    store.getState().setConnection(status)
+    if (status.state === 'live' && previous !== 'live') {
+      // A new (or re-established) connection: the main side may have lost our session.
+      void sendProfile().then(() => watches.rewatchAll())
+      void syncClock()
+      store.getState().markLive()
+    }
+  }
+
+  const watches = createWatches(api, (auction: Auction, viewers: number) => {
+    buffer.push({ kind: 'snapshot', auction })
+    store.getState().setViewers(auction.id, viewers)
+  })
+
+  const unsubscribers = [
+    api.on('auction:events', (events) => buffer.push({ kind: 'events', events })),
+    api.on('auction:snapshot', ({ auction }) => buffer.push({ kind: 'snapshot', auction })),
+    api.on('auction:viewers', ({ auctionId, viewers }) =>
+      store.getState().setViewers(auctionId, viewers),
+    ),
+    api.on('connection:state', onConnection),
+    store.subscribe((state, previous) => {
+      if (state.profile !== previous.profile) void sendProfile()
+    }),
+  ]
+  void api
+    .call('connection:status', {})
+    .then((status) => {
+      if (status.ok) {
+        const { ok: _ok, ...connection } = status
+        onConnection(connection)
+      }
+    })
+    .catch(() => undefined)
+  const clockTimer = setInterval(() => {
+    if (store.getState().connection.state === 'live') void syncClock()
+  }, options.clockEveryMs ?? 60_000)
+  const endingTimer = setInterval(checkEnding, 1000)
+
+  return {
+    watches,
+    loadNewestBids,
+    loadOlderBids,
+    resync,
+    stop: () => {
+      for (const unsubscribe of unsubscribers) unsubscribe()
+      clearInterval(clockTimer)
+      clearInterval(endingTimer)
+    },
+  }
+}

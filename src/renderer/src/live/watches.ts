@@ -1,0 +1,78 @@
+// Reference-counted watches for this window: the list, the room and the starred set may
+// all want the same auction; the main side hears one watch and one unwatch. Only the room
+// counts this console as a viewer (presence); list rows and starred auctions watch quietly.
+import type { Auction } from '../../../shared/domain'
+import type { AuctionApi } from '../../../shared/contract'
+
+export interface Watches {
+  /** Starts (or joins) a watch; the returned function leaves it. */
+  acquire: (auctionId: string, options?: { presence?: boolean }) => () => void
+  /** After a reconnect: watch everything again (each answer is a fresh snapshot). */
+  rewatchAll: () => void
+  watched: () => string[]
+}
+
+interface Count {
+  total: number
+  present: number
+  /** The presence the main side was last told. */
+  told: boolean | null
+}
+
+export function createWatches(
+  api: AuctionApi,
+  onSnapshot: (auction: Auction, viewers: number) => void,
+): Watches {
+  const counts = new Map<string, Count>()
+
+  const tell = (auctionId: string, count: Count): void => {
+    const presence = count.present > 0
+    count.told = presence
+    void api
+      .call('auctions:watch', { auctionId, presence })
+      .then((answer) => {
+        if (answer.ok && counts.has(auctionId)) onSnapshot(answer.auction, answer.viewers)
+      })
+      .catch(() => undefined)
+  }
+
+  // Deferred: leaving one screen for another that watches the same auction keeps the
+  // watch, and presence changes are sent once the screens have settled.
+  const reconcile = (auctionId: string): void => {
+    setTimeout(() => {
+      const count = counts.get(auctionId)
+      if (!count) return
+      if (count.total === 0) {
+        counts.delete(auctionId)
+        void api.call('auctions:unwatch', { auctionId }).catch(() => undefined)
+      } else if (count.told !== count.present > 0) {
+        tell(auctionId, count)
+      }
+    }, 0)
+  }
+
+  return {
+    acquire: (auctionId, options = {}) => {
+      const presence = options.presence ?? true
+      const count = counts.get(auctionId) ?? { total: 0, present: 0, told: null }
+      counts.set(auctionId, count)
+      count.total++
+      if (presence) count.present++
+      // The first watcher is told at once (the room wants its snapshot without delay).
+      if (count.told === null) tell(auctionId, count)
+      else reconcile(auctionId)
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        count.total--
+        if (presence) count.present--
+        reconcile(auctionId)
+      }
+    },
+    rewatchAll: () => {
+      for (const [auctionId, count] of counts) if (count.total > 0) tell(auctionId, count)
+    },
+    watched: () => [...counts].filter(([, count]) => count.total > 0).map(([id]) => id),
+  }
+}

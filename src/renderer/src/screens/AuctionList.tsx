@@ -1,0 +1,248 @@
+// Auctions by status (live / scheduled / ended / cancelled), searchable and sorted;
+// live rows are watched so price, bids and time left move as events arrive.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import type { Auction } from '../../../shared/domain'
+import { formatMoney } from '../../../shared/money'
+import { Countdown } from '../components/Countdown'
+import { ReserveBadge } from '../components/ReserveBadge'
+import { StarButton } from '../components/StarButton'
+import { StatusBadge } from '../components/StatusBadge'
+import { useApi, useConsole, useFeed } from '../context'
+import { maskBidder } from '../lib/format'
+import type { ListSort, ListTab } from '../store'
+
+const TABS: { tab: ListTab; label: string }[] = [
+  { tab: 'active', label: 'Live' },
+  { tab: 'scheduled', label: 'Scheduled' },
+  { tab: 'ended', label: 'Ended' },
+  { tab: 'cancelled', label: 'Cancelled' },
+]
+const MAX_WATCHED_ROWS = 100
+
+function sortKey(auction: Auction, sort: ListSort): number {
+  if (sort === 'newest') return -auction.createdAt
+  const when = auction.status === 'scheduled' ? auction.startsAt : auction.endsAt
+  return when ?? Number.MAX_SAFE_INTEGER
+}
+
+export function AuctionList() {
+  const api = useApi()
+  const feed = useFeed()
+  const ids = useId()
+  const tab = useConsole((state) => state.listTab)
+  const search = useConsole((state) => state.search)
+  const sort = useConsole((state) => state.sort)
+  const auctions = useConsole((state) => state.auctions)
+  const profile = useConsole((state) => state.profile)
+  const liveEpoch = useConsole((state) => state.liveEpoch)
+  const { setListTab, setSearch, setSort, upsertAuctions, go } = useConsole(
+    useShallow((state) => ({
+      setListTab: state.setListTab,
+      setSearch: state.setSearch,
+      setSort: state.setSort,
+      upsertAuctions: state.upsertAuctions,
+      go: state.go,
+    })),
+  )
+  const [loaded, setLoaded] = useState<{ key: string; error: string | null } | null>(null)
+  const searchInput = useRef<HTMLInputElement>(null)
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([])
+  const sellerId = profile?.role === 'seller' ? profile.operatorId : undefined
+  const loadKey = `${tab}|${sellerId ?? ''}|${liveEpoch}`
+
+  useEffect(() => {
+    let current = true
+    void api
+      .call('auctions:list', { status: tab, limit: 200, ...(sellerId ? { sellerId } : {}) })
+      .catch(() => null)
+      .then((answer) => {
+        if (!current) return
+        if (answer?.ok) upsertAuctions(answer.auctions)
+        setLoaded({
+          key: loadKey,
+          error: answer?.ok ? null : (answer?.error.message ?? 'no connection'),
+        })
+      })
+    return () => {
+      current = false
+    }
+  }, [api, tab, sellerId, loadKey, upsertAuctions])
+
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase()
+    return Object.values(auctions)
+      .filter((a) => a.status === tab && (!sellerId || a.sellerId === sellerId))
+      .filter((a) => !needle || a.title.toLowerCase().includes(needle))
+      .sort((a, b) => sortKey(a, sort) - sortKey(b, sort) || a.id.localeCompare(b.id))
+  }, [auctions, tab, sellerId, search, sort])
+
+  // Watch the live rows on screen, so their prices move without a reload.
+  const watchKey =
+    tab === 'active'
+      ? rows
+          .slice(0, MAX_WATCHED_ROWS)
+          .map((a) => a.id)
+          .join(' ')
+      : ''
+  useEffect(() => {
+    if (!watchKey) return
+    const releases = watchKey.split(' ').map((id) => feed.watches.acquire(id, { presence: false }))
+    return () => releases.forEach((release) => release())
+  }, [watchKey, feed])
+
+  // "/" jumps to the search box from anywhere on this screen.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      const target = event.target as HTMLElement | null
+      if (event.key !== '/' || target?.closest('input, textarea, select')) return
+      event.preventDefault()
+      searchInput.current?.focus()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const onTabKey = (event: KeyboardEvent, index: number): void => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+    if (!step) return
+    event.preventDefault()
+    const next = (index + step + TABS.length) % TABS.length
+    setListTab((TABS[next] as (typeof TABS)[number]).tab)
+    tabRefs.current[next]?.focus()
+  }
+
+  const loading = loaded?.key !== loadKey
+  const label = TABS.find((t) => t.tab === tab)?.label ?? ''
+  return (
+    <main className="screen" aria-labelledby={`${ids}-title`}>
+      <div className="toolbar">
+        <h1 id={`${ids}-title`} className="toolbar__title">
+          Auctions
+        </h1>
+        <div role="tablist" aria-label="Auction status" className="tabs">
+          {TABS.map((t, index) => (
+            <button
+              key={t.tab}
+              ref={(el) => {
+                tabRefs.current[index] = el
+              }}
+              type="button"
+              role="tab"
+              id={`${ids}-tab-${t.tab}`}
+              aria-selected={tab === t.tab}
+              aria-controls={`${ids}-panel`}
+              tabIndex={tab === t.tab ? 0 : -1}
+              className="tabs__tab"
+              onClick={() => setListTab(t.tab)}
+              onKeyDown={(event) => onTabKey(event, index)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div className="toolbar__spacer" />
+        <label className="visually-hidden" htmlFor={`${ids}-search`}>
+          Search by title
+        </label>
+        <input
+          id={`${ids}-search`}
+          ref={searchInput}
+          type="search"
+          className="search"
+          placeholder="Search by title  /"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <label className="visually-hidden" htmlFor={`${ids}-sort`}>
+          Sort
+        </label>
+        <select
+          id={`${ids}-sort`}
+          value={sort}
+          onChange={(e) => setSort(e.target.value as ListSort)}
+        >
+          <option value="ending">
+            {tab === 'scheduled' ? 'Starting soonest' : 'Ending soonest'}
+          </option>
+          <option value="newest">Newest first</option>
+        </select>
+      </div>
+      <section
+        role="tabpanel"
+        id={`${ids}-panel`}
+        aria-labelledby={`${ids}-tab-${tab}`}
+        className="panel panel--flush"
+      >
+        <table className="grid" data-testid="auction-table">
+          <thead>
+            <tr>
+              <th scope="col" className="grid__star">
+                <span className="visually-hidden">Watch</span>
+              </th>
+              <th scope="col">Title</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Price
+              </th>
+              <th scope="col" className="num">
+                Bids
+              </th>
+              <th scope="col">Leader</th>
+              <th scope="col">Reserve</th>
+              <th scope="col" className="num">
+                {tab === 'scheduled' ? 'Starts' : 'Time left'}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((auction) => (
+              <tr key={auction.id} data-testid="auction-row" data-auction-id={auction.id}>
+                <td className="grid__star">
+                  <StarButton auctionId={auction.id} title={auction.title} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="link strong"
+                    onClick={() => go({ screen: 'room', auctionId: auction.id })}
+                  >
+                    {auction.title}
+                  </button>
+                </td>
+                <td>
+                  <StatusBadge status={auction.status} />
+                </td>
+                <td className="num strong" data-testid="row-price">
+                  {formatMoney(
+                    auction.bidCount > 0 ? auction.currentPrice : auction.startingPrice,
+                    auction.currency,
+                  )}
+                </td>
+                <td className="num" data-testid="row-bids">
+                  {auction.bidCount}
+                </td>
+                <td>{maskBidder(auction.leaderId)}</td>
+                <td>
+                  <ReserveBadge auction={auction} />
+                </td>
+                <td className="num">
+                  <Countdown auction={auction} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? (
+          <p className="empty">
+            {loading
+              ? 'Loading…'
+              : loaded?.error
+                ? `Could not load: ${loaded.error}`
+                : `No ${label.toLowerCase()} auctions${search ? ' match' : ''}.`}
+          </p>
+        ) : null}
+      </section>
+    </main>
+  )
+}
