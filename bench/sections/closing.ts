@@ -49,9 +49,10 @@ export async function closingAccuracy(ctx: BenchContext): Promise<ClosingAccurac
   try {
     schedulers.forEach((s) => s.start())
     // Every auction must be created before the window opens: time a probe batch first.
+    const probe = Math.min(200, count)
     const probeStart = performance.now()
-    await createAuctions(ctx.engine, 200)
-    const perCreateMs = (performance.now() - probeStart) / 200
+    await createAuctions(ctx.engine, probe)
+    const perCreateMs = (performance.now() - probeStart) / probe
     const windowStart = (await ctx.engine.serverTime()) + 1000 + Math.ceil(perCreateMs * count * 2)
     const ids = await createAuctions(ctx.engine, count, (i) => ({
       durationMs: null,

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { Actor, Auction, AuctionStatus, BidAccepted, BidEntry } from '../../shared/domain'
 import { AUCTION_STATUSES, BID_SOURCES } from '../../shared/domain'
 import { fail, type Failure, type Result } from '../../shared/errors'
+import { BidderIndex } from './bidder-index'
 import { decodeAuction, decodeBidAnswer, decodeBidEntry } from './codec'
 import { isUnavailable, scrubSecrets } from './connection'
 import { newAuctionId } from './ids'
@@ -65,6 +66,7 @@ const amountSpec = (value: AmountInput): string =>
 export class AuctionEngine {
   private readonly run: ScriptCaller
   private readonly publish: string
+  private readonly bidderIndex: BidderIndex
 
   constructor(
     readonly redis: Redis | Cluster,
@@ -72,6 +74,7 @@ export class AuctionEngine {
   ) {
     this.run = registerScripts(redis)
     this.publish = options.publishCommand ?? 'PUBLISH'
+    this.bidderIndex = new BidderIndex(redis)
   }
 
   async createAuction(input: CreateAuctionInput): Promise<Result<{ auction: Auction }>> {
@@ -200,10 +203,7 @@ export class AuctionEngine {
       if (!accepted.duplicate) {
         // Indices are written outside the script and never awaited on the bid path.
         // Scored by end time, so "my auctions" reads ending soonest first.
-        const score = accepted.endsAt ?? 0
-        this.redis
-          .zadd(indexKeys.byBidder(input.bidderId), score, input.auctionId)
-          .catch(() => undefined)
+        this.bidderIndex.record(input.bidderId, input.auctionId, accepted.endsAt ?? 0)
         if (accepted.extended && accepted.endsAt !== null) {
           this.redis
             .zadd(indexKeys.ending, 'XX', accepted.endsAt, input.auctionId)
