@@ -51,7 +51,12 @@ export async function connectRedis(options: ConnectionOptions = {}): Promise<Red
   const client = new Redis(buildRedisOptions(options))
   // ioredis emits 'error' on every failed reconnect; state is reported elsewhere.
   client.on('error', () => undefined)
-  await client.connect()
+  try {
+    await client.connect()
+  } catch (error) {
+    client.disconnect() // stop the background reconnect loop
+    throw error
+  }
   return client
 }
 

@@ -1,0 +1,102 @@
+// The headless CLI: `npm run --silent cli -- <command>`. Redis from REDIS_URL.
+import { fail } from '../../shared/errors'
+import { AuctionEngine, connectRedis, scrubSecrets, type ConnectionOptions } from '../engine'
+import { auctionCommands } from './commands/auction'
+import { bid, history } from './commands/bid'
+import { demo } from './commands/demo'
+import { scheduler, watch } from './commands/live'
+import { EXIT_FAILURE, EXIT_REJECTED, finish, printJson, say, UsageError } from './output'
+
+const USAGE = `usage: npm run --silent cli -- <command>
+  auction create --title T --seller S --start-price 10.00 (--increment 1.00 | --increment-table JSON)
+                 [--reserve 50.00] [--currency USD] [--description D] [--starts-at ISO]
+                 (--duration 90s|15m|2h | --ends-at ISO) [--soft-close 30s] [--start]
+  auction start|end|cancel ID (--as SELLER | --staff)
+  auction show ID
+  auction list [--status S] [--seller S] [--limit N]
+  bid ID --bidder B --amount 12.00 [--max 50.00] [--request-id R] [--source floor|phone|online|absentee]
+  history ID [--limit N] [--before BIDID]
+  watch ID          events as JSON lines until Ctrl-C
+  scheduler         starts and closes auctions on time until Ctrl-C
+  demo              creates a few live demo auctions
+Redis: REDIS_URL (default redis://127.0.0.1:6379)`
+
+type Runner = (
+  engine: AuctionEngine,
+  args: string[],
+  connection: ConnectionOptions,
+) => Promise<number>
+
+const answer =
+  (
+    command: (engine: AuctionEngine, args: string[]) => Promise<Parameters<typeof finish>[0]>,
+  ): Runner =>
+  async (engine, args) =>
+    finish(await command(engine, args))
+
+function route(argv: string[]): { runner: Runner; args: string[] } {
+  const [first, second, ...rest] = argv
+  if (first === 'auction') {
+    const command = second === undefined ? undefined : auctionCommands[second]
+    if (!command) throw new UsageError(`unknown auction command ${second ?? ''}`.trim(), 'command')
+    return { runner: answer(command), args: rest }
+  }
+  const args = second === undefined ? rest : [second, ...rest]
+  const runners: Record<string, Runner> = {
+    bid: answer(bid),
+    history: answer(history),
+    watch,
+    scheduler,
+    demo,
+  }
+  const runner = first === undefined ? undefined : runners[first]
+  if (!runner)
+    throw new UsageError(first ? `unknown command ${first}` : 'no command given', 'command')
+  return { runner, args }
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+    say(USAGE)
+    return argv.length === 0 ? EXIT_REJECTED : 0
+  }
+  let routed
+  try {
+    routed = route(argv)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      say(USAGE)
+      return finish(error.toFailure())
+    }
+    throw error
+  }
+  const connection: ConnectionOptions = {
+    url: process.env.REDIS_URL,
+    connectionName: 'auction-console:cli',
+  }
+  let redis
+  try {
+    redis = await connectRedis(connection)
+  } catch (error) {
+    say(
+      `cannot reach Redis: ${scrubSecrets(error instanceof Error ? error.message : String(error))}`,
+    )
+    return finish(fail('REDIS_UNAVAILABLE', 'Redis is not reachable (set REDIS_URL)'))
+  }
+  try {
+    return await routed.runner(new AuctionEngine(redis), routed.args, connection)
+  } catch (error) {
+    if (error instanceof UsageError) return finish(error.toFailure())
+    throw error
+  } finally {
+    redis.disconnect()
+  }
+}
+
+/** Exits once stdout is flushed: a retry timer of a dead connection must not hold the shell. */
+const exit = (code: number): void => void process.stdout.write('', () => process.exit(code))
+
+main(process.argv.slice(2)).then(exit, (error: unknown) => {
+  printJson(fail('INTERNAL', scrubSecrets(error instanceof Error ? error.message : String(error))))
+  exit(EXIT_FAILURE)
+})
