@@ -37,7 +37,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const packaged = app.isPackaged
-  const devUrl = packaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  // electron-vite dev sets this; a packaged app never loads from a server.
+  const devUrl = packaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined
   const origins = trustedOrigins(devUrl, packaged)
   const csp = contentSecurityPolicy(devUrl ? origins[1] : undefined)
   hardenSession(session.defaultSession, origins, csp)
