@@ -1,7 +1,7 @@
 // Hardening of every web page the app creates: the CSP header, no remote requests, no
 // permissions but notifications, no navigation away from the app, no new windows, no <webview>.
 import type { App, Session } from 'electron'
-import { isAppUrl } from '../ipc/origins'
+import { isAppUrl, originOf } from '../ipc/origins'
 import { allowPermission } from './permissions'
 import { isAllowedRequest } from './requests'
 
@@ -53,10 +53,5 @@ export function guardWebContents(
   })
 }
 
-const safeOrigin = (url: string): string => {
-  try {
-    return new URL(url).origin
-  } catch {
-    return 'an invalid URL'
-  }
-}
+/** For log lines: where a blocked page wanted to go, without its path or query. */
+const safeOrigin = (url: string): string => originOf(url) ?? 'an unparsable URL'
