@@ -124,7 +124,9 @@ export const handlers: Handlers = {
   'settings:save': async (ctx, _session, input) => {
     const saved = ctx.settings.save(input)
     if (!saved.ok) return saved
-    return { ok: true, ...(await ctx.manager.reconfigure()) }
+    await ctx.manager.reconfigure()
+    // Answer with a settled state when it comes quickly; later changes are pushed.
+    return { ok: true, ...(await ctx.manager.settle(5000)) }
   },
 
   'settings:test': (ctx, _session, input) => ctx.manager.test(input),

@@ -155,17 +155,7 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
 
     status: () => manager.status(),
 
-    settled: () =>
-      new Promise((resolve) => {
-        const done = (status: ConnectionStatus): boolean =>
-          status.state === 'live' || (status.problem !== undefined && status.state === 'offline')
-        if (done(manager.status())) return resolve(manager.status())
-        const off = manager.onStatus((status) => {
-          if (!done(status)) return
-          off()
-          resolve(status)
-        })
-      }),
+    settled: () => manager.settle(2_147_483_647),
 
     relayChannels: () => relay.channels(),
   }

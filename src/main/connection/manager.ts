@@ -56,6 +56,25 @@ export class ConnectionManager {
     return run
   }
 
+  /** Resolves once the state is live or offline, or after timeoutMs, with the status then. */
+  settle(timeoutMs: number): Promise<ConnectionStatus> {
+    return new Promise((resolve) => {
+      const settled = (status: ConnectionStatus): boolean =>
+        status.state === 'live' || status.state === 'offline'
+      if (settled(this.last)) return resolve(this.last)
+      const timer = setTimeout(() => {
+        off()
+        resolve(this.last)
+      }, timeoutMs)
+      const off = this.onStatus((status) => {
+        if (!settled(status)) return
+        clearTimeout(timer)
+        off()
+        resolve(status)
+      })
+    })
+  }
+
   status(): ConnectionStatus {
     return this.last
   }
@@ -70,13 +89,13 @@ export class ConnectionManager {
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
     this.statusListeners.add(listener)
-    return () => this.statusListeners.delete(listener)
+    return () => void this.statusListeners.delete(listener)
   }
 
   /** Called each time the link becomes live (first time, after a reconnect, new settings). */
   onLive(listener: (link: Link) => void): () => void {
     this.liveListeners.add(listener)
-    return () => this.liveListeners.delete(listener)
+    return () => void this.liveListeners.delete(listener)
   }
 
   /** "Test connection" for settings not saved yet. */
@@ -133,7 +152,10 @@ export class ConnectionManager {
 
   private async apply(): Promise<ConnectionStatus> {
     if (this.closed) return this.last
-    this.target = this.resolveTarget()
+    const target = this.resolveTarget()
+    // Same server as now (e.g. REDIS_URL still wins): keep the live link.
+    if (this.link && JSON.stringify(target) === JSON.stringify(this.target)) return this.last
+    this.target = target
     await this.link?.close()
     this.link = null
     this.problem = undefined

@@ -131,9 +131,8 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
     ready = false
     for (const reply of pending.values()) reply(down())
     pending.clear()
-    if (everOpened || closed) {
-      for (const run of held.splice(0)) run()
-    }
+    // Held calls wait for one attempt only: if it fails, they fail (the server is gone).
+    for (const run of held.splice(0)) run()
     if (closed) return
     if (everOpened && lastStatus.state !== 'reconnecting' && lastStatus.state !== 'offline') {
       emit('connection:state', { ...lastStatus, state: 'reconnecting' })
@@ -156,8 +155,8 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
         if (name === 'profile:set' && result.ok) profile = input as CommandInput<'profile:set'>
         return result
       }
-      // Before the first open (and during the profile replay) calls wait; once the socket
-      // has been up, a lost socket answers at once.
+      // Before the first open (and during the profile replay) calls wait for the attempt
+      // under way; once the socket has been up, a lost socket answers at once.
       if (!ready && !closed && (!everOpened || socket?.readyState === OPEN)) {
         return new Promise((resolve) => held.push(() => void run().then(resolve)))
       }
