@@ -4,6 +4,27 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+/**
+ * Dev server only: Vite injects an inline React-refresh preamble and <style> tags, which
+ * the strict CSP meta tag of index.html forbids. Relax that meta for `electron-vite dev`;
+ * the built app keeps the strict policy (and the main process adds it as a header too).
+ */
+const devServerCsp: Plugin = {
+  name: 'auction-console:dev-server-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(
+      /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i,
+      (_match, open: string, policy: string, close: string) =>
+        open +
+        policy
+          .replace(/script-src 'self'/, "script-src 'self' 'unsafe-inline'")
+          .replace(/style-src 'self'/, "style-src 'self' 'unsafe-inline'") +
+        close,
+    ),
+}
 
 export default defineConfig({
   main: {
@@ -26,7 +47,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp],
     build: {
       outDir: resolve('out/renderer'),
       rolldownOptions: { input: resolve('src/renderer/index.html') },
