@@ -9,7 +9,9 @@ describe('REDIS_UNAVAILABLE', () => {
   it('fails fast while Redis is down; the retry with the same requestId works once', async () => {
     const servers: RedisProcess[] = [await startRedis()]
     const first = servers[0] as RedisProcess
-    const redis = await connectRedis({ url: first.url, commandTimeoutMs: 2000 })
+    // A command timeout far beyond the test's own: a write that waited for Redis instead
+    // of failing at once would time the test out rather than pass.
+    const redis = await connectRedis({ url: first.url, commandTimeoutMs: 120_000 })
     try {
       const engine = new AuctionEngine(redis)
       const lot = await liveAuction(engine)
