@@ -32,7 +32,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.setAppUserModelId(APP_ID)
-  app.whenReady().then(start, (error: unknown) => fail(error))
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(error))
 }
 
 async function start(): Promise<void> {
