@@ -166,23 +166,37 @@ describe('batching', () => {
   const event = (seq: number): AuctionEvent =>
     ({ type: 'auction_started', auctionId: 'A1', seq }) as AuctionEvent
 
-  it('sends one push per window, in order, once per event', () => {
+  it('sends at most one push per window, in order, once per event', () => {
     vi.useFakeTimers()
     try {
-      const sent: AuctionEvent[][] = []
-      const batcher = new EventBatcher((events) => sent.push(events), 16)
+      const sent: number[][] = []
+      const batcher = new EventBatcher(
+        (events) => sent.push(events.map((e) => e.seq)),
+        16,
+        () => Date.now(),
+      )
+      // A quiet auction: the first event goes on the next tick, with its same-tick fellows.
+      batcher.add(event(1))
       batcher.add(event(1))
       batcher.add(event(2))
-      batcher.add(event(2))
-      batcher.add(event(3))
       expect(sent).toEqual([])
-      vi.advanceTimersByTime(16)
-      expect(sent.map((batch) => batch.map((e) => e.seq))).toEqual([[1, 2, 3]])
-      batcher.add(event(4))
+      vi.advanceTimersByTime(0)
+      expect(sent).toEqual([[1, 2]])
+      // A burst right after: held until one window after the last push, then one push.
+      vi.advanceTimersByTime(5)
+      for (const seq of [3, 4, 5]) batcher.add(event(seq))
+      vi.advanceTimersByTime(10)
+      expect(sent).toHaveLength(1)
+      vi.advanceTimersByTime(1)
+      expect(sent).toEqual([
+        [1, 2],
+        [3, 4, 5],
+      ])
+      // flush() sends at once (before a snapshot), and nothing is sent twice.
+      batcher.add(event(6))
       batcher.flush()
-      expect(sent.map((batch) => batch.map((e) => e.seq))).toEqual([[1, 2, 3], [4]])
       vi.advanceTimersByTime(100)
-      expect(sent).toHaveLength(2)
+      expect(sent).toEqual([[1, 2], [3, 4, 5], [6]])
       batcher.close()
     } finally {
       vi.useRealTimers()

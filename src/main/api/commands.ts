@@ -82,10 +82,12 @@ export const handlers: Handlers = {
   'bids:history': (ctx, _session, input) =>
     withEngine(ctx, (engine) => engine.history(input.auctionId, input)),
 
-  'auctions:watch': (ctx, session, input) =>
-    withEngine(ctx, async (engine) => {
-      const { auctionId } = input
-      await ctx.relay.watch(session.id, auctionId)
+  'auctions:watch': async (ctx, session, input) => {
+    const { auctionId } = input
+    // The watch is registered first: if Redis is down it stays, and the snapshot is
+    // pushed when the link is live again.
+    await ctx.relay.watch(session.id, auctionId)
+    return withEngine(ctx, async (engine) => {
       const found = await engine.getAuction(auctionId, actorOf(session.profile))
       if (!found.ok && found.error.code !== 'REDIS_UNAVAILABLE') {
         await ctx.relay.unwatch(session.id, auctionId)
@@ -99,7 +101,8 @@ export const handlers: Handlers = {
         viewers = await ctx.presence.count(auctionId)
       }
       return found.ok ? { ok: true as const, auction: found.auction, viewers } : found
-    }),
+    })
+  },
 
   'auctions:unwatch': async (ctx, session, input) => {
     await ctx.relay.unwatch(session.id, input.auctionId)

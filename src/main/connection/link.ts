@@ -57,9 +57,13 @@ export function openLink(options: LinkOptions): Link {
       loggedSchedulerError = true
     },
   })
-  command.on('ready', () => (loggedSchedulerError = false))
+  command.on('ready', () => {
+    loggedSchedulerError = false
+    // Started once the server answers (start() is idempotent), so a slow first connect
+    // is not reported as an outage.
+    if (options.scheduler && !closing) scheduler.start()
+  })
   for (const client of [command, subscriber]) client.connect().catch(() => undefined)
-  if (options.scheduler) scheduler.start()
   return {
     command,
     subscriber,

@@ -1,15 +1,18 @@
-// Batches the auction events bound for one window or tab: one push per window of a few
-// milliseconds instead of one per event, so a burst of bids is one IPC/WebSocket message.
+// Batches the auction events bound for one window or tab: at most one push per window of
+// a few milliseconds, so a burst of bids is one IPC/WebSocket message. A quiet auction's
+// first event goes out at once (next tick); only what follows within the window waits.
 import type { AuctionEvent } from '../../shared/domain'
 
 export class EventBatcher {
   private events: AuctionEvent[] = []
   private readonly seen = new Set<string>()
   private timer: NodeJS.Timeout | undefined
+  private lastSent = -Infinity
 
   constructor(
     private readonly send: (events: AuctionEvent[]) => void,
     private readonly windowMs: number,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Queues an event; the same event heard on two channels (list + auction) goes once. */
@@ -18,8 +21,10 @@ export class EventBatcher {
     if (this.seen.has(key)) return
     this.seen.add(key)
     this.events.push(event)
-    // The timer starts with the first event of a batch: latency stays bounded under load.
-    this.timer ??= setTimeout(() => this.flush(), this.windowMs)
+    // Next tick at the earliest (events of one read travel together), one window after
+    // the previous push at the latest.
+    const wait = Math.max(0, this.lastSent + this.windowMs - this.now())
+    this.timer ??= setTimeout(() => this.flush(), wait)
   }
 
   /** Sends what is queued now (before a snapshot, so pushes keep their order). */
@@ -30,6 +35,7 @@ export class EventBatcher {
     const events = this.events
     this.events = []
     this.seen.clear()
+    this.lastSent = this.now()
     this.send(events)
   }
 

@@ -7,9 +7,10 @@ import { defaultDataDir } from '../settings'
 import { ensureRenderer, projectRoot } from './build'
 import { DEFAULT_PORT, startWebServer } from './server'
 
-const USAGE = `usage: npm run web -- [--port N] [--data-dir DIR]
-  --port N        port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 = any free port)
-  --data-dir DIR  settings and embedded Redis data (default ${defaultDataDir()})
+const USAGE = `usage: npm run web -- [--port N] [--data-dir DIR] [--renderer-dir DIR]
+  --port N            port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 = any free port)
+  --data-dir DIR      settings and embedded Redis data (default ${defaultDataDir()})
+  --renderer-dir DIR  a built renderer to serve (default out/renderer, built when missing)
   REDIS_URL=redis://…  use this Redis instead of the saved settings`
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`)
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      'renderer-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535\n${USAGE}`)
   }
-  const rendererDir = ensureRenderer(projectRoot(), log)
+  const rendererDir = values['renderer-dir'] ?? ensureRenderer(projectRoot(), log)
   const server = await startWebServer({
     port,
     rendererDir,
