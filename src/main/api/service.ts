@@ -124,13 +124,7 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
       return { id: session.id }
     },
 
-    closeSession(session: ApiSession): void {
-      const state = sessions.get(session.id)
-      if (!state) return
-      sessions.delete(session.id)
-      void relay.removeSession(state.id)
-      void presence.leaveSession(state.id)
-    },
+    closeSession,
 
     async call<N extends CommandName>(
       apiSession: ApiSession,
@@ -147,7 +141,7 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
     },
 
     async close(): Promise<void> {
-      for (const id of [...sessions.keys()]) this.closeSession({ id })
+      for (const id of [...sessions.keys()]) closeSession({ id })
       relay.close()
       await presence.close()
       await manager.close()
@@ -158,6 +152,14 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
     settled: () => manager.settle(2_147_483_647),
 
     relayChannels: () => relay.channels(),
+  }
+
+  function closeSession(session: ApiSession): void {
+    const state = sessions.get(session.id)
+    if (!state) return
+    sessions.delete(session.id)
+    void relay.removeSession(state.id)
+    void presence.leaveSession(state.id)
   }
 
   function toFailure(error: unknown): Failure {
