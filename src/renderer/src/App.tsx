@@ -2,9 +2,11 @@
 // dialog on top. Starred auctions stay watched wherever the operator is.
 import { useEffect } from 'react'
 import { EndDialog } from './components/EndDialog'
+import { ErrorBoundary } from './components/ErrorBoundary'
 import { Toasts } from './components/Toasts'
 import { TopBar } from './components/TopBar'
-import { useConsole, useFeed } from './context'
+import { useConsole } from './context'
+import { useQuietWatches } from './hooks/useQuietWatches'
 import { AuctionList } from './screens/AuctionList'
 import { AuctionRoom } from './screens/AuctionRoom'
 import { ProfileScreen } from './screens/ProfileScreen'
@@ -12,13 +14,7 @@ import { SellerPanel } from './screens/SellerPanel'
 import { SettingsScreen } from './screens/SettingsScreen'
 
 function StarredWatches() {
-  const feed = useFeed()
-  const key = useConsole((state) => state.starred.join(' '))
-  useEffect(() => {
-    if (!key) return
-    const releases = key.split(' ').map((id) => feed.watches.acquire(id, { presence: false }))
-    return () => releases.forEach((release) => release())
-  }, [key, feed])
+  useQuietWatches(useConsole((state) => state.starred))
   return null
 }
 
@@ -74,7 +70,7 @@ export function App() {
       <TopBar />
       <ProblemBanner />
       <div id="content" className="app__content" tabIndex={-1}>
-        {screen}
+        <ErrorBoundary key={route.screen}>{screen}</ErrorBoundary>
       </div>
       <Toasts />
       <EndDialog />

@@ -92,7 +92,7 @@ export function AuctionActions(props: { auction: Auction; compact?: boolean }) {
           disabled={busy}
           onClick={() => setAsking('cancel')}
         >
-          Cancel
+          Cancel auction
         </button>
       ) : null}
       {mayAct ? (

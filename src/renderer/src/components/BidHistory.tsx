@@ -115,7 +115,7 @@ export function BidHistory(props: { auction: Auction }) {
                     {formatMoney(bid.amount, auction.currency)}
                   </span>
                   <span role="cell">{bid.kind === 'auto' ? 'Proxy' : 'Bid'}</span>
-                  <span role="cell">{SOURCE[bid.source]}</span>
+                  <span role="cell">{bid.kind === 'auto' ? '—' : SOURCE[bid.source]}</span>
                 </div>
               )
             })}

@@ -31,7 +31,8 @@ export function stepPath(points: readonly PricePoint[], width: number, height: n
   if (!first || !last) return ''
   const low = Math.min(...points.map((p) => p.price))
   const high = Math.max(...points.map((p) => p.price))
-  const span = last.at - first.at || 1
+  // The last price holds to the right edge: keep 8% of the width for it to show.
+  const span = (last.at - first.at || 1) / 0.92
   const range = high - low || 1
   const x = (at: number): number => ((at - first.at) / span) * width
   const y = (price: number): number => height - 4 - ((price - low) / range) * (height - 8)

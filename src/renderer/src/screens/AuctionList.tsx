@@ -8,7 +8,8 @@ import { Countdown } from '../components/Countdown'
 import { ReserveBadge } from '../components/ReserveBadge'
 import { StarButton } from '../components/StarButton'
 import { StatusBadge } from '../components/StatusBadge'
-import { useApi, useConsole, useFeed } from '../context'
+import { useApi, useConsole } from '../context'
+import { useQuietWatches } from '../hooks/useQuietWatches'
 import { maskBidder } from '../lib/format'
 import type { ListSort, ListTab } from '../store'
 
@@ -28,7 +29,6 @@ function sortKey(auction: Auction, sort: ListSort): number {
 
 export function AuctionList() {
   const api = useApi()
-  const feed = useFeed()
   const ids = useId()
   const tab = useConsole((state) => state.listTab)
   const search = useConsole((state) => state.search)
@@ -78,18 +78,7 @@ export function AuctionList() {
   }, [auctions, tab, sellerId, search, sort])
 
   // Watch the live rows on screen, so their prices move without a reload.
-  const watchKey =
-    tab === 'active'
-      ? rows
-          .slice(0, MAX_WATCHED_ROWS)
-          .map((a) => a.id)
-          .join(' ')
-      : ''
-  useEffect(() => {
-    if (!watchKey) return
-    const releases = watchKey.split(' ').map((id) => feed.watches.acquire(id, { presence: false }))
-    return () => releases.forEach((release) => release())
-  }, [watchKey, feed])
+  useQuietWatches(tab === 'active' ? rows.slice(0, MAX_WATCHED_ROWS).map((a) => a.id) : [])
 
   // "/" jumps to the search box from anywhere on this screen.
   useEffect(() => {

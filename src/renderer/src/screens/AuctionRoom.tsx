@@ -12,7 +12,7 @@ import { ReserveBadge } from '../components/ReserveBadge'
 import { StarButton } from '../components/StarButton'
 import { StatusBadge } from '../components/StatusBadge'
 import { useConsole, useFeed } from '../context'
-import { formatDateTime, maskBidder } from '../lib/format'
+import { formatDateTime, maskBidder, paddleName } from '../lib/format'
 
 export function AuctionRoom(props: { auctionId: string }) {
   const { auctionId } = props
@@ -43,6 +43,14 @@ export function AuctionRoom(props: { auctionId: string }) {
   }
   const staff = profile?.role === 'staff'
   const money = (minor: number): string => formatMoney(minor, auction.currency)
+  // Bids can be entered while an auction is live or about to be; not once it is over.
+  const open = auction.status !== 'ended' && auction.status !== 'cancelled'
+  const priceLabel =
+    auction.status === 'ended' && auction.bidCount > 0
+      ? 'Final price'
+      : auction.bidCount > 0
+        ? 'Current price'
+        : 'Starting price'
   return (
     <main className="screen room" aria-labelledby="room-title" data-testid="room">
       <div className="room__top">
@@ -79,15 +87,15 @@ export function AuctionRoom(props: { auctionId: string }) {
         <div className="room__main">
           <section className="panel board" aria-label="Current state">
             <div className="board__price">
-              <span className="board__label">
-                {auction.bidCount > 0 ? 'Current price' : 'Starting price'}
-              </span>
+              <span className="board__label">{priceLabel}</span>
               <span className="board__amount" data-testid="price" aria-live="polite">
                 {money(auction.bidCount > 0 ? auction.currentPrice : auction.startingPrice)}
               </span>
-              <span className="board__sub">
-                Asking <strong data-testid="asking">{money(auction.askingPrice)}</strong>
-              </span>
+              {open ? (
+                <span className="board__sub">
+                  Asking <strong data-testid="asking">{money(auction.askingPrice)}</strong>
+                </span>
+              ) : null}
             </div>
             <dl className="board__facts">
               <div>
@@ -95,14 +103,14 @@ export function AuctionRoom(props: { auctionId: string }) {
                 <dd data-testid="bid-count">{auction.bidCount}</dd>
               </div>
               <div>
-                <dt>Leader</dt>
+                <dt>{auction.status === 'ended' ? 'Top bidder' : 'Leader'}</dt>
                 <dd data-testid="leader">{maskBidder(auction.leaderId)}</dd>
               </div>
               <div>
                 <dt>Reserve</dt>
                 <dd>
                   <ReserveBadge auction={auction} />
-                  {staff && auction.reservePrice !== null ? (
+                  {auction.reservePrice !== null ? (
                     <span className="muted"> {money(auction.reservePrice)}</span>
                   ) : null}
                 </dd>
@@ -125,12 +133,12 @@ export function AuctionRoom(props: { auctionId: string }) {
             {auction.status === 'ended' && auction.result ? (
               <p className="board__result" data-testid="room-result">
                 {auction.result.winnerId
-                  ? `Sold to ${auction.result.winnerId} for ${money(auction.result.finalPrice)}`
+                  ? `Sold to ${paddleName(auction.result.winnerId)} for ${money(auction.result.finalPrice)}`
                   : `Not sold (${auction.bidCount === 0 ? 'no bids' : 'reserve not met'})`}
               </p>
             ) : null}
           </section>
-          {staff ? (
+          {staff && open ? (
             <section className="panel">
               <BidForm auction={auction} />
             </section>

@@ -131,7 +131,7 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
       </div>
 
       <fieldset className="field">
-        <legend>Increment</legend>
+        <legend>Bid increment</legend>
         <div className="choices">
           <label className="choice">
             <input
@@ -227,7 +227,7 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
       <div className="form__row">
         <fieldset className="field">
           <legend>Start</legend>
-          <div className="choices">
+          <div className="choices choices--stack">
             {(['now', 'at', 'draft'] as const).map((mode) => (
               <label className="choice" key={mode}>
                 <input
@@ -255,7 +255,7 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
         </fieldset>
         <fieldset className="field">
           <legend>End</legend>
-          <div className="choices">
+          <div className="choices choices--stack">
             <label className="choice">
               <input
                 type="radio"

@@ -7,6 +7,7 @@ import { AuctionActions } from '../components/AuctionActions'
 import { Countdown } from '../components/Countdown'
 import { StatusBadge } from '../components/StatusBadge'
 import { useApi, useConsole } from '../context'
+import { useQuietWatches } from '../hooks/useQuietWatches'
 import { paddleName } from '../lib/format'
 import { CreateAuctionForm } from './CreateAuctionForm'
 
@@ -65,6 +66,13 @@ export function SellerPanel() {
         .filter((a) => !sellerId || a.sellerId === sellerId)
         .sort((a, b) => ORDER[a.status] - ORDER[b.status] || b.createdAt - a.createdAt),
     [auctions, sellerId],
+  )
+
+  useQuietWatches(
+    mine
+      .filter((a) => a.status === 'active')
+      .slice(0, 100)
+      .map((a) => a.id),
   )
 
   return (

@@ -1,0 +1,96 @@
+// Playwright fixtures: `stack` (private Redis + web mode, always stopped) and `openConsole`
+// (a browser context per operator, its console errors logged, always closed).
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { OperatorProfile } from '../../../src/shared/contract'
+import { startStack, type Stack } from './stack'
+
+export const SCREENSHOTS = join('test-results', 'screenshots')
+
+interface Fixtures {
+  stack: Stack
+  /** Opens a console as this operator (profile filled in) and waits until it is live. */
+  openConsole: (profile: OperatorProfile) => Promise<Page>
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies first
+  stack: async ({}, use) => {
+    const stack = await startStack()
+    try {
+      await use(stack)
+    } finally {
+      await stack.close()
+    }
+  },
+  openConsole: async ({ browser, stack }, use, testInfo) => {
+    const contexts: BrowserContext[] = []
+    const errors: string[] = []
+    try {
+      await use(async (profile) => {
+        const context = await browser.newContext()
+        contexts.push(context)
+        const page = await context.newPage()
+        const who = profile.operatorId
+        page.on('console', (message) => {
+          if (message.type() !== 'error') return
+          const line = `[${who}] console error: ${message.text()}`
+          errors.push(line)
+          console.log(line)
+        })
+        page.on('pageerror', (error) => {
+          const line = `[${who}] page error: ${error.message}`
+          errors.push(line)
+          console.log(line)
+        })
+        await page.goto(stack.url)
+        await page.getByLabel('Display name').fill(profile.displayName)
+        await page.getByLabel('Operator id').fill(profile.operatorId)
+        await page
+          .getByRole('radio', { name: profile.role === 'staff' ? /^Staff/ : /^Seller/ })
+          .check()
+        await page.getByRole('button', { name: 'Continue' }).click()
+        await expect(connectionLabel(page)).toHaveText('Live')
+        return page
+      })
+    } finally {
+      for (const context of contexts) await context.close()
+      if (errors.length > 0) {
+        await testInfo.attach('browser-console-errors', {
+          body: errors.join('\n'),
+          contentType: 'text/plain',
+        })
+      }
+    }
+  },
+})
+
+export { expect }
+
+/** The connection indicator in the top bar. */
+export const connectionLabel = (page: Page) =>
+  page.getByRole('banner').getByTestId('connection-label')
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
+}
+
+/** From the auctions list (live tab), opens an auction's room by its title. */
+export async function openRoom(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: title, exact: true }).click()
+  await expect(page.getByTestId('room-title')).toHaveText(title)
+}
+
+export const staff = (operatorId: string, displayName = 'Clerk'): OperatorProfile => ({
+  displayName,
+  operatorId,
+  role: 'staff',
+})
+
+export const seller = (operatorId: string, displayName = 'Seller'): OperatorProfile => ({
+  displayName,
+  operatorId,
+  role: 'seller',
+})
