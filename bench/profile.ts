@@ -1,40 +1,50 @@
-// Dev helper (not part of npm run bench): where does a bid's time go? Runs one workload and
-// prints Redis-side usec per command (INFO commandstats) and this process's CPU per call.
+// Dev helper, not part of `npm run bench`: where does a call's CPU time go? Runs one
+// workload (hot | spread | returnOne | sameCalls) at one concurrency on a private Redis and
+// prints CPU microseconds per call on each side (Node: this process; Redis: INFO cpu), which
+// hold up better than throughput on a busy machine, and Redis's per-command times.
+//   npx tsx bench/profile.ts hot 64
 import { performance } from 'node:perf_hooks'
+import type { Redis } from 'ioredis'
 import { startRedis } from '../test/support/redis-server'
 import { FULL, openContext } from './lib/context'
-import { ceiling } from './sections/ceiling'
-import { bidThroughput } from './sections/throughput'
+import { ceiling, type CeilingScript } from './sections/ceiling'
+import { bidThroughput, type Workload } from './sections/throughput'
 
 const mode = process.argv[2] ?? 'hot'
 const concurrency = Number(process.argv[3] ?? 64)
+
+const redisCpuSeconds = async (redis: Redis): Promise<number> => {
+  const info = await redis.info('cpu')
+  const field = (name: string): number => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1])
+  return field('used_cpu_user') + field('used_cpu_sys')
+}
+
 const server = await startRedis()
 try {
-  const ctx = await openContext(server.url, { ...FULL, throughputMs: 4000 }, { exclusive: true })
+  const sizes = { ...FULL, warmupMs: 1000, throughputMs: 4000 }
+  const ctx = await openContext(server.url, sizes, { exclusive: true })
   await ctx.redis.config('RESETSTAT')
-  const cpu = process.cpuUsage()
-  const t = performance.now()
+  const nodeBefore = process.cpuUsage()
+  const redisBefore = await redisCpuSeconds(ctx.redis)
+  const started = performance.now()
   const run =
     mode === 'hot' || mode === 'spread'
-      ? await bidThroughput(ctx, mode, concurrency)
-      : await ceiling(ctx, mode as 'returnOne' | 'sameCalls', concurrency)
-  const used = process.cpuUsage(cpu)
-  const wall = performance.now() - t
-  const stats = (await ctx.redis.info('commandstats'))
-    .split('\n')
-    .filter((l) => l.startsWith('cmdstat_'))
-  const redisCpu = (await ctx.redis.info('cpu')).split('\n').filter((l) => l.includes('used_cpu'))
-  console.log(
-    mode,
-    concurrency,
-    `${run.acceptedPerSec}/s`,
-    `p50 ${run.latency.p50Ms} p99 ${run.latency.p99Ms}`,
-  )
-  console.log(
-    `node cpu: ${(((used.user + used.system) / 1000 / wall) * 100).toFixed(0)}% of one core over ${wall.toFixed(0)} ms; per call ${((used.user + used.system) / (run.calls * (wall / (ctx.sizes.throughputMs + ctx.sizes.warmupMs)))).toFixed(1)} us`,
-  )
-  console.log(stats.join('\n'))
-  console.log(redisCpu.join('\n'))
+      ? await bidThroughput(ctx, mode as Workload, concurrency)
+      : await ceiling(ctx, mode as CeilingScript, concurrency)
+  const wallMs = performance.now() - started
+  const node = process.cpuUsage(nodeBefore)
+  const redisSeconds = (await redisCpuSeconds(ctx.redis)) - redisBefore
+  // Calls over the whole run (warm-up included), estimated from the measured rate.
+  const calls = (run.callsPerSec * wallMs) / 1000
+  const perCall = (us: number): string => (us / calls).toFixed(1)
+  console.log(`${mode} × ${concurrency}: ${run.callsPerSec} calls/s, p50 ${run.latency.p50Ms} ms`)
+  console.log(`node  CPU per call: ${perCall(node.user + node.system)} µs`)
+  console.log(`redis CPU per call: ${perCall(redisSeconds * 1e6)} µs`)
+  const stats = await ctx.redis.info('commandstats')
+  for (const line of stats.split('\n')) {
+    const m = /^cmdstat_(\w+):calls=(\d+),usec=\d+,usec_per_call=([\d.]+)/.exec(line)
+    if (m && Number(m[2]) > 1000) console.log(`  ${m[1]}: ${m[3]} µs × ${m[2]}`)
+  }
   await ctx.close()
 } finally {
   await server.stop()

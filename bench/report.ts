@@ -213,6 +213,31 @@ export function renderTables(report: BenchReport): string {
       ),
     )
   }
+  if (report.diagnostics.length) {
+    out.push(
+      table(
+        'While it ran (stalls here mean a busy machine, not a slow engine)',
+        [
+          'section',
+          's',
+          'event-loop max ms',
+          'event-loop p99 ms',
+          'delayed fsyncs',
+          'forks',
+          'load',
+        ],
+        report.diagnostics.map((d) => [
+          d.section,
+          d.seconds,
+          d.eventLoopDelayMaxMs,
+          d.eventLoopDelayP99Ms,
+          d.aofDelayedFsync,
+          d.redisForks,
+          d.load1m,
+        ]),
+      ),
+    )
+  }
   out.push(
     table(
       'Targets',

@@ -1,6 +1,7 @@
 // Runs the benchmark sections in order against one context and gathers their results.
 import type { BenchContext, Sizes } from './lib/context'
 import { resetData } from './lib/context'
+import { diagnose, type SectionDiagnostics } from './lib/diagnostics'
 import { ceiling, type CeilingRun } from './sections/ceiling'
 import { closingAccuracy, type ClosingAccuracy } from './sections/closing'
 import { eventLatency, type EventLatency } from './sections/events'
@@ -29,6 +30,7 @@ export interface SuiteResults {
   closing?: ClosingAccuracy
   memory?: MemoryUse
   scaling: ScalingRun[]
+  diagnostics: SectionDiagnostics[]
 }
 
 export async function runSuite(
@@ -41,45 +43,51 @@ export async function runSuite(
     ceiling: [],
     ratios: [],
     scaling: [],
+    diagnostics: [],
+  }
+  const watched = async <T>(section: Section, work: () => Promise<T>): Promise<T> => {
+    await resetData(ctx)
+    const { result, diagnostics } = await diagnose(ctx.redis, section, work)
+    results.diagnostics.push(diagnostics)
+    return result
   }
   if (sections.includes('throughput')) {
-    await resetData(ctx)
-    const spreadFixture = await bidFixture(ctx, ctx.sizes.spreadAuctions)
-    // Ours and the ceilings side by side per concurrency, so drifting machine load hits all.
-    for (const concurrency of ctx.sizes.concurrencies) {
-      const hot = await bidThroughput(ctx, 'hot', concurrency)
-      const spread = await bidThroughput(ctx, 'spread', concurrency, spreadFixture)
-      const returnOne = await ceiling(ctx, 'returnOne', concurrency)
-      const sameCalls = await ceiling(ctx, 'sameCalls', concurrency)
-      results.throughput.push(hot, spread)
-      results.ceiling.push(returnOne, sameCalls)
-      for (const run of [hot, spread]) {
-        results.ratios.push({
-          workload: run.workload,
-          concurrency,
-          vsReturnOne: ratio(run.acceptedPerSec, returnOne.callsPerSec),
-          vsSameCalls: ratio(run.acceptedPerSec, sameCalls.callsPerSec),
-        })
+    await watched('throughput', async () => {
+      const spreadFixture = await bidFixture(ctx, ctx.sizes.spreadAuctions)
+      // Ours and the ceilings side by side per concurrency, so drifting machine load hits all.
+      for (const concurrency of ctx.sizes.concurrencies) {
+        const hot = await bidThroughput(ctx, 'hot', concurrency)
+        const spread = await bidThroughput(ctx, 'spread', concurrency, spreadFixture)
+        const returnOne = await ceiling(ctx, 'returnOne', concurrency)
+        const sameCalls = await ceiling(ctx, 'sameCalls', concurrency)
+        results.throughput.push(hot, spread)
+        results.ceiling.push(returnOne, sameCalls)
+        for (const run of [hot, spread]) {
+          results.ratios.push({
+            workload: run.workload,
+            concurrency,
+            vsReturnOne: ratio(run.acceptedPerSec, returnOne.callsPerSec),
+            vsSameCalls: ratio(run.acceptedPerSec, sameCalls.callsPerSec),
+          })
+        }
       }
-    }
+    })
   }
   if (sections.includes('events')) {
-    await resetData(ctx)
-    results.events = await eventLatency(ctx)
+    results.events = await watched('events', () => eventLatency(ctx))
   }
   if (sections.includes('closing')) {
-    await resetData(ctx)
-    results.closing = await closingAccuracy(ctx)
+    results.closing = await watched('closing', () => closingAccuracy(ctx))
   }
   if (sections.includes('memory')) {
-    await resetData(ctx)
-    results.memory = await memoryUse(ctx)
+    results.memory = await watched('memory', () => memoryUse(ctx))
   }
   if (sections.includes('scaling')) {
-    await resetData(ctx)
-    for (const processes of ctx.sizes.scalingProcesses) {
-      results.scaling.push(await scaling(ctx, processes))
-    }
+    await watched('scaling', async () => {
+      for (const processes of ctx.sizes.scalingProcesses) {
+        results.scaling.push(await scaling(ctx, processes))
+      }
+    })
   }
   return results
 }
