@@ -46,10 +46,20 @@ export function minorToDecimal(minor: number, digits: number): string {
   return `${text.slice(0, -digits)}.${text.slice(-digits)}`
 }
 
+const formatCache = new Map<string, Intl.NumberFormat>()
+
 /** Minor units → a localized money string ("$12.50"). */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
   const digits = currencyDigits(currency)
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits)
+  // Building an Intl.NumberFormat costs far more than using one: a history of thousands of
+  // rows formats money on every render, so each (locale, currency) is built once.
+  const key = `${locale ?? ''}|${currency}`
+  let format = formatCache.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    formatCache.set(key, format)
+  }
+  return format.format(minor / 10 ** digits)
 }
 
 /** The increment at price x: a fixed increment, or the band whose `from` ≤ x. */
