@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFeed, type Feed } from '../../src/renderer/src/live/feed'
 import { createConsoleStore, type ConsoleStore } from '../../src/renderer/src/store'
+import { newestFirst } from '../../src/renderer/src/store/bidList'
 import {
   auctionAt,
   bidEvent,
@@ -150,7 +151,7 @@ describe('bid history', () => {
     api.push('auction:events', [bidEvent(3, 1200, 3), bidEvent(4, 1300, 4)])
     frames.runFrame()
     const history = store.getState().histories['lot-1']
-    expect(history?.bids.map((bid) => bid.id)).toEqual([4, 3, 2, 1])
+    expect(history && newestFirst(history).map((bid) => bid.id)).toEqual([4, 3, 2, 1])
     expect(history?.complete).toBe(true)
   })
 })

@@ -7,7 +7,7 @@ import { formatMoney } from '../../../shared/money'
 import { useConsole, useFeed } from '../context'
 import { formatTime, maskBidder } from '../lib/format'
 import { useLocalNow } from '../lib/ticker'
-import { isFresh } from '../store/bidList'
+import { bidAt, isFresh } from '../store/bidList'
 
 const ROW_HEIGHT = 30
 const PREFETCH_ROWS = 40
@@ -25,23 +25,22 @@ export function BidHistory(props: { auction: Auction }) {
   const history = useConsole((state) => state.histories[auction.id])
   const now = useLocalNow()
   const scroller = useRef<HTMLDivElement>(null)
-  const bids = history?.bids ?? []
+  const held = history?.count ?? 0
   const more = history !== undefined && !history.complete
   // TanStack Virtual is not memoizable by the React compiler; we do not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: bids.length + (more ? 1 : 0),
+    count: held + (more ? 1 : 0),
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => bids[index]?.id ?? 'more',
   })
   const items = virtualizer.getVirtualItems()
   const lastShown = items[items.length - 1]?.index ?? -1
   const canLoad = more && history?.loaded === true && !history.loading && !history.error
   useEffect(() => {
-    if (canLoad && lastShown >= bids.length - PREFETCH_ROWS) void feed.loadOlderBids(auction.id)
-  }, [canLoad, lastShown, bids.length, feed, auction.id])
+    if (canLoad && lastShown >= held - PREFETCH_ROWS) void feed.loadOlderBids(auction.id)
+  }, [canLoad, lastShown, held, feed, auction.id])
 
   return (
     <section className="history" aria-labelledby="history-title">
@@ -78,12 +77,12 @@ export function BidHistory(props: { auction: Auction }) {
             role="rowgroup"
           >
             {items.map((item) => {
-              const bid = bids[item.index]
+              const bid = history ? bidAt(history, item.index) : undefined
               const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }
               if (!bid) {
                 return (
                   <div
-                    key={item.key}
+                    key="more"
                     className="history__row history__row--more"
                     style={style}
                     role="row"
@@ -99,7 +98,7 @@ export function BidHistory(props: { auction: Auction }) {
               const fresh = history ? isFresh(history, bid.id, now) : false
               return (
                 <div
-                  key={item.key}
+                  key={bid.id}
                   className={`history__row ${fresh ? 'history__row--fresh' : ''} ${bid.outcome === 'leading' ? '' : 'history__row--outbid'}`}
                   style={style}
                   role="row"
@@ -124,9 +123,7 @@ export function BidHistory(props: { auction: Auction }) {
         {history && !history.loaded && history.loading ? (
           <p className="muted history__note">Loading…</p>
         ) : null}
-        {history?.loaded && bids.length === 0 ? (
-          <p className="muted history__note">No bids yet.</p>
-        ) : null}
+        {history?.loaded && held === 0 ? <p className="muted history__note">No bids yet.</p> : null}
       </div>
     </section>
   )

@@ -11,8 +11,8 @@ const HEIGHT = 140
 
 export function PriceChart(props: { auction: Auction }) {
   const { auction } = props
-  const bids = useConsole((state) => state.histories[auction.id]?.bids)
-  const points = useMemo(() => pricePoints(bids ?? []), [bids])
+  const history = useConsole((state) => state.histories[auction.id])
+  const points = useMemo(() => (history ? pricePoints(history.log, history.count) : []), [history])
   const first = points[0]
   const last = points[points.length - 1]
   if (!first || !last) {

@@ -6,22 +6,27 @@ export interface PricePoint {
   price: number
 }
 
-/** Oldest first, at most `limit` points (later points win within a bucket). */
-export function pricePoints(newestFirst: readonly BidEntry[], limit = 400): PricePoint[] {
+/**
+ * Price points, oldest first, from a history log (oldest first, `count` entries): at most
+ * about `limit` points, sampled evenly, so 50,000 bids cost no more than 400 per render.
+ * The price after any bid is the amount of the latest leading entry at or before it.
+ */
+export function pricePoints(log: readonly BidEntry[], count: number, limit = 400): PricePoint[] {
   const points: PricePoint[] = []
-  for (let i = newestFirst.length - 1; i >= 0; i--) {
-    const bid = newestFirst[i] as BidEntry
-    if (bid.outcome !== 'leading') continue
+  if (count === 0) return points
+  const step = Math.max(1, (count - 1) / limit)
+  for (let position = 0; ; position += step) {
+    const index = Math.min(count - 1, Math.round(position))
+    let leading = index
+    while (leading > 0 && (log[leading] as BidEntry).outcome !== 'leading') leading--
+    const at = (log[index] as BidEntry).at
+    const price = (log[leading] as BidEntry).amount
     const last = points[points.length - 1]
-    if (last && last.at === bid.at) last.price = bid.amount
-    else points.push({ at: bid.at, price: bid.amount })
+    if (last && last.at === at) last.price = price
+    else points.push({ at, price })
+    if (index === count - 1) break
   }
-  if (points.length <= limit) return points
-  const step = points.length / limit
-  const sampled: PricePoint[] = []
-  for (let i = 1; i <= limit; i++)
-    sampled.push(points[Math.min(points.length - 1, Math.ceil(i * step) - 1)] as PricePoint)
-  return [points[0] as PricePoint, ...sampled]
+  return points
 }
 
 /** An SVG step path in a width × height box; times and prices scaled to fit. */

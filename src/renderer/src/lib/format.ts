@@ -34,13 +34,16 @@ export function urgencyOf(ms: number): Urgency {
   return 'calm'
 }
 
+// Built once: constructing an Intl formatter per history row is what made scrolling slow.
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+
 export function formatDateTime(ms: number | null): string {
-  if (ms === null) return '—'
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms)
+  return ms === null ? '—' : dateTime.format(ms)
 }
 
 export function formatTime(ms: number): string {
-  return new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }).format(ms)
+  return timeOnly.format(ms)
 }
 
 export const STATUS_LABEL: Record<AuctionStatus, string> = {

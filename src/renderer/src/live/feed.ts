@@ -7,6 +7,7 @@ import type { Auction, AuctionEvent, BidEntry } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
 import { maskBidder } from '../lib/format'
 import type { ConsoleStore, FeedItem, IngestReport } from '../store'
+import { oldestId } from '../store/bidList'
 import { measureClockOffset } from './clock'
 import { createFrameBuffer, type FrameScheduler } from './frameBuffer'
 import { notify } from './notify'
@@ -89,11 +90,11 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
   async function loadOlderBids(auctionId: string): Promise<void> {
     const history = store.getState().histories[auctionId]
     if (!history || history.loading || history.complete) return
-    const oldest = history.bids[history.bids.length - 1]
+    const oldest = oldestId(history)
     if (!oldest) return loadNewestBids(auctionId)
     store.getState().historyLoading(auctionId)
     const answer = await api
-      .call('bids:history', { auctionId, limit: HISTORY_PAGE, before: oldest.id })
+      .call('bids:history', { auctionId, limit: HISTORY_PAGE, before: oldest })
       .catch(() => null)
     if (answer?.ok) store.getState().historyPage(auctionId, answer.bids)
     else store.getState().historyFailed(auctionId, answer?.error.message ?? 'no connection')

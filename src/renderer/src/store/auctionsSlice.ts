@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand'
 import type { Auction, AuctionEvent, BidEntry } from '../../../shared/domain'
 import { applyEvent, fitOf, takeSnapshot } from './applyEvent'
-import { addLiveBids } from './bidList'
+import { addLiveBids, newestId } from './bidList'
 import type { ConsoleState } from './types'
 
 export type FeedItem =
@@ -55,8 +55,7 @@ export const createAuctionsSlice: StateCreator<ConsoleState, [], [], AuctionsSli
           changed = true
           gaps.delete(next.id)
           const history = histories[next.id]
-          if (history && next.bidCount > (history.bids[0]?.id ?? 0))
-            report.historyBehind.push(next.id)
+          if (history && next.bidCount > newestId(history)) report.historyBehind.push(next.id)
           if (held && held.status !== 'ended' && next.status === 'ended') report.ended.push(next.id)
         }
         continue

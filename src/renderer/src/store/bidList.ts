@@ -1,11 +1,16 @@
-// The bid history of one auction as the console holds it: newest first, and always a
-// dense run of bid ids (ids are positions 1..bidCount), so "load older" is simply
-// `before = oldest id` and a missed event can never leave a silent hole.
+// The bid history of one auction as the console holds it: always a dense run of bid ids
+// (ids are positions 1..bidCount), so "load older" is simply `before = oldest id` and a
+// missed event can never leave a silent hole.
+//
+// Stored oldest first in an append-only log shared between successive states: a state
+// reads only log[0, count), so appending live bids in place never changes what an older
+// state sees, and 200 bids a second cost O(new bids), not a copy of 50,000 per frame.
 import type { BidEntry } from '../../../shared/domain'
 
 export interface BidHistory {
-  /** Newest first, ids consecutive. */
-  bids: BidEntry[]
+  /** Oldest first, ids consecutive. Append-only: read only the first `count` entries. */
+  log: BidEntry[]
+  count: number
   /** The first page has arrived. */
   loaded: boolean
   /** A page request is in flight. */
@@ -13,87 +18,120 @@ export interface BidHistory {
   /** The oldest bid (id 1) is held. */
   complete: boolean
   error: string | null
-  /** Bid id → local time it arrived live, for the highlight of new entries. */
-  freshAt: Record<number, number>
+  /**
+   * Live arrivals, oldest first: bids from `fromId` on arrived at local time `at` (ids rise
+   * with arrival, so one entry per frame is enough), for the highlight of new entries.
+   */
+  arrivals: { fromId: number; at: number }[]
 }
 
 export const emptyHistory = (): BidHistory => ({
-  bids: [],
+  log: [],
+  count: 0,
   loaded: false,
   loading: false,
   complete: false,
   error: null,
-  freshAt: {},
+  arrivals: [],
 })
 
 const FRESH_MS = 4000
 
-/** Keeps the newest dense run: stops at the first missing id. */
-function densePrefix(sorted: BidEntry[]): BidEntry[] {
-  for (let i = 1; i < sorted.length; i++) {
-    if ((sorted[i] as BidEntry).id !== (sorted[i - 1] as BidEntry).id - 1) return sorted.slice(0, i)
-  }
-  return sorted
-}
+export const newestId = (history: BidHistory): number =>
+  history.count > 0 ? (history.log[history.count - 1] as BidEntry).id : 0
 
-/** Union of two newest-first lists, newest first, cut at the first hole. */
-export function mergeBids(held: BidEntry[], incoming: BidEntry[]): BidEntry[] {
-  if (incoming.length === 0) return held
-  const ordered = [...incoming].sort((a, b) => b.id - a.id)
-  const newest = held[0]?.id
-  const oldest = held[held.length - 1]?.id
-  const inFirst = ordered[0] as BidEntry
-  const inLast = ordered[ordered.length - 1] as BidEntry
-  // Fast paths for the two everyday cases: live bids on top, an older page at the bottom.
-  if (newest === undefined) return densePrefix(dedupe(ordered))
-  if (inLast.id === newest + 1) return densePrefix(dedupe(ordered)).concat(held)
-  if (oldest !== undefined && inFirst.id === oldest - 1) return held.concat(densePrefix(ordered))
-  const byId = new Map<number, BidEntry>()
-  for (const bid of held) byId.set(bid.id, bid)
-  for (const bid of ordered) byId.set(bid.id, bid)
-  return densePrefix([...byId.values()].sort((a, b) => b.id - a.id))
-}
+export const oldestId = (history: BidHistory): number =>
+  history.count > 0 ? (history.log[0] as BidEntry).id : 0
 
-function dedupe(sorted: BidEntry[]): BidEntry[] {
+/** Row `index` counted from the newest bid. */
+export const bidAt = (history: BidHistory, index: number): BidEntry | undefined =>
+  index < history.count ? history.log[history.count - 1 - index] : undefined
+
+/** A copy, newest first (tests, exports). */
+export const newestFirst = (history: BidHistory): BidEntry[] =>
+  history.log.slice(0, history.count).reverse()
+
+/** Sorted oldest first, without repeated ids. */
+function ascending(bids: readonly BidEntry[]): BidEntry[] {
+  const sorted = [...bids].sort((a, b) => a.id - b.id)
   return sorted.filter((bid, i) => i === 0 || (sorted[i - 1] as BidEntry).id !== bid.id)
 }
 
-const isComplete = (bids: BidEntry[]): boolean =>
-  bids.length === 0 || (bids[bids.length - 1] as BidEntry).id === 1
+/** Keeps the newest dense run: everything older than the last missing id goes. */
+function denseSuffix(asc: BidEntry[]): BidEntry[] {
+  for (let i = asc.length - 1; i > 0; i--) {
+    if ((asc[i - 1] as BidEntry).id !== (asc[i] as BidEntry).id - 1) return asc.slice(i)
+  }
+  return asc
+}
+
+/** The union of what is held and `incoming`, as a new log (the general, rarer case). */
+function merged(history: BidHistory, incoming: BidEntry[]): BidEntry[] {
+  const byId = new Map<number, BidEntry>()
+  for (let i = 0; i < history.count; i++)
+    byId.set((history.log[i] as BidEntry).id, history.log[i] as BidEntry)
+  for (const bid of incoming) byId.set(bid.id, bid)
+  return denseSuffix(ascending([...byId.values()]))
+}
+
+const isComplete = (log: BidEntry[], count: number): boolean =>
+  count === 0 || (log[0] as BidEntry).id === 1
 
 /** Live bids from events. Before the first page they are kept and merged later. */
-export function addLiveBids(history: BidHistory, bids: BidEntry[], now: number): BidHistory {
-  const newest = history.bids[0]?.id ?? 0
-  const fresh = bids.filter((bid) => bid.id > newest)
-  if (fresh.length === 0) return history
-  const freshAt: Record<number, number> = {}
-  for (const [id, at] of Object.entries(history.freshAt)) {
-    if (now - at < FRESH_MS) freshAt[Number(id)] = at
+export function addLiveBids(
+  history: BidHistory,
+  bids: readonly BidEntry[],
+  now: number,
+): BidHistory {
+  const newest = newestId(history)
+  const fresh = denseSuffix(ascending(bids.filter((bid) => bid.id > newest)))
+  const first = fresh[0]
+  if (!first) return history
+  let log: BidEntry[]
+  if (history.count > 0 && first.id === newest + 1) {
+    // The everyday case: append in place (or to a copy if this log was appended past us).
+    log = history.log.length === history.count ? history.log : history.log.slice(0, history.count)
+    log.push(...fresh)
+  } else {
+    // Nothing held yet, or a jump past what we hold: the newer run wins, older pages reload.
+    log = fresh
   }
-  for (const bid of fresh) freshAt[bid.id] = now
-  const merged = mergeBids(history.bids, fresh)
+  const arrivals = history.arrivals.filter((arrival) => now - arrival.at < FRESH_MS)
+  arrivals.push({ fromId: first.id, at: now })
   return {
     ...history,
-    bids: merged,
-    freshAt,
-    complete: history.loaded && isComplete(merged),
+    log,
+    count: log.length,
+    arrivals,
+    complete: history.loaded && isComplete(log, log.length),
   }
 }
 
-/** A page from bids:history (the newest page, or an older one). */
-export function addPage(history: BidHistory, page: BidEntry[]): BidHistory {
-  const merged = mergeBids(history.bids, page)
+/** A page from bids:history (the newest page, or an older one), newest first as it comes. */
+export function addPage(history: BidHistory, page: readonly BidEntry[]): BidHistory {
+  const asc = ascending(page)
+  const last = asc[asc.length - 1]
+  let log: BidEntry[]
+  if (history.count > 0 && last && last.id === oldestId(history) - 1) {
+    log = denseSuffix(asc).concat(history.log.slice(0, history.count))
+  } else {
+    log = merged(history, asc)
+  }
   return {
     ...history,
-    bids: merged,
+    log,
+    count: log.length,
     loaded: true,
     loading: false,
     error: null,
-    complete: isComplete(merged),
+    complete: isComplete(log, log.length),
   }
 }
 
-export const isFresh = (history: BidHistory, id: number, now: number): boolean => {
-  const at = history.freshAt[id]
-  return at !== undefined && now - at < FRESH_MS
+export function isFresh(history: BidHistory, id: number, now: number): boolean {
+  for (let i = history.arrivals.length - 1; i >= 0; i--) {
+    const arrival = history.arrivals[i] as { fromId: number; at: number }
+    if (arrival.fromId <= id) return now - arrival.at < FRESH_MS
+  }
+  return false
 }
