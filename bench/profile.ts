@@ -2,7 +2,7 @@
 // workload (hot | spread | returnOne | sameCalls) at one concurrency on a private Redis and
 // prints CPU microseconds per call on each side (Node: this process; Redis: INFO cpu), which
 // hold up better than throughput on a busy machine, and Redis's per-command times.
-//   npx tsx bench/profile.ts hot 64
+//   npx tsx bench/profile.ts hot 64          (AOF=no: without the append-only file)
 import { performance } from 'node:perf_hooks'
 import type { Redis } from 'ioredis'
 import { startRedis } from '../test/support/redis-server'
@@ -19,7 +19,9 @@ const redisCpuSeconds = async (redis: Redis): Promise<number> => {
   return field('used_cpu_user') + field('used_cpu_sys')
 }
 
-const server = await startRedis()
+const server = await startRedis(
+  process.env.AOF === 'no' ? { extraArgs: ['--appendonly', 'no'] } : {},
+)
 try {
   const sizes = { ...FULL, warmupMs: 1000, throughputMs: 4000 }
   const ctx = await openContext(server.url, sizes, { exclusive: true })

@@ -200,7 +200,16 @@ export function renderTables(report: BenchReport): string {
     out.push(
       table(
         'Scaling (one hot auction, engine processes)',
-        ['processes', 'bidders each', 'accepted/s', 'rejected/s', 'calls/s', 'p50 ms', 'p99 ms'],
+        [
+          'processes',
+          'bidders each',
+          'accepted/s',
+          'rejected/s',
+          'calls/s',
+          'p50 ms',
+          'p99 ms',
+          'bid count = history',
+        ],
         report.scaling.map((s) => [
           s.processes,
           s.concurrencyPerProcess,
@@ -209,6 +218,7 @@ export function renderTables(report: BenchReport): string {
           s.callsPerSec,
           s.latency.p50Ms,
           s.latency.p99Ms,
+          s.consistent ? `yes (${s.historyLength})` : `NO (${s.bidCount} ≠ ${s.historyLength})`,
         ]),
       ),
     )

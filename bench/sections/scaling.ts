@@ -3,6 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { auctionKeys } from '../../src/main/engine'
 import type { BenchContext } from '../lib/context'
 import { createAuctions } from '../lib/fixtures'
 import { summarize, type LoadResult } from '../lib/load'
@@ -12,6 +13,10 @@ import type { WorkerConfig, WorkerReport } from '../worker'
 export interface ScalingRun extends LoadResult {
   processes: number
   concurrencyPerProcess: number
+  /** The auction afterwards: its bid count equals its history length (no lost update). */
+  bidCount: number
+  historyLength: number
+  consistent: boolean
 }
 
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), '..', 'worker.ts')
@@ -77,11 +82,21 @@ export async function scaling(ctx: BenchContext, processes: number): Promise<Sca
       accepted,
       rejectedByCode,
     )
+    const auction = await ctx.engine.getAuction(auctionId)
+    const bidCount = auction.ok ? auction.auction.bidCount : -1
+    const historyLength = await ctx.redis.llen(auctionKeys(auctionId).bids)
     ctx.log(
       `scaling ${processes} process(es) × ${perProcess}: ${result.acceptedPerSec}/s accepted, ` +
         `${result.rejected} rejected, p99 ${result.latency.p99Ms} ms`,
     )
-    return { ...result, processes, concurrencyPerProcess: perProcess }
+    return {
+      ...result,
+      processes,
+      concurrencyPerProcess: perProcess,
+      bidCount,
+      historyLength,
+      consistent: bidCount === historyLength,
+    }
   } finally {
     // Stop any worker still running (a failure elsewhere), by its own PID.
     for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL')

@@ -106,6 +106,7 @@ describe('benchmark building blocks (tiny sizes)', () => {
     expect(run?.processes).toBe(2)
     expect(run?.calls).toBe((run?.accepted ?? 0) + (run?.rejected ?? 0))
     expect(run?.accepted).toBeGreaterThan(0)
+    expect(run?.consistent).toBe(true)
   })
 
   it('report: targets for each section and JSON without raw samples', () => {
