@@ -1,5 +1,6 @@
 // A seller creates and starts an auction from the seller panel; a clerk takes bids in the
 // room (a proxy maximum, the reserve); the seller ends it and both consoles show the result.
+import { readFile } from 'node:fs/promises'
 import { expect, openRoom, screenshot, seller, staff, test } from './support/fixtures'
 
 test('seller creates, bids arrive, seller ends, both consoles show the result', async ({
@@ -69,6 +70,27 @@ test('seller creates, bids arrive, seller ends, both consoles show the result', 
   await expect(clerk.getByTestId('countdown').first()).toHaveText('ENDED')
   await screenshot(clerk, 'end-dialog')
   await screenshot(sellerPage, 'seller-panel')
+
+  // The seller exports the bid history and the result as CSV.
+  const download = sellerPage.waitForEvent('download')
+  await row.getByRole('button', { name: 'Export CSV' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^georgian-silver-teapot-.+\.csv$/)
+  const csv = (await readFile((await file.path()) as string, 'utf8')).split('\r\n')
+  expect(csv[0]).toBe(
+    'auction_id,title,seller_id,status,currency,starting_price,reserve_price,final_price,winner_id,reserve_met,bid_count,started_at,ended_at',
+  )
+  expect(csv[1]).toMatch(
+    /^[^,]+,Georgian silver teapot,seller-acme,ended,USD,200.00,300.00,340.00,12,true,5,/,
+  )
+  expect(csv[3]).toBe('bid_id,time,bidder_id,amount,kind,outcome,source')
+  expect(csv.slice(4, 9).map((line) => line.split(',').slice(2).join(','))).toEqual([
+    '7,200.00,manual,leading,floor',
+    '12,250.00,manual,leading,absentee',
+    '12,300.00,auto,leading,absentee',
+    '7,320.00,manual,outbid,floor',
+    '12,340.00,auto,leading,floor',
+  ])
 
   // Bidding is closed now, and the result stays in the room after the dialog.
   await dialog.getByRole('button', { name: 'Close' }).click()
