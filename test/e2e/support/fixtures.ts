@@ -11,7 +11,7 @@ export const SCREENSHOTS = join('test-results', 'screenshots')
 interface Fixtures {
   stack: Stack
   /** Opens a console as this operator (profile filled in) and waits until it is live. */
-  openConsole: (profile: OperatorProfile) => Promise<Page>
+  openConsole: (profile: OperatorProfile, options?: { screenshot?: string }) => Promise<Page>
 }
 
 export const test = base.extend<Fixtures>({
@@ -28,7 +28,7 @@ export const test = base.extend<Fixtures>({
     const contexts: BrowserContext[] = []
     const errors: string[] = []
     try {
-      await use(async (profile) => {
+      await use(async (profile, options = {}) => {
         const context = await browser.newContext()
         contexts.push(context)
         const page = await context.newPage()
@@ -45,6 +45,10 @@ export const test = base.extend<Fixtures>({
           console.log(line)
         })
         await page.goto(stack.url)
+        await expect(
+          page.getByRole('heading', { name: 'Who is operating this console?' }),
+        ).toBeVisible()
+        if (options.screenshot) await screenshot(page, options.screenshot)
         await page.getByLabel('Display name').fill(profile.displayName)
         await page.getByLabel('Operator id').fill(profile.operatorId)
         await page
