@@ -9,7 +9,7 @@ import { StatusBadge } from '../components/StatusBadge'
 import { useApi, useConsole } from '../context'
 import { useQuietWatches } from '../hooks/useQuietWatches'
 import { paddleName } from '../lib/format'
-import { CreateAuctionForm } from './CreateAuctionForm'
+import { CreateAuctionForm } from './create/CreateAuctionForm'
 
 const ORDER: Record<Auction['status'], number> = {
   active: 0,
