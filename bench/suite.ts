@@ -28,7 +28,7 @@ export interface SuiteResults {
   ratios: Ratio[]
   events?: EventLatency
   closing?: ClosingAccuracy
-  memory?: MemoryUse
+  memory: MemoryUse[]
   scaling: ScalingRun[]
   diagnostics: SectionDiagnostics[]
 }
@@ -42,6 +42,7 @@ export async function runSuite(
     throughput: [],
     ceiling: [],
     ratios: [],
+    memory: [],
     scaling: [],
     diagnostics: [],
   }
@@ -80,7 +81,12 @@ export async function runSuite(
     results.closing = await watched('closing', () => closingAccuracy(ctx))
   }
   if (sections.includes('memory')) {
-    results.memory = await watched('memory', () => memoryUse(ctx))
+    await watched('memory', async () => {
+      for (const auctions of ctx.sizes.memoryAuctions) {
+        await resetData(ctx)
+        results.memory.push(await memoryUse(ctx, auctions))
+      }
+    })
   }
   if (sections.includes('scaling')) {
     await watched('scaling', async () => {

@@ -13,7 +13,8 @@ export interface Sizes {
   closingAuctions: number
   closingWindowMs: number
   schedulers: number
-  memoryAuctions: number
+  /** The same bids over many auctions, then over a few hot ones (request-id hashes grow). */
+  memoryAuctions: number[]
   memoryBids: number
   scalingProcesses: number[]
   scalingConcurrency: number
@@ -29,7 +30,7 @@ export const FULL: Sizes = {
   closingAuctions: 10_000,
   closingWindowMs: 10_000,
   schedulers: 2,
-  memoryAuctions: 1000,
+  memoryAuctions: [1000, 10],
   memoryBids: 100_000,
   scalingProcesses: [1, 2, 4],
   scalingConcurrency: 64,
@@ -43,7 +44,7 @@ export const QUICK: Sizes = {
   closingAuctions: 1000,
   closingWindowMs: 2000,
   memoryBids: 10_000,
-  memoryAuctions: 100,
+  memoryAuctions: [100, 1],
   scalingProcesses: [1, 2],
 }
 

@@ -8,6 +8,7 @@ import { sleep } from '../lib/stats'
 
 export interface MemoryUse {
   auctions: number
+  bidsPerAuction: number
   bidsPlaced: number
   /** History entries stored (manual and automatic). */
   storedBids: number
@@ -42,8 +43,8 @@ async function usage(redis: Redis, keys: string[]): Promise<number> {
   return replies.reduce((sum, [, bytes]) => sum + Number(bytes ?? 0), 0)
 }
 
-export async function memoryUse(ctx: BenchContext): Promise<MemoryUse> {
-  const { memoryAuctions: count, memoryBids: total } = ctx.sizes
+export async function memoryUse(ctx: BenchContext, count: number): Promise<MemoryUse> {
+  const total = ctx.sizes.memoryBids
   const base = ctx.exclusive ? await usedMemory(ctx.redis) : 0
   const ids = await createAuctions(ctx.engine, count)
   const afterCreate = ctx.exclusive ? await usedMemory(ctx.redis) : 0
@@ -94,6 +95,7 @@ export async function memoryUse(ctx: BenchContext): Promise<MemoryUse> {
   }
   const result: MemoryUse = {
     auctions: count,
+    bidsPerAuction: Math.round(total / count),
     bidsPlaced: total,
     storedBids,
     rejected,
@@ -106,7 +108,7 @@ export async function memoryUse(ctx: BenchContext): Promise<MemoryUse> {
     keyBytesPerAuction: Math.round(auctionKeyBytes / count),
   }
   ctx.log(
-    `memory: ${result.bytesPerBid ?? '-'} B per bid (keys ${result.keyBytesPerBid} B), ` +
+    `memory, ${count} auctions: ${result.bytesPerBid ?? '-'} B per bid (keys ${result.keyBytesPerBid} B), ` +
       `${result.bytesPerAuction ?? '-'} B per auction (keys ${result.keyBytesPerAuction} B)`,
   )
   return result
