@@ -2,9 +2,11 @@
 // temporary directory, append-only on; stopped by PID, also when a test fails.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '../../src/main/connection/embedded'
+
+export { freePort }
 
 export interface RedisProcess {
   url: string
@@ -13,22 +15,6 @@ export interface RedisProcess {
   pid: number
   /** Stops the server (SIGTERM, then SIGKILL); keeps the directory when keepData. */
   stop(options?: { keepData?: boolean }): Promise<void>
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 export function redisServerBinary(): string {
