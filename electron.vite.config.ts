@@ -51,6 +51,10 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       rolldownOptions: { input: resolve('src/renderer/index.html') },
+      // electron-vite leaves the renderer unminified by default: the packaged console (and
+      // the web mode serving the same files) gets a minified bundle and no source maps.
+      minify: true,
+      sourcemap: false,
     },
   },
 })

@@ -1,6 +1,6 @@
 // The console: profile first, then the screen the route names, with toasts and the end
 // dialog on top. Starred auctions stay watched wherever the operator is.
-import { useEffect } from 'react'
+import { useDeferredValue, useEffect } from 'react'
 import { EndDialog } from './components/EndDialog'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { Toasts } from './components/Toasts'
@@ -40,7 +40,9 @@ function ProblemBanner() {
 
 export function App() {
   const profile = useConsole((state) => state.profile)
-  const route = useConsole((state) => state.route)
+  // The screen follows the route in a background (time-sliced) render: a click that opens
+  // a room is not one long task, and the old screen stays until the new one is ready.
+  const route = useDeferredValue(useConsole((state) => state.route))
   const theme = useConsole((state) => state.theme)
   useEffect(() => {
     document.documentElement.dataset.theme = theme

@@ -1,58 +1,81 @@
-// Bid history, newest first, virtualized: only the rows on screen exist, so 50,000 bids
-// scroll smoothly. Older pages load when the bottom comes into view.
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
-import type { Auction, BidEntry } from '../../../shared/domain'
-import { formatMoney } from '../../../shared/money'
+// Bid history, newest first, windowed: only the rows on screen exist, so 50,000 bids
+// scroll smoothly and a burst of live bids re-renders only the rows that are new.
+// Older pages load when the bottom comes into view.
+import { memo, useDeferredValue, useEffect, useRef } from 'react'
 import { useConsole, useFeed } from '../context'
-import { formatTime, maskBidder } from '../lib/format'
+import { useRowWindow } from '../hooks/useRowWindow'
 import { useLocalNow } from '../lib/ticker'
-import { bidAt, isFresh } from '../store/bidList'
+import { bidAt, isFresh, newestId } from '../store/bidList'
+import { BidRow, ROW_HEIGHT } from './BidRow'
 
-const ROW_HEIGHT = 30
 const PREFETCH_ROWS = 40
+const OVERSCAN = 12
 
-const SOURCE: Record<BidEntry['source'], string> = {
-  floor: 'Floor',
-  phone: 'Phone',
-  online: 'Online',
-  absentee: 'Absentee',
+/** "N bids": follows every event (the rows below may trail by a frame). */
+function BidCount(props: { auctionId: string }) {
+  const bidCount = useConsole((state) => state.auctions[props.auctionId]?.bidCount ?? 0)
+  return <span className="muted">{bidCount.toLocaleString()} bids</span>
 }
 
-export function BidHistory(props: { auction: Auction }) {
-  const { auction } = props
+export const BidHistory = memo(function BidHistory(props: { auctionId: string; currency: string }) {
+  const { auctionId, currency } = props
   const feed = useFeed()
-  const history = useConsole((state) => state.histories[auction.id])
+  // Rows follow the store in a background render of their own: the event that moves the
+  // price renders the board at once, the new rows right after, in a separate task.
+  const history = useDeferredValue(useConsole((state) => state.histories[auctionId]))
   const now = useLocalNow()
   const scroller = useRef<HTMLDivElement>(null)
   const held = history?.count ?? 0
   const more = history !== undefined && !history.complete
-  // TanStack Virtual is not memoizable by the React compiler; we do not use the compiler.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: held + (more ? 1 : 0),
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  })
-  const items = virtualizer.getVirtualItems()
-  const lastShown = items[items.length - 1]?.index ?? -1
+  const rows = useRowWindow(scroller, held + (more ? 1 : 0), ROW_HEIGHT, OVERSCAN)
+  // Ids are positions (1..bidCount): the newest id held is the number of bids.
+  const bidCount = history ? newestId(history) : 0
   const canLoad = more && history?.loaded === true && !history.loading && !history.error
   useEffect(() => {
-    if (canLoad && lastShown >= held - PREFETCH_ROWS) void feed.loadOlderBids(auction.id)
-  }, [canLoad, lastShown, held, feed, auction.id])
+    if (canLoad && rows.end > held - PREFETCH_ROWS) void feed.loadOlderBids(auctionId)
+  }, [canLoad, rows.end, held, feed, auctionId])
+
+  const shown = []
+  for (let index = rows.start; index < rows.end; index++) {
+    const bid = history ? bidAt(history, index) : undefined
+    if (bid) {
+      shown.push(
+        <BidRow
+          key={bid.id}
+          bid={bid}
+          currency={currency}
+          index={index}
+          fresh={history ? isFresh(history, bid.id, now) : false}
+          rowIndex={bidCount - bid.id + 2}
+        />,
+      )
+    } else {
+      shown.push(
+        <div
+          key="more"
+          className="history__row history__row--more"
+          style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+          role="row"
+        >
+          <span role="cell">
+            {history?.error ? `Could not load older bids: ${history.error}` : 'Loading older bids…'}
+          </span>
+        </div>,
+      )
+    }
+  }
 
   return (
     <section className="history" aria-labelledby="history-title">
       <header className="history__header">
         <h2 id="history-title">Bid history</h2>
-        <span className="muted">{auction.bidCount.toLocaleString()} bids</span>
+        <BidCount auctionId={auctionId} />
       </header>
       <div
         className="history__table"
         role="table"
         aria-label="Bid history, newest first"
-        aria-rowcount={auction.bidCount + 1}
+        aria-rowcount={bidCount + 1}
       >
         <div className="history__row history__row--head" role="row" aria-rowindex={1}>
           <span role="columnheader">#</span>
@@ -71,53 +94,8 @@ export function BidHistory(props: { auction: Auction }) {
           aria-label="Bids"
           data-testid="bid-history"
         >
-          <div
-            className="history__space"
-            style={{ height: virtualizer.getTotalSize() }}
-            role="rowgroup"
-          >
-            {items.map((item) => {
-              const bid = history ? bidAt(history, item.index) : undefined
-              const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }
-              if (!bid) {
-                return (
-                  <div
-                    key="more"
-                    className="history__row history__row--more"
-                    style={style}
-                    role="row"
-                  >
-                    <span role="cell">
-                      {history?.error
-                        ? `Could not load older bids: ${history.error}`
-                        : 'Loading older bids…'}
-                    </span>
-                  </div>
-                )
-              }
-              const fresh = history ? isFresh(history, bid.id, now) : false
-              return (
-                <div
-                  key={bid.id}
-                  className={`history__row ${fresh ? 'history__row--fresh' : ''} ${bid.outcome === 'leading' ? '' : 'history__row--outbid'}`}
-                  style={style}
-                  role="row"
-                  aria-rowindex={auction.bidCount - bid.id + 2}
-                  data-testid="bid-row"
-                >
-                  <span role="cell" className="muted">
-                    {bid.id}
-                  </span>
-                  <span role="cell">{formatTime(bid.at)}</span>
-                  <span role="cell">{maskBidder(bid.bidderId)}</span>
-                  <span role="cell" className="num strong">
-                    {formatMoney(bid.amount, auction.currency)}
-                  </span>
-                  <span role="cell">{bid.kind === 'auto' ? 'Proxy' : 'Bid'}</span>
-                  <span role="cell">{bid.kind === 'auto' ? '—' : SOURCE[bid.source]}</span>
-                </div>
-              )
-            })}
+          <div className="history__space" style={{ height: rows.totalHeight }} role="rowgroup">
+            {shown}
           </div>
         </div>
         {history && !history.loaded && history.loading ? (
@@ -127,4 +105,4 @@ export function BidHistory(props: { auction: Auction }) {
       </div>
     </section>
   )
-}
+})

@@ -1,17 +1,21 @@
 // Price over time as a plain SVG step line (no chart library), from the bids held.
-import { useMemo } from 'react'
-import type { Auction } from '../../../shared/domain'
+// Redrawn at most twice a second, as a transition: under a burst of bids the chart trails
+// by up to half a second instead of costing every frame.
+import { memo, useCallback, useMemo } from 'react'
 import { formatMoney } from '../../../shared/money'
-import { useConsole } from '../context'
+import { useSampled } from '../hooks/useSampled'
 import { pricePoints, stepPath } from '../lib/chart'
 import { formatTime } from '../lib/format'
+import type { ConsoleState } from '../store'
 
 const WIDTH = 600
 const HEIGHT = 140
+const REDRAW_MS = 500
 
-export function PriceChart(props: { auction: Auction }) {
-  const { auction } = props
-  const history = useConsole((state) => state.histories[auction.id])
+export const PriceChart = memo(function PriceChart(props: { auctionId: string; currency: string }) {
+  const { auctionId, currency } = props
+  const select = useCallback((state: ConsoleState) => state.histories[auctionId], [auctionId])
+  const history = useSampled(select, REDRAW_MS)
   const points = useMemo(() => (history ? pricePoints(history.log, history.count) : []), [history])
   const first = points[0]
   const last = points[points.length - 1]
@@ -23,9 +27,13 @@ export function PriceChart(props: { auction: Auction }) {
       </figure>
     )
   }
-  const low = Math.min(...points.map((p) => p.price))
-  const high = Math.max(...points.map((p) => p.price))
-  const money = (minor: number): string => formatMoney(minor, auction.currency)
+  let low = first.price
+  let high = first.price
+  for (const point of points) {
+    low = Math.min(low, point.price)
+    high = Math.max(high, point.price)
+  }
+  const money = (minor: number): string => formatMoney(minor, currency)
   const summary = `Price over time: from ${money(first.price)} at ${formatTime(first.at)} to ${money(last.price)} at ${formatTime(last.at)}`
   return (
     <figure className="chart">
@@ -53,4 +61,4 @@ export function PriceChart(props: { auction: Auction }) {
       </div>
     </figure>
   )
-}
+})

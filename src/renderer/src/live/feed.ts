@@ -174,10 +174,14 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
     }
   }
 
-  const watches = createWatches(api, (auction: Auction, viewers: number) => {
-    buffer.push({ kind: 'snapshot', auction })
-    store.getState().setViewers(auction.id, viewers)
-  })
+  const watches = createWatches(
+    api,
+    (auction: Auction, viewers: number) => {
+      buffer.push({ kind: 'snapshot', auction })
+      store.getState().setViewers(auction.id, viewers)
+    },
+    (auctionId, error) => store.getState().watchRefused(auctionId, error),
+  )
 
   const unsubscribers = [
     api.on('auction:events', (events) => buffer.push({ kind: 'events', events })),

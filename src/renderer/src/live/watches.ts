@@ -3,6 +3,7 @@
 // counts this console as a viewer (presence); list rows and starred auctions watch quietly.
 import type { Auction } from '../../../shared/domain'
 import type { AuctionApi } from '../../../shared/contract'
+import type { CommandError } from '../../../shared/errors'
 
 export interface Watches {
   /** Starts (or joins) a watch; the returned function leaves it. */
@@ -22,6 +23,8 @@ interface Count {
 export function createWatches(
   api: AuctionApi,
   onSnapshot: (auction: Auction, viewers: number) => void,
+  /** The main side refused the watch for good (no such auction, not allowed). */
+  onRefused: (auctionId: string, error: CommandError) => void = () => undefined,
 ): Watches {
   const counts = new Map<string, Count>()
 
@@ -31,7 +34,10 @@ export function createWatches(
     void api
       .call('auctions:watch', { auctionId, presence })
       .then((answer) => {
-        if (answer.ok && counts.has(auctionId)) onSnapshot(answer.auction, answer.viewers)
+        if (!counts.has(auctionId)) return
+        if (answer.ok) onSnapshot(answer.auction, answer.viewers)
+        // Redis being down is not an answer: the watch stays and is sent again when live.
+        else if (answer.error.code !== 'REDIS_UNAVAILABLE') onRefused(auctionId, answer.error)
       })
       .catch(() => undefined)
   }

@@ -2,6 +2,7 @@
 // worth of events and snapshots in order, by seq, and reports what the feed must do next.
 import type { StateCreator } from 'zustand'
 import type { Auction, AuctionEvent, BidEntry } from '../../../shared/domain'
+import type { CommandError } from '../../../shared/errors'
 import { applyEvent, fitOf, takeSnapshot } from './applyEvent'
 import { addLiveBids, newestId } from './bidList'
 import type { ConsoleState } from './types'
@@ -23,6 +24,12 @@ export interface IngestReport {
 
 export interface AuctionsSlice {
   auctions: Record<string, Auction>
+  /**
+   * Auctions the main side would not let us watch (AUCTION_NOT_FOUND, not allowed), so a
+   * room can say so instead of loading forever. An auction we hold wins over this.
+   */
+  refused: Record<string, CommandError>
+  watchRefused: (auctionId: string, error: CommandError) => void
   /** Replaces what we hold with fresh reads (lists, snapshots), never going back in seq. */
   upsertAuctions: (list: Auction[]) => void
   ingest: (items: FeedItem[], now?: number) => IngestReport
@@ -33,6 +40,8 @@ export const createAuctionsSlice: StateCreator<ConsoleState, [], [], AuctionsSli
   get,
 ) => ({
   auctions: {},
+  refused: {},
+  watchRefused: (auctionId, error) => set({ refused: { ...get().refused, [auctionId]: error } }),
   upsertAuctions: (list) => {
     if (list.length === 0) return
     const auctions = { ...get().auctions }
