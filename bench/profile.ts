@@ -7,8 +7,9 @@ import { performance } from 'node:perf_hooks'
 import type { Redis } from 'ioredis'
 import { startRedis } from '../test/support/redis-server'
 import { FULL, openContext } from './lib/context'
-import { ceiling, type CeilingScript } from './sections/ceiling'
-import { bidThroughput, type Workload } from './sections/throughput'
+import { runClosedLoop } from './lib/load'
+import { ceilingCallers, type CeilingScript } from './sections/ceiling'
+import { bidCaller, bidFixture } from './sections/throughput'
 
 const mode = process.argv[2] ?? 'hot'
 const concurrency = Number(process.argv[3] ?? 64)
@@ -25,14 +26,20 @@ const server = await startRedis(
 try {
   const sizes = { ...FULL, warmupMs: 1000, throughputMs: 4000 }
   const ctx = await openContext(server.url, sizes, { exclusive: true })
+  const call =
+    mode === 'hot' || mode === 'spread'
+      ? bidCaller(ctx, await bidFixture(ctx, mode === 'hot' ? 1 : sizes.spreadAuctions))
+      : (await ceilingCallers(ctx))[mode as CeilingScript]
   await ctx.redis.config('RESETSTAT')
   const nodeBefore = process.cpuUsage()
   const redisBefore = await redisCpuSeconds(ctx.redis)
   const started = performance.now()
-  const run =
-    mode === 'hot' || mode === 'spread'
-      ? await bidThroughput(ctx, mode as Workload, concurrency)
-      : await ceiling(ctx, mode as CeilingScript, concurrency)
+  const run = await runClosedLoop({
+    concurrency,
+    warmupMs: sizes.warmupMs,
+    durationMs: sizes.throughputMs,
+    call,
+  })
   const wallMs = performance.now() - started
   const node = process.cpuUsage(nodeBefore)
   const redisSeconds = (await redisCpuSeconds(ctx.redis)) - redisBefore

@@ -2,12 +2,14 @@
 import type { BenchContext, Sizes } from './lib/context'
 import { resetData } from './lib/context'
 import { diagnose, type SectionDiagnostics } from './lib/diagnostics'
-import { ceiling, type CeilingRun } from './sections/ceiling'
+import type { LoadResult } from './lib/load'
+import { ceilingCallers, type CeilingRun } from './sections/ceiling'
+import { interleave } from './sections/compare'
 import { closingAccuracy, type ClosingAccuracy } from './sections/closing'
 import { eventLatency, type EventLatency } from './sections/events'
 import { memoryUse, type MemoryUse } from './sections/memory'
 import { scaling, type ScalingRun } from './sections/scaling'
-import { bidFixture, bidThroughput, type ThroughputRun } from './sections/throughput'
+import { bidCaller, bidFixture, type ThroughputRun } from './sections/throughput'
 
 export const SECTIONS = ['throughput', 'events', 'closing', 'memory', 'scaling'] as const
 export type Section = (typeof SECTIONS)[number]
@@ -55,12 +57,24 @@ export async function runSuite(
   if (sections.includes('throughput')) {
     await watched('throughput', async () => {
       const spreadFixture = await bidFixture(ctx, ctx.sizes.spreadAuctions)
-      // Ours and the ceilings side by side per concurrency, so drifting machine load hits all.
+      const ceilings = await ceilingCallers(ctx)
       for (const concurrency of ctx.sizes.concurrencies) {
-        const hot = await bidThroughput(ctx, 'hot', concurrency)
-        const spread = await bidThroughput(ctx, 'spread', concurrency, spreadFixture)
-        const returnOne = await ceiling(ctx, 'returnOne', concurrency)
-        const sameCalls = await ceiling(ctx, 'sameCalls', concurrency)
+        const hotFixture = await bidFixture(ctx, 1)
+        const runs = await interleave(ctx, concurrency, [
+          { name: 'hot', call: bidCaller(ctx, hotFixture) },
+          { name: 'spread', call: bidCaller(ctx, spreadFixture) },
+          { name: 'returnOne', call: ceilings.returnOne },
+          { name: 'sameCalls', call: ceilings.sameCalls },
+        ])
+        const get = (name: string): LoadResult => runs.get(name) as LoadResult
+        const hot: ThroughputRun = { ...get('hot'), workload: 'hot', auctions: 1 }
+        const spread: ThroughputRun = {
+          ...get('spread'),
+          workload: 'spread',
+          auctions: spreadFixture.ids.length,
+        }
+        const returnOne: CeilingRun = { ...get('returnOne'), script: 'returnOne' }
+        const sameCalls: CeilingRun = { ...get('sameCalls'), script: 'sameCalls' }
         results.throughput.push(hot, spread)
         results.ceiling.push(returnOne, sameCalls)
         for (const run of [hot, spread]) {

@@ -6,7 +6,9 @@ import { AuctionEngine, connectRedis } from '../../src/main/engine'
 export interface Sizes {
   concurrencies: number[]
   warmupMs: number
+  /** Measured time per workload and concurrency, split over `rounds` interleaved slices. */
   throughputMs: number
+  rounds: number
   spreadAuctions: number
   eventRate: number
   eventMs: number
@@ -23,7 +25,8 @@ export interface Sizes {
 export const FULL: Sizes = {
   concurrencies: [1, 8, 64],
   warmupMs: 1000,
-  throughputMs: 5000,
+  throughputMs: 6000,
+  rounds: 3,
   spreadAuctions: 1000,
   eventRate: 1000,
   eventMs: 10_000,
@@ -40,6 +43,7 @@ export const QUICK: Sizes = {
   ...FULL,
   warmupMs: 200,
   throughputMs: 1000,
+  rounds: 1,
   eventMs: 2000,
   closingAuctions: 1000,
   closingWindowMs: 2000,

@@ -74,3 +74,20 @@ export function summarize(
     samples,
   }
 }
+
+/** Several runs of the same load as one: samples and counts added, durations summed. */
+export function mergeRuns(runs: readonly LoadResult[]): LoadResult {
+  const samples = new Samples()
+  const rejectedByCode: Record<string, number> = {}
+  let accepted = 0
+  let durationMs = 0
+  for (const run of runs) {
+    samples.addAll(run.samples.raw())
+    accepted += run.accepted
+    durationMs += run.seconds * 1000
+    for (const [code, n] of Object.entries(run.rejectedByCode)) {
+      rejectedByCode[code] = (rejectedByCode[code] ?? 0) + n
+    }
+  }
+  return summarize(runs[0]?.concurrency ?? 0, durationMs, samples, accepted, rejectedByCode)
+}

@@ -1,5 +1,6 @@
 // Section 2: what the same client reaches with scripts that do (almost) nothing, at the same
-// concurrency: `return 1`, and the bid script's Redis calls without its logic.
+// concurrency: `return 1`, and the bid script's Redis calls without its logic. Driven by
+// ./compare.ts, side by side with the bids.
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -8,7 +9,7 @@ import type { Redis } from 'ioredis'
 import { auctionKeys } from '../../src/main/engine'
 import type { BenchContext } from '../lib/context'
 import { createAuctions } from '../lib/fixtures'
-import { runClosedLoop, type LoadResult } from '../lib/load'
+import type { LoadResult, Outcome } from '../lib/load'
 
 export type CeilingScript = 'returnOne' | 'sameCalls'
 
@@ -37,46 +38,35 @@ function register(redis: Redis): Record<CeilingScript, Command> {
   }
 }
 
-export async function ceiling(
+/** One call of each ceiling script, on the keys of a real auction (same client as the bids). */
+export async function ceilingCallers(
   ctx: BenchContext,
-  script: CeilingScript,
-  concurrency: number,
-): Promise<CeilingRun> {
+): Promise<Record<CeilingScript, () => Promise<Outcome>>> {
   const commands = register(ctx.redis)
   const [auctionId] = (await createAuctions(ctx.engine, 1)) as [string]
   const keys = auctionKeys(auctionId)
   let amount = 100
-  const call =
-    script === 'returnOne'
-      ? () => commands.returnOne()
-      : () => {
-          amount++
-          // The same keys and arguments a bid sends (requestId, bidder, decimal amount).
-          return commands.sameCalls(
-            keys.auction,
-            keys.bids,
-            keys.requests,
-            'PUBLISH',
-            auctionId,
-            randomUUID(),
-            `bidder-${amount % 16}`,
-            `d:${(amount / 100).toFixed(2)}`,
-            '',
-            'online',
-          )
-        }
-  const result = await runClosedLoop({
-    concurrency,
-    warmupMs: ctx.sizes.warmupMs,
-    durationMs: ctx.sizes.throughputMs,
-    call: async () => {
-      await call()
+  return {
+    returnOne: async () => {
+      await commands.returnOne()
       return { ok: true }
     },
-  })
-  ctx.log(
-    `ceiling ${script} c=${concurrency}: ${result.callsPerSec}/s, ` +
-      `p50 ${result.latency.p50Ms} ms, p99 ${result.latency.p99Ms} ms`,
-  )
-  return { ...result, script }
+    sameCalls: async () => {
+      amount++
+      // The same keys and arguments a bid sends (requestId, bidder, decimal amount).
+      await commands.sameCalls(
+        keys.auction,
+        keys.bids,
+        keys.requests,
+        'PUBLISH',
+        auctionId,
+        randomUUID(),
+        `bidder-${amount % 16}`,
+        `d:${(amount / 100).toFixed(2)}`,
+        '',
+        'online',
+      )
+      return { ok: true }
+    },
+  }
 }

@@ -12,6 +12,7 @@ const TINY: Sizes = {
   concurrencies: [1, 4],
   warmupMs: 50,
   throughputMs: 200,
+  rounds: 2,
   spreadAuctions: 20,
   eventRate: 200,
   eventMs: 300,
