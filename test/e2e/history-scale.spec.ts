@@ -3,6 +3,16 @@
 // (test annotations), not asserted: timing belongs to the benchmarks.
 import type { Page } from '@playwright/test'
 import { expect, staff, test } from './support/fixtures'
+import {
+  chartDrawn,
+  describeLongTasks,
+  newestBidShown,
+  profiled,
+  profiling,
+  settled,
+  startLongTasks,
+  takeLongTasks,
+} from './support/longTasks'
 import type { Stack } from './support/stack'
 
 const BIDS = 50_000
@@ -29,50 +39,10 @@ async function placeBids(
   return amount
 }
 
-/** Starts recording long tasks (PerformanceObserver 'longtask') in the page. */
-async function recordLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const tasks: number[] = []
-    ;(window as unknown as { __longTasks: number[] }).__longTasks = tasks
-    new PerformanceObserver((list) =>
-      list.getEntries().forEach((entry) => tasks.push(entry.duration)),
-    ).observe({ type: 'longtask' })
-  })
-}
-
-/** The long tasks since the last call: how many, and the longest. */
-async function longTasks(page: Page): Promise<{ count: number; maxMs: number }> {
-  return page.evaluate(() => {
-    const tasks = (window as unknown as { __longTasks: number[] }).__longTasks.splice(0)
-    return { count: tasks.length, maxMs: Math.round(Math.max(0, ...tasks)) }
-  })
-}
-
-/**
- * Waits until the newest row of the history shows bid `id`. Polled inside the page: while
- * an element is missing, `expect(locator)` snapshots the whole page's aria tree on every
- * retry, and that snapshot would itself be counted as a long task of the console.
- */
-async function newestBidShown(page: Page, id: number): Promise<void> {
-  await page.waitForFunction(
-    (text) => document.querySelector('[data-testid="bid-row"] [role="cell"]')?.textContent === text,
-    String(id),
-  )
-}
-
-/** Two animation frames: what is on screen has been laid out and painted. */
-async function settled(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      ),
-  )
-}
-
 test('50,000 bids: history pages in to the first bid while 200 bids a second arrive', async ({
   stack,
   openConsole,
+  browser,
 }, testInfo) => {
   test.setTimeout(240_000)
   const auction = await stack.seed({ title: 'Busy lot', startingPrice: '1.00', increment: '0.01' })
@@ -84,17 +54,21 @@ test('50,000 bids: history pages in to the first bid while 200 bids a second arr
   // The list's own first render is not part of opening the room: let it settle first.
   const lot = page.getByRole('button', { name: auction.title, exact: true })
   await expect(lot).toBeVisible()
-  await settled(page)
-  await recordLongTasks(page)
-  await lot.click()
-  await newestBidShown(page, BIDS)
+  await startLongTasks(page)
+  await profiled(browser, page, 'history-scale-open', async () => {
+    await lot.click()
+    await newestBidShown(page, BIDS)
+    await chartDrawn(page)
+    await settled(page)
+  })
+  const opened = await takeLongTasks(page)
   await expect(page.getByTestId('room-title')).toHaveText(auction.title)
   await expect(page.getByTestId('bid-count')).toHaveText(String(BIDS))
   const scroller = page.getByTestId('bid-history')
   const firstCell = (row: ReturnType<Page['getByTestId']>) => row.getByRole('cell').first()
   await expect(firstCell(page.getByTestId('bid-row').first())).toHaveText(String(BIDS))
   await settled(page)
-  const opened = await longTasks(page)
+  await takeLongTasks(page) // the checks above are Playwright's work, not the room's
 
   // Scroll to the bottom again and again: each time an older page loads, until bid #1.
   await expect
@@ -106,24 +80,31 @@ test('50,000 bids: history pages in to the first bid while 200 bids a second arr
       { timeout: 180_000, intervals: [50] },
     )
     .toBe('1')
-  const scrolled = await longTasks(page)
+  const scrolled = await takeLongTasks(page)
 
   // Back to the top, then 200 bids a second for 5 seconds into the open room.
   await scroller.evaluate((element) => element.scrollTo({ top: 0 }))
-  const started = Date.now()
-  for (let second = 0; second < 5; second++) {
-    for (let tick = 0; tick < 10; tick++) {
-      const due = started + second * 1000 + tick * 100
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())))
-      amount = await placeBids(stack, auction.id, amount, 20)
+  await settled(page)
+  await takeLongTasks(page)
+  await profiled(browser, page, 'history-scale-live', async () => {
+    const started = Date.now()
+    for (let second = 0; second < 5; second++) {
+      for (let tick = 0; tick < 10; tick++) {
+        const due = started + second * 1000 + tick * 100
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())))
+        amount = await placeBids(stack, auction.id, amount, 20)
+      }
     }
-  }
-  await newestBidShown(page, BIDS + 1000)
+    await newestBidShown(page, BIDS + 1000)
+    await settled(page)
+  })
+  const live = await takeLongTasks(page)
   await expect(page.getByTestId('bid-count')).toHaveText(String(BIDS + 1000))
   await expect(firstCell(page.getByTestId('bid-row').first())).toHaveText(String(BIDS + 1000))
-  const live = await longTasks(page)
 
-  const report = `open room: ${opened.count} long tasks (max ${opened.maxMs} ms); scroll 50,000 bids: ${scrolled.count} (max ${scrolled.maxMs} ms); 200 bids/s for 5 s: ${live.count} (max ${live.maxMs} ms)`
+  const report =
+    `open room: ${describeLongTasks(opened)}; scroll 50,000 bids: ${describeLongTasks(scrolled)}; ` +
+    `200 bids/s for 5 s: ${describeLongTasks(live)}${profiling ? ' (profiling on)' : ''}`
   console.log(report)
   testInfo.annotations.push({ type: 'long tasks', description: report })
 })

@@ -69,6 +69,8 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
     const waiting = (held.get(auctionId) ?? []).sort((a, b) => a.seq - b.seq)
     resyncing.delete(auctionId)
     held.delete(auctionId)
+    if (answer && !answer.ok && answer.error.code === 'AUCTION_NOT_FOUND')
+      store.getState().watchRefused(auctionId, answer.error)
     const items: FeedItem[] = []
     if (answer?.ok) items.push({ kind: 'snapshot', auction: answer.auction })
     // Without a snapshot the waiting events are dropped: the next one reports the gap again.

@@ -25,8 +25,8 @@ export interface IngestReport {
 export interface AuctionsSlice {
   auctions: Record<string, Auction>
   /**
-   * Auctions the main side would not let us watch (AUCTION_NOT_FOUND, not allowed), so a
-   * room can say so instead of loading forever. An auction we hold wins over this.
+   * Auctions the main side would not give us, on a watch or a read (AUCTION_NOT_FOUND, not
+   * allowed), so a room can say so instead of loading forever. An auction we hold wins.
    */
   refused: Record<string, CommandError>
   watchRefused: (auctionId: string, error: CommandError) => void
