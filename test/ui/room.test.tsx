@@ -101,15 +101,28 @@ describe('an auction that does not exist', () => {
 })
 
 describe('bid history', () => {
-  it('renders only the rows in view, newest first, and puts live bids on top', async () => {
+  it('reads the newest page once, renders only the rows in view, newest first, and puts live bids on top', async () => {
     const { api, open, frames } = setup()
     const auction = auctionAt(500, { bidCount: 500, currentPrice: 51_000, askingPrice: 51_100 })
     api.handle('auctions:watch', () => ({ ok: true, auction, viewers: 1 }))
-    api.handle('bids:history', () => ({ ok: true, bids: bids(500), total: 500 }))
+    let sendPage: (() => void) | undefined
+    api.handle(
+      'bids:history',
+      () =>
+        new Promise((resolve) => {
+          sendPage = () => resolve({ ok: true, bids: bids(500), total: 500 })
+        }),
+    )
     open('lot-1')
+    // The snapshot lands while the first page is on its way: that page is enough.
     await act(async () => {
       await settle()
       frames.runFrame()
+      await settle()
+    })
+    expect(api.callsOf('bids:history')).toHaveLength(1)
+    await act(async () => {
+      sendPage?.()
       await settle()
     })
     const table = screen.getByRole('table', { name: 'Bid history, newest first' })

@@ -64,7 +64,11 @@ export const createAuctionsSlice: StateCreator<ConsoleState, [], [], AuctionsSli
           changed = true
           gaps.delete(next.id)
           const history = histories[next.id]
-          if (history && next.bidCount > newestId(history)) report.historyBehind.push(next.id)
+          // A first page still on its way covers it (a room's opening snapshot would
+          // otherwise read the newest 500 bids twice).
+          const firstPageComing = history !== undefined && !history.loaded && history.loading
+          if (history && !firstPageComing && next.bidCount > newestId(history))
+            report.historyBehind.push(next.id)
           if (held && held.status !== 'ended' && next.status === 'ended') report.ended.push(next.id)
         }
         continue
