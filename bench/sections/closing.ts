@@ -67,7 +67,7 @@ export async function closingAccuracy(ctx: BenchContext): Promise<ClosingAccurac
     }
     await sleep(300) // a late duplicate would arrive now
   } finally {
-    schedulers.forEach((s) => s.stop())
+    await Promise.all(schedulers.map((s) => s.stop()))
     await Promise.all(clients.map((c) => c.quit()))
     await feed.close()
   }

@@ -46,7 +46,7 @@ async function withSchedulers<T>(count: number, work: () => Promise<T>): Promise
     }
     return await work()
   } finally {
-    for (const scheduler of schedulers) scheduler.stop()
+    await Promise.all(schedulers.map((scheduler) => scheduler.stop()))
     await Promise.all(clients.map((c) => c.quit()))
   }
 }

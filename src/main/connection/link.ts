@@ -73,7 +73,7 @@ export function openLink(options: LinkOptions): Link {
     trackers,
     async close() {
       closing = true
-      scheduler.stop()
+      await scheduler.stop()
       for (const tracker of trackers) tracker.close()
       await Promise.all([command, subscriber].map(quit))
     },

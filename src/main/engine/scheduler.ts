@@ -12,7 +12,7 @@ export interface SchedulerOptions {
 
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined
-  private running = false
+  private running: Promise<void> | undefined
   private stopped = true
 
   constructor(
@@ -26,10 +26,12 @@ export class Scheduler {
     this.schedule(0)
   }
 
-  stop(): void {
+  /** Stops polling; resolves once a pass in flight has finished, so its connection may close. */
+  stop(): Promise<void> {
     this.stopped = true
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
+    return this.running ?? Promise.resolve()
   }
 
   /** One pass: start what is due, close what is due; answers how long to sleep. */
@@ -53,18 +55,21 @@ export class Scheduler {
     this.timer = setTimeout(() => void this.loop(), delayMs)
   }
 
-  private async loop(): Promise<void> {
-    if (this.running || this.stopped) return
-    this.running = true
-    let delay: number
-    try {
-      delay = await this.tick()
-    } catch (error) {
-      this.options.onError?.(error)
-      delay = 500
-    } finally {
-      this.running = false
-    }
-    this.schedule(delay)
+  private loop(): Promise<void> {
+    if (this.running || this.stopped) return Promise.resolve()
+    this.running = this.tick().then(
+      (delay) => this.finishPass(delay),
+      (error: unknown) => {
+        // A pass cut short by stop() (its connection closing) is not a failure.
+        if (!this.stopped) this.options.onError?.(error)
+        this.finishPass(500)
+      },
+    )
+    return this.running
+  }
+
+  private finishPass(delayMs: number): void {
+    this.running = undefined
+    this.schedule(delayMs)
   }
 }

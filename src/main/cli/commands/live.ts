@@ -40,7 +40,7 @@ export async function scheduler(engine: AuctionEngine, args: string[]): Promise<
   runner.start()
   say('scheduler running: starts and closes auctions on time; Ctrl-C to stop')
   await interrupted()
-  runner.stop()
+  await runner.stop()
   printJson({ ok: true, stopped: true, errors: failures })
   return failures > 0 ? EXIT_FAILURE : EXIT_OK
 }
