@@ -13,7 +13,7 @@ export interface MemoryUse {
   /** History entries stored (manual and automatic). */
   storedBids: number
   rejected: number
-  /** INFO used_memory delta ÷ stored bids; null when the server is shared. */
+  /** INFO used_memory delta ÷ stored bids (÷ auctions); null when the server is shared. */
   bytesPerBid: number | null
   bytesPerAuction: number | null
   /** MEMORY USAGE per key kind, summed over the run's keys, in bytes. */
@@ -100,7 +100,9 @@ export async function memoryUse(ctx: BenchContext, count: number): Promise<Memor
     storedBids,
     rejected,
     bytesPerBid: ctx.exclusive ? Math.round((afterBids - afterCreate) / storedBids) : null,
-    bytesPerAuction: ctx.exclusive ? Math.round((afterCreate - base) / count) : null,
+    // A few auctions move used_memory less than its own noise (buffers, lazy frees).
+    bytesPerAuction:
+      ctx.exclusive && count >= 100 ? Math.round((afterCreate - base) / count) : null,
     keys,
     keyBytesPerBid: Math.round(
       (keys.bidHistories + keys.requestHashes + keys.bidderIndices) / storedBids,
