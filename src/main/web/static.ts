@@ -3,21 +3,7 @@
 import { createReadStream, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { extname, join, relative, resolve, sep } from 'node:path'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json',
-}
+import { contentTypeOf } from '../static/content-type'
 
 /** The file for a URL path inside root, or null (missing, outside, not a file). */
 export function resolveFile(root: string, pathname: string): string | null {
@@ -51,7 +37,7 @@ export function sendFile(
   headers: Record<string, string>,
   head: boolean,
 ): void {
-  const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+  const type = contentTypeOf(file)
   const immutable = file.includes(`${sep}assets${sep}`)
   response.writeHead(200, {
     ...headers,

@@ -2,22 +2,10 @@
 // real origin (for the CSP, the IPC sender check and navigation rules) and can read
 // nothing outside out/renderer.
 import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, relative, sep } from 'node:path'
+import { join, normalize, relative, sep } from 'node:path'
 import type { Protocol } from 'electron'
 import { APP_HOST, APP_SCHEME } from '../ipc/origins'
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-}
+import { contentTypeOf } from '../static/content-type'
 
 /** Must run before app `ready`: makes app:// a standard, secure origin. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
@@ -64,7 +52,7 @@ export function handleAppProtocol(
       const body = await readFile(file)
       return new Response(body, {
         headers: {
-          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': contentTypeOf(file),
           'Content-Security-Policy': csp,
           'X-Content-Type-Options': 'nosniff',
         },
