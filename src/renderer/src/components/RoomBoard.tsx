@@ -20,7 +20,7 @@ export function RoomBoard(props: { auction: Auction }) {
       <div className="board__price">
         <span className="board__label">{priceLabel}</span>
         <span className="board__amount" data-testid="price" aria-live="polite">
-          {money(auction.bidCount > 0 ? auction.currentPrice : auction.startingPrice)}
+          {money(auction.currentPrice)}
         </span>
         {open ? (
           <span className="board__sub">

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useShallow } from 'zustand/react/shallow'
 import type { Auction } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
+import { AuctionTitleLink } from '../components/AuctionTitleLink'
 import { Countdown } from '../components/Countdown'
 import { ReserveBadge } from '../components/ReserveBadge'
 import { StarButton } from '../components/StarButton'
@@ -36,13 +37,12 @@ export function AuctionList() {
   const auctions = useConsole((state) => state.auctions)
   const profile = useConsole((state) => state.profile)
   const liveEpoch = useConsole((state) => state.liveEpoch)
-  const { setListTab, setSearch, setSort, upsertAuctions, go } = useConsole(
+  const { setListTab, setSearch, setSort, upsertAuctions } = useConsole(
     useShallow((state) => ({
       setListTab: state.setListTab,
       setSearch: state.setSearch,
       setSort: state.setSort,
       upsertAuctions: state.upsertAuctions,
-      go: state.go,
     })),
   )
   const [loaded, setLoaded] = useState<{ key: string; error: string | null } | null>(null)
@@ -191,22 +191,13 @@ export function AuctionList() {
                   <StarButton auctionId={auction.id} title={auction.title} />
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="link strong"
-                    onClick={() => go({ screen: 'room', auctionId: auction.id })}
-                  >
-                    {auction.title}
-                  </button>
+                  <AuctionTitleLink auction={auction} />
                 </td>
                 <td>
                   <StatusBadge status={auction.status} />
                 </td>
                 <td className="num strong" data-testid="row-price">
-                  {formatMoney(
-                    auction.bidCount > 0 ? auction.currentPrice : auction.startingPrice,
-                    auction.currency,
-                  )}
+                  {formatMoney(auction.currentPrice, auction.currency)}
                 </td>
                 <td className="num" data-testid="row-bids">
                   {auction.bidCount}

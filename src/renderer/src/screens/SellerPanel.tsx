@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Auction } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
 import { AuctionActions } from '../components/AuctionActions'
+import { AuctionTitleLink } from '../components/AuctionTitleLink'
 import { Countdown } from '../components/Countdown'
 import { StatusBadge } from '../components/StatusBadge'
 import { useApi, useConsole } from '../context'
@@ -41,7 +42,6 @@ export function SellerPanel() {
   const auctions = useConsole((state) => state.auctions)
   const upsert = useConsole((state) => state.upsertAuctions)
   const liveEpoch = useConsole((state) => state.liveEpoch)
-  const go = useConsole((state) => state.go)
   const [error, setError] = useState<string | null>(null)
   const sellerId = profile?.role === 'seller' ? profile.operatorId : undefined
 
@@ -118,23 +118,12 @@ export function SellerPanel() {
               {mine.map((auction) => (
                 <tr key={auction.id} data-testid="seller-row" data-auction-id={auction.id}>
                   <td>
-                    <button
-                      type="button"
-                      className="link strong"
-                      onClick={() => go({ screen: 'room', auctionId: auction.id })}
-                    >
-                      {auction.title}
-                    </button>
+                    <AuctionTitleLink auction={auction} />
                   </td>
                   <td>
                     <StatusBadge status={auction.status} />
                   </td>
-                  <td className="num">
-                    {formatMoney(
-                      auction.bidCount > 0 ? auction.currentPrice : auction.startingPrice,
-                      auction.currency,
-                    )}
-                  </td>
+                  <td className="num">{formatMoney(auction.currentPrice, auction.currency)}</td>
                   <td className="num">{auction.bidCount}</td>
                   <td className="num">
                     <Countdown auction={auction} />
