@@ -2,9 +2,26 @@
 // (Electron IPC and the web mode's WebSocket) are generated from this map, and the main
 // side validates every input with these schemas: the renderer is untrusted.
 import { z } from 'zod'
-import type { Auction, AuctionEvent, AuctionStatus, BidAccepted, BidEntry } from './domain'
+import type {
+  Auction,
+  AuctionEvent,
+  AuctionStatus,
+  BidAccepted,
+  BidEntry,
+  Lot,
+  Sale,
+  SaleChannelEvent,
+} from './domain'
 import { AUCTION_STATUSES, BID_SOURCES } from './domain'
 import type { Failure } from './errors'
+import {
+  lotAddSchema,
+  lotImportSchema,
+  lotUpdateSchema,
+  saleCreateSchema,
+  saleListSchema,
+  saleLotsSchema,
+} from './sale-schemas'
 
 const id = z
   .string()
@@ -77,6 +94,8 @@ export interface ConnectionStatus {
 }
 
 const auctionRef = z.object({ auctionId: id })
+const saleRef = z.object({ saleId: id })
+const lotRef = z.object({ lotId: id })
 
 /**
  * Every command: input schema and result shape.
@@ -148,6 +167,31 @@ export const commands = {
     input: redisSettingsSchema,
     result: {} as { latencyMs: number; serverVersion: string },
   },
+  'sales:list': { input: saleListSchema, result: {} as { sales: Sale[] } },
+  'sales:get': { input: saleRef, result: {} as { sale: Sale } },
+  /** Lots in catalogue order (optionally of one lot status). */
+  'sales:lots': { input: saleRef.extend(saleLotsSchema.shape), result: {} as { lots: Lot[] } },
+  /** The seller is the session's operator. A retry with the same requestId answers the same sale. */
+  'sales:create': { input: saleCreateSchema, result: {} as { sale: Sale; duplicate?: boolean } },
+  'sales:start': { input: saleRef, result: {} as { sale: Sale } },
+  /** Timed: closes every active lot now. Live: closes the sale; lots never offered pass. */
+  'sales:end': { input: saleRef, result: {} as { sale: Sale } },
+  'sales:cancel': { input: saleRef, result: {} as { sale: Sale } },
+  /**
+   * Live events of a sale and all its lots (`sale:events` pushes), and a snapshot of the
+   * sale and its lots taken after the subscription is in place.
+   */
+  'sales:watch': { input: saleRef, result: {} as { sale: Sale; lots: Lot[] } },
+  'sales:unwatch': { input: saleRef, result: {} as object },
+  /** Draft sales only. */
+  'lots:add': { input: saleRef.extend(lotAddSchema.shape), result: {} as { lot: Lot } },
+  'lots:update': {
+    input: lotRef.extend({ changes: lotUpdateSchema }),
+    result: {} as { lot: Lot },
+  },
+  'lots:remove': { input: lotRef, result: {} as object },
+  /** All or nothing: any bad row → INVALID_CATALOGUE with every bad row. */
+  'lots:import': { input: saleRef.extend(lotImportSchema.shape), result: {} as { lots: Lot[] } },
   'profile:get': { input: z.object({}), result: {} as { profile: OperatorProfile | null } },
   'profile:set': { input: operatorProfileSchema, result: {} as { profile: OperatorProfile } },
 } as const
@@ -164,6 +208,10 @@ export interface PushEvents {
   /** A fresh snapshot after a gap or a reconnect: replaces what the UI holds. */
   'auction:snapshot': { auction: Auction }
   'auction:viewers': { auctionId: string; viewers: number }
+  /** Events of watched sales (sale-level and lot events, in seq order), batched per frame. */
+  'sale:events': SaleChannelEvent[]
+  /** A fresh sale snapshot after a gap or a reconnect. */
+  'sale:snapshot': { sale: Sale; lots: Lot[] }
   'connection:state': ConnectionStatus
 }
 export type PushName = keyof PushEvents

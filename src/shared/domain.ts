@@ -25,6 +25,13 @@ export interface AuctionResult {
 
 export interface Auction {
   id: string
+  /** The sale this lot belongs to (a standalone auction is a timed sale of one lot). */
+  saleId: string
+  /** Lot number within the sale, e.g. "12" or "12A" ("1" for a standalone auction). */
+  number: string
+  estimateLow: number | null
+  estimateHigh: number | null
+  lotStatus: LotStatus
   title: string
   description: string
   sellerId: string
@@ -84,8 +91,16 @@ export interface BidAccepted {
 
 /** The state every auction event carries, so a console can apply it without a fetch. */
 export interface AuctionEventState {
+  /** The lot's id (kept under its old name: every lot is an auction). */
   auctionId: string
+  lotId: string
+  saleId: string
+  /** The sale's seq after this event: one counter per sale, over the sale and all its lots. */
   seq: number
+  /** The sale seq of this lot's previous event: a lot watcher applies an event only when
+   * prevSeq equals the seq it holds, and resyncs otherwise. */
+  prevSeq: number
+  lotStatus: LotStatus
   at: number
   status: AuctionStatus
   price: number
@@ -119,5 +134,89 @@ export interface Actor {
   staff: boolean
 }
 
-export const auctionChannel = (auctionId: string): string => `auction:{${auctionId}}:events`
+/** A lot id is "<saleId>" (a standalone auction) or "<saleId>.<n>": its sale is the part before the dot. */
+export const saleIdOf = (lotId: string): string => {
+  const dot = lotId.indexOf('.')
+  return dot < 0 ? lotId : lotId.slice(0, dot)
+}
+
+/** One channel per sale: every event of the sale and of its lots, in seq order. */
+export const saleChannel = (saleId: string): string => `sale:{${saleId}}:events`
+/** A lot's events travel on its sale's channel. */
+export const auctionChannel = (auctionId: string): string => saleChannel(saleIdOf(auctionId))
+/** Status changes of every lot (the auction list). */
 export const AUCTION_LIST_CHANNEL = 'auctions:events'
+/** Sale-level changes of every sale (the sales list). */
+export const SALE_LIST_CHANNEL = 'sales:events'
+
+// ---- Sales ---------------------------------------------------------------------------
+
+export const SALE_MODES = ['timed', 'live'] as const
+export type SaleMode = (typeof SALE_MODES)[number]
+
+export const SALE_STATUSES = ['draft', 'scheduled', 'open', 'closed', 'cancelled'] as const
+export type SaleStatus = (typeof SALE_STATUSES)[number]
+
+export const LOT_STATUSES = [
+  'waiting',
+  'active',
+  'sold',
+  'passed',
+  'withdrawn',
+  'cancelled',
+] as const
+export type LotStatus = (typeof LOT_STATUSES)[number]
+
+/** A lot is an auction with its sale's fields; the auction JSON is a lot's JSON. */
+export type Lot = Auction
+
+export interface Sale {
+  id: string
+  title: string
+  description: string
+  mode: SaleMode
+  status: SaleStatus
+  currency: string
+  sellerId: string
+  /** When a scheduled sale opens, or when it opened. */
+  startsAt: number | null
+  /** Timed sales: when the first lot closes (null until known, e.g. a draft with a duration). */
+  firstCloseAt: number | null
+  /** Timed sales: from the sale's start to its first lot's close, when given as a duration. */
+  durationMs: number | null
+  closeIntervalSeconds: number
+  softCloseSeconds: number
+  /** The default increment of its lots: a fixed step or a table. */
+  increment?: number
+  incrementTable?: IncrementBand[]
+  lotCount: number
+  lotCounts: Record<LotStatus, number>
+  seq: number
+  createdAt: number
+  closedAt: number | null
+  /** True for the sale behind a standalone auction (`auction create`). */
+  standalone: boolean
+}
+
+/** The state every sale-level event carries. */
+export interface SaleEventState {
+  saleId: string
+  seq: number
+  at: number
+  status: SaleStatus
+  lotCount: number
+}
+
+export type SaleEvent =
+  | (SaleEventState & { type: 'sale_created'; title: string; mode: SaleMode; sellerId: string })
+  | (SaleEventState & { type: 'sale_started' })
+  | (SaleEventState & { type: 'sale_closed' })
+  | (SaleEventState & { type: 'sale_cancelled' })
+  | (SaleEventState & { type: 'lot_added'; lotId: string; number: string })
+  | (SaleEventState & { type: 'lot_updated'; lotId: string; number: string })
+  | (SaleEventState & { type: 'lot_removed'; lotId: string; number: string })
+
+/** Anything published on a sale's channel. */
+export type SaleChannelEvent = SaleEvent | AuctionEvent
+
+export const isLotEvent = (event: SaleChannelEvent): event is AuctionEvent => 'auctionId' in event

@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'NOT_SELLER',
   'INVALID_STATUS',
   'INVALID_INPUT',
+  'SALE_NOT_FOUND',
+  'LOT_NUMBER_TAKEN',
+  'INVALID_CATALOGUE',
+  'SCHEMA_MISMATCH',
   'REDIS_UNAVAILABLE',
   'UNAUTHORIZED',
   'INTERNAL',
@@ -28,6 +32,14 @@ export interface CommandError {
   minimumBid?: number
   /** The auction's status, for AUCTION_NOT_ACTIVE / INVALID_STATUS. */
   status?: string
+  /** For INVALID_CATALOGUE: every bad row, by its line in the file. */
+  rows?: CatalogueRowError[]
+}
+
+export interface CatalogueRowError {
+  line: number
+  code: string
+  message: string
 }
 
 export interface Failure {

@@ -1,14 +1,31 @@
-// Cluster readiness: every key an auction's scripts touch carries the hash tag {<id>}, and
-// one script call touches one auction only. Watched with MONITOR on a Redis of its own.
+// Cluster readiness: every key a sale's scripts touch carries the sale's hash tag {<id>},
+// and one script call touches one sale only. Watched with MONITOR on a Redis of its own.
 import { describe, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
-import { AuctionEngine, indexKeys } from '../../src/main/engine'
+import { AuctionEngine } from '../../src/main/engine'
 import { accepted, bidderId, liveAuction, privateRedis, staff } from './fixtures'
 
-const KEYED = new Set(['hmget', 'hget', 'hset', 'hgetall', 'rpush', 'exists', 'llen', 'lrange'])
+const KEYED = new Set([
+  'hmget',
+  'hget',
+  'hset',
+  'hdel',
+  'hexists',
+  'hgetall',
+  'rpush',
+  'exists',
+  'llen',
+  'lrange',
+  'zadd',
+  'zrem',
+  'zcard',
+  'zrange',
+  'del',
+])
+const LIST_CHANNELS = new Set(['auctions:events', 'sales:events'])
 
 describe('hash tags', () => {
-  it('scripts touch only {id}-tagged keys of one auction; SCAN finds no untagged auction key', async () => {
+  it('scripts touch only {id}-tagged keys of one sale; SCAN finds no untagged key of it', async () => {
     const own = await privateRedis()
     const monitor: Redis = await own.redis.monitor()
     // Each script call from the client, with the commands the script ran inside Redis.
@@ -61,7 +78,7 @@ describe('hash tags', () => {
         for (const args of call.inside) {
           const name = (args[0] ?? '').toLowerCase()
           if (KEYED.has(name)) tags.add(args[1] ?? '')
-          if (name === 'publish' && args[1] !== 'auctions:events') tags.add(args[1] ?? '')
+          if (name === 'publish' && !LIST_CHANNELS.has(args[1] ?? '')) tags.add(args[1] ?? '')
         }
         const touched = ids.filter((id) => [...tags].some((key) => key.includes(`{${id}}`)))
         expect(touched, `one auction per script call: ${[...tags].join(' ')}`).toHaveLength(1)
@@ -79,14 +96,18 @@ describe('hash tags', () => {
         cursor = next
         keys.push(...batch)
       } while (cursor !== '0')
+      // Global registries name sales in their members, never in their key names.
       for (const id of ids) {
-        for (const key of keys.filter((k) => k.includes(id))) {
-          const global = Object.values(indexKeys).some((k) => typeof k === 'string' && k === key)
-          if (!global) expect(key).toContain(`{${id}}`)
-        }
+        for (const key of keys.filter((k) => k.includes(id))) expect(key).toContain(`{${id}}`)
       }
-      expect(keys.filter((k) => k.includes(`{${lot.id}}`)).sort()).toEqual(
-        [`auction:{${lot.id}}`, `auction:{${lot.id}}:bids`, `auction:{${lot.id}}:requests`].sort(),
+      const lotKeys = keys.filter((k) => k.includes(`{${lot.id}}`))
+      expect(lotKeys).toEqual(
+        expect.arrayContaining([
+          `sale:{${lot.id}}`,
+          `lot:{${lot.id}}:${lot.id}`,
+          `lot:{${lot.id}}:${lot.id}:bids`,
+          `lot:{${lot.id}}:${lot.id}:requests`,
+        ]),
       )
     } finally {
       monitor.disconnect()

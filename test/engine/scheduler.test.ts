@@ -6,9 +6,9 @@ import type { Redis } from 'ioredis'
 import {
   AuctionEngine,
   Scheduler,
-  auctionKeys,
   connectRedis,
-  indexKeys,
+  lotKeys,
+  registryKeys,
 } from '../../src/main/engine'
 import type { AuctionEvent } from '../../src/shared/domain'
 import {
@@ -72,8 +72,8 @@ describe('scheduler', () => {
         status: 'ended',
         result: { winnerId: null, finalPrice: 1000, reserveMet: true },
       })
-      expect(await engine.redis.zscore(indexKeys.starting, lot.id)).toBeNull()
-      expect(await engine.redis.zscore(indexKeys.ending, lot.id)).toBeNull()
+      // Nothing is due any more: the scheduler's registry no longer names the sale.
+      await expect.poll(() => engine.redis.zscore(registryKeys.due, lot.saleId)).toBeNull()
     } finally {
       await log.close()
     }
@@ -118,30 +118,25 @@ describe('scheduler', () => {
     }
   })
 
-  it('tolerates stale index entries and leaves early ones for later', async () => {
+  it('tolerates stale registry entries and moves early ones to the real due time', async () => {
     const now = await engine.serverTime()
     const ghost = uniqueId('ghost')
     const cancelled = await liveAuction(engine)
     await engine.cancelAuction(cancelled.id, staff())
     const running = await liveAuction(engine)
-    const alreadyActive = await liveAuction(engine)
-    await engine.redis.zadd(indexKeys.ending, now - 10, ghost)
-    await engine.redis.zadd(indexKeys.ending, now - 10, cancelled.id)
-    // An entry scored earlier than the auction's real end (say, before a soft-close).
-    await engine.redis.zadd(indexKeys.ending, now - 10, running.id)
-    await engine.redis.zadd(indexKeys.starting, now - 10, ghost)
-    await engine.redis.zadd(indexKeys.starting, now - 10, alreadyActive.id)
+    await engine.redis.zadd(registryKeys.due, now - 10, ghost)
+    await engine.redis.zadd(registryKeys.due, now - 10, cancelled.saleId)
+    // An entry scored earlier than the sale's real next close (say, before a soft close).
+    await engine.redis.zadd(registryKeys.due, now - 10, running.saleId)
 
-    const scheduler = new Scheduler(engine)
+    const scheduler = new Scheduler(engine, { sweepEveryMs: 3_600_000 })
     await scheduler.tick()
-    expect(await engine.redis.zscore(indexKeys.ending, ghost)).toBeNull()
-    expect(await engine.redis.zscore(indexKeys.ending, cancelled.id)).toBeNull()
-    expect(await engine.redis.zscore(indexKeys.starting, ghost)).toBeNull()
-    expect(await engine.redis.zscore(indexKeys.starting, alreadyActive.id)).toBeNull()
-    expect(await engine.redis.zscore(indexKeys.ending, running.id)).toBe(String(running.endsAt))
+    expect(await engine.redis.zscore(registryKeys.due, ghost)).toBeNull()
+    expect(await engine.redis.zscore(registryKeys.due, cancelled.saleId)).toBeNull()
+    expect(await engine.redis.zscore(registryKeys.due, running.saleId)).toBe(String(running.endsAt))
     expect((await auctionOf(engine, running.id)).status).toBe('active')
     expect((await auctionOf(engine, cancelled.id)).status).toBe('cancelled')
-    expect(await engine.redis.exists(auctionKeys(ghost).auction)).toBe(0)
+    expect(await engine.redis.exists(lotKeys(ghost).lot)).toBe(0)
   })
 
   it('a scheduled auction whose end passed before it could start does not wedge the scheduler', async () => {
@@ -153,11 +148,11 @@ describe('scheduler', () => {
       endsAt: now + 200,
     })
     await expect.poll(() => engine.serverTime(), { interval: 50 }).toBeGreaterThan(now + 200)
-    const scheduler = new Scheduler(engine, { maxIdleMs: 50 })
+    const scheduler = new Scheduler(engine, { maxIdleMs: 50, sweepEveryMs: 3_600_000 })
     await scheduler.tick()
-    // The start is refused for good (its end has passed): the entry leaves the index, so
+    // The start is refused for good (its end has passed): the entry leaves the registry, so
     // the next pass finds nothing due instead of retrying it at once, forever.
-    expect(await engine.redis.zscore(indexKeys.starting, lot.id)).toBeNull()
+    expect(await engine.redis.zscore(registryKeys.due, lot.saleId)).toBeNull()
     expect(await scheduler.tick()).toBeGreaterThan(0)
     expect((await auctionOf(engine, lot.id)).status).toBe('scheduled')
     const start = await engine.startAuction(lot.id, staff())

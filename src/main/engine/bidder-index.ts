@@ -1,23 +1,21 @@
-// Writes the global "auctions this bidder bid on" index (bidder:<id>:auctions, scored by the
-// auction's end time) outside the bid script, never awaited by the bid. A bidder's repeat
-// bid with an unchanged end time would only rewrite the same member and score, so this
-// remembers what it has written and skips that round trip: on a busy auction it was half of
-// all commands on the bid path (see BENCHMARKS.md).
-import type { Cluster, Redis } from 'ioredis'
-import { indexKeys } from './keys'
+// Writes the global "sales and lots this bidder bid on" registries outside the bid script,
+// never awaited by the bid. A bidder's repeat bid with an unchanged end time would only
+// rewrite the same members and scores, so this remembers what it has written and skips that
+// round trip: on a busy lot it was half of all commands on the bid path (see BENCHMARKS.md).
+import type { Registry } from './registry'
 
-/** Enough for every bidder × auction pair a console sees in a day; oldest forgotten first. */
+/** Enough for every bidder × lot pair a console sees in a day; oldest forgotten first. */
 const REMEMBERED = 50_000
 
 export class BidderIndex {
   private readonly written = new Map<string, number>()
 
-  constructor(private readonly redis: Redis | Cluster) {}
+  constructor(private readonly registry: Registry) {}
 
-  record(bidderId: string, auctionId: string, score: number): void {
-    const pair = `${bidderId} ${auctionId}`
+  record(bidderId: string, saleId: string, lotId: string, score: number): void {
+    const pair = `${bidderId} ${lotId}`
     if (this.written.get(pair) === score) return
-    this.redis.zadd(indexKeys.byBidder(bidderId), score, auctionId).then(
+    this.registry.recordBidder(bidderId, saleId, lotId, score).then(
       () => this.remember(pair, score),
       () => undefined, // not remembered: the next bid writes it again
     )

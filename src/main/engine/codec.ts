@@ -2,7 +2,11 @@
 import type {
   Actor,
   Auction,
-  AuctionEvent,
+  LotStatus,
+  Sale,
+  SaleChannelEvent,
+  SaleMode,
+  SaleStatus,
   AuctionStatus,
   BidAccepted,
   BidEntry,
@@ -17,8 +21,23 @@ import { incrementAt } from '../../shared/money'
 const optionalNumber = (value: string | undefined): number | null =>
   value === undefined || value === '' ? null : Number(value)
 
-/** The stored hash → the public auction. The reserve amount only goes to staff and the seller. */
-export function decodeAuction(hash: Record<string, string>, viewer?: Actor): Auction {
+/** A lot's status in the auction vocabulary, which old readers understand. */
+export function auctionStatusOf(lotStatus: LotStatus, saleStatus: SaleStatus): AuctionStatus {
+  if (lotStatus === 'active') return 'active'
+  if (lotStatus === 'sold' || lotStatus === 'passed') return 'ended'
+  if (lotStatus === 'withdrawn' || lotStatus === 'cancelled') return 'cancelled'
+  return saleStatus === 'draft' ? 'draft' : 'scheduled'
+}
+
+/**
+ * A stored lot hash (and its sale's status) → the public lot, which is the auction JSON
+ * plus its sale's fields. The reserve amount only goes to staff and the seller.
+ */
+export function decodeAuction(
+  hash: Record<string, string>,
+  saleStatus: SaleStatus,
+  viewer?: Actor,
+): Auction {
   const incrementTable: IncrementBand[] | undefined = hash.incrementTable
     ? (JSON.parse(hash.incrementTable) as IncrementBand[])
     : undefined
@@ -27,12 +46,18 @@ export function decodeAuction(hash: Record<string, string>, viewer?: Actor): Auc
   const currentPrice = Number(hash.currentPrice)
   const leaderId = hash.leaderId ? hash.leaderId : null
   const mayseeReserve = !viewer || viewer.staff || viewer.id === hash.sellerId
+  const lotStatus = hash.lotStatus as LotStatus
   const auction: Auction = {
     id: hash.id as string,
+    saleId: hash.saleId as string,
+    number: hash.number ?? '',
+    estimateLow: optionalNumber(hash.estimateLow),
+    estimateHigh: optionalNumber(hash.estimateHigh),
+    lotStatus,
     title: hash.title ?? '',
     description: hash.description ?? '',
     sellerId: hash.sellerId as string,
-    status: hash.status as AuctionStatus,
+    status: auctionStatusOf(lotStatus, saleStatus),
     currency: hash.currency as string,
     startingPrice: Number(hash.startingPrice),
     reservePrice: mayseeReserve ? reserve : null,
@@ -52,7 +77,7 @@ export function decodeAuction(hash: Record<string, string>, viewer?: Actor): Auc
     seq: Number(hash.seq),
     createdAt: Number(hash.createdAt),
   }
-  if (auction.status === 'ended') {
+  if (lotStatus === 'sold' || lotStatus === 'passed') {
     auction.result = {
       winnerId: hash.winnerId ? hash.winnerId : null,
       finalPrice: Number(hash.finalPrice),
@@ -60,6 +85,39 @@ export function decodeAuction(hash: Record<string, string>, viewer?: Actor): Auc
     }
   }
   return auction
+}
+
+/** A stored sale hash and its lot counts → the public sale. */
+export function decodeSale(
+  hash: Record<string, string>,
+  lotCounts: Record<LotStatus, number>,
+  lotCount: number,
+): Sale {
+  const incrementTable: IncrementBand[] | undefined = hash.incrementTable
+    ? (JSON.parse(hash.incrementTable) as IncrementBand[])
+    : undefined
+  const increment = optionalNumber(hash.increment)
+  return {
+    id: hash.id as string,
+    title: hash.title ?? '',
+    description: hash.description ?? '',
+    mode: hash.mode as SaleMode,
+    status: hash.status as SaleStatus,
+    currency: hash.currency as string,
+    sellerId: hash.sellerId as string,
+    startsAt: optionalNumber(hash.startsAt),
+    firstCloseAt: optionalNumber(hash.firstCloseAt),
+    durationMs: optionalNumber(hash.durationMs),
+    closeIntervalSeconds: Number(hash.closeIntervalMs ?? 0) / 1000,
+    softCloseSeconds: Number(hash.softCloseSeconds ?? 0),
+    ...(incrementTable ? { incrementTable } : increment !== null ? { increment } : {}),
+    lotCount,
+    lotCounts,
+    seq: Number(hash.seq ?? 0),
+    createdAt: Number(hash.createdAt),
+    closedAt: optionalNumber(hash.closedAt),
+    standalone: hash.standalone === '1',
+  }
 }
 
 const KINDS: Record<string, BidKind> = { manual: 'manual', auto: 'auto' }
@@ -106,8 +164,8 @@ export function decodeBidAnswer(
 }
 
 /** An event as published by a script; fills what Lua's JSON cannot express (empty arrays). */
-export function decodeEvent(payload: string): AuctionEvent {
-  const event = JSON.parse(payload) as AuctionEvent
+export function decodeEvent(payload: string): SaleChannelEvent {
+  const event = JSON.parse(payload) as SaleChannelEvent
   if ((event.type === 'bid_placed' || event.type === 'max_raised') && !event.bids) event.bids = []
   return event
 }

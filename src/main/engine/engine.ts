@@ -1,39 +1,50 @@
-// The auction engine: every state change is one Lua script (atomic, server clock, events
-// published from inside); reads and global indices are plain commands. Every method
-// answers a Result and never throws, so callers (CLI, IPC, WebSocket) pass answers through.
+// The auction engine: sales of lots, each state change one Lua script on the sale's slot
+// (atomic, server clock, events published from inside); reads and the global registries
+// are plain commands. A standalone auction is a timed sale of one lot whose id is both.
+// Every method answers a Result and never throws, so callers (CLI, IPC, WebSocket) pass
+// answers through.
 import type { Cluster, Redis } from 'ioredis'
-import { z } from 'zod'
-import type { Actor, Auction, AuctionStatus, BidAccepted, BidEntry } from '../../shared/domain'
-import { AUCTION_STATUSES, BID_SOURCES } from '../../shared/domain'
+import type {
+  Actor,
+  Auction,
+  AuctionStatus,
+  BidAccepted,
+  BidEntry,
+  Lot,
+  LotStatus,
+  Sale,
+  SaleStatus,
+} from '../../shared/domain'
+import { AUCTION_STATUSES, LOT_STATUSES, saleIdOf } from '../../shared/domain'
 import { fail, type Failure, type Result } from '../../shared/errors'
-import { BidderIndex } from './bidder-index'
-import { decodeAuction, decodeBidAnswer, decodeBidEntry } from './codec'
-import { isUnavailable, scrubSecrets } from './connection'
-import { newAuctionId } from './ids'
-import { auctionKeys, indexKeys } from './keys'
-import { registerScripts, type ScriptCaller, type ScriptReply } from './scripts'
 import {
-  amountSchema,
-  idSchema,
-  invalidInput,
-  validateCreate,
-  type AmountInput,
-  type CreateAuctionInput,
-} from './validation'
+  entityIdSchema,
+  saleListSchema,
+  type LotAddInput,
+  type LotUpdateInput,
+  type SaleCreateInput,
+  type SaleListQuery,
+} from '../../shared/sale-schemas'
+import { Bids, type PlaceBidInput } from './bids'
+import { decodeBidEntry } from './codec'
+import { isUnavailable, scrubSecrets } from './connection'
+import type { EngineCore } from './core'
+import { tickDue, type DueBatch } from './due'
+import { indexKeys, lotKeys, registryKeys, saleKeys } from './keys'
+import * as lots from './lots'
+import { readFromRegistry, readLot, readLots, readSale } from './reads'
+import { Registry, type RegistryOptions } from './registry'
+import * as sales from './sales'
+import { SchemaGuard } from './schema'
+import { registerScripts } from './scripts'
+import { idSchema, invalidInput, type CreateAuctionInput } from './validation'
 
-export interface EngineOptions {
+export type { PlaceBidInput } from './bids'
+export type { DueBatch } from './due'
+
+export interface EngineOptions extends RegistryOptions {
   /** SPUBLISH for Redis Cluster (sharded pub/sub), PUBLISH for a single server. */
   publishCommand?: 'PUBLISH' | 'SPUBLISH'
-}
-
-export interface PlaceBidInput {
-  auctionId: string
-  bidderId: string
-  /** Decimal text as typed ("12.50") or integer minor units (1250). */
-  amount: AmountInput
-  max?: AmountInput | null
-  requestId?: string | null
-  source?: string
 }
 
 export interface ListQuery {
@@ -43,106 +54,204 @@ export interface ListQuery {
   viewer?: Actor
 }
 
-export interface DueBatch {
-  /** Server time of the read. */
-  now: number
-  /** The earliest due time left in the index, if any. */
-  nextDue: number | null
-  acted: number
+const AUCTION_STATUS_OF_SALE: Record<SaleStatus, AuctionStatus> = {
+  draft: 'draft',
+  scheduled: 'scheduled',
+  open: 'active',
+  closed: 'ended',
+  cancelled: 'cancelled',
 }
 
-const bidInputSchema = z.object({
-  auctionId: idSchema,
-  bidderId: idSchema,
-  amount: amountSchema,
-  max: amountSchema.nullish(),
-  requestId: z.string().min(1).max(128).nullish(),
-  source: z.enum(BID_SOURCES).default('online'),
-})
-
-const amountSpec = (value: AmountInput): string =>
-  typeof value === 'number' ? `m:${Number.isInteger(value) ? String(value) : 'x'}` : `d:${value}`
+const badId = (field: string): Failure =>
+  fail('INVALID_INPUT', `${field}: not a valid id`, { field })
 
 export class AuctionEngine {
-  private readonly run: ScriptCaller
-  private readonly publish: string
-  private readonly bidderIndex: BidderIndex
+  private readonly core: EngineCore
+  private readonly bids: Bids
+  private readonly schema: SchemaGuard
 
   constructor(
     readonly redis: Redis | Cluster,
     options: EngineOptions = {},
   ) {
-    this.run = registerScripts(redis)
-    this.publish = options.publishCommand ?? 'PUBLISH'
-    this.bidderIndex = new BidderIndex(redis)
+    this.core = {
+      redis,
+      run: registerScripts(redis),
+      publish: options.publishCommand ?? 'PUBLISH',
+      registry: new Registry(redis, options),
+    }
+    this.bids = new Bids(this.core)
+    this.schema = new SchemaGuard(redis)
   }
 
-  async createAuction(input: CreateAuctionInput): Promise<Result<{ auction: Auction }>> {
+  // ---- Sales ----------------------------------------------------------------------------
+
+  createSale(
+    input: SaleCreateInput,
+    actor: Actor,
+  ): Promise<Result<{ sale: Sale; duplicate: boolean }>> {
     return this.guard(async () => {
-      const valid = validateCreate(input)
-      if ('ok' in valid) return valid
-      const id = newAuctionId()
-      const args = [
-        this.publish,
-        id,
-        valid.initial,
-        ...Object.entries({ id, ...valid.fields }).flat(),
-      ]
-      const reply = await this.run('createAuction', [auctionKeys(id).auction], args)
-      if (reply[0] === 'err') return JSON.parse(String(reply[1])) as Failure
-      const [, status, endsAt, createdAt] = reply as [string, AuctionStatus, string, number]
-      const sellerId = valid.fields.sellerId as string
-      await Promise.all([
-        this.redis.zadd(indexKeys.all, createdAt, id),
-        this.redis.zadd(indexKeys.bySeller(sellerId), createdAt, id),
-        this.redis.zadd(indexKeys.byStatus(status), createdAt, id),
-        status === 'scheduled'
-          ? this.redis.zadd(indexKeys.starting, Number(valid.fields.startsAt), id)
-          : null,
-        status === 'active' && endsAt
-          ? this.redis.zadd(indexKeys.ending, Number(endsAt), id)
-          : null,
-      ])
-      return this.getAuction(id)
+      if (!entityIdSchema.safeParse(actor.id).success) return badId('actor')
+      const created = await sales.createSale(this.core, input, actor)
+      if ('ok' in created) return created
+      const sale = await readSale(this.redis, created.saleId)
+      if (!sale) return fail('SALE_NOT_FOUND', `no sale ${created.saleId}`)
+      return { ok: true as const, sale, duplicate: created.duplicate }
     })
   }
 
+  getSale(saleId: string, _viewer?: Actor): Promise<Result<{ sale: Sale }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      const sale = await readSale(this.redis, saleId)
+      return sale ? { ok: true as const, sale } : fail('SALE_NOT_FOUND', `no sale ${saleId}`)
+    })
+  }
+
+  listSales(query: SaleListQuery & { viewer?: Actor } = {}): Promise<Result<{ sales: Sale[] }>> {
+    return this.guard(async () => {
+      const { viewer: _viewer, ...rest } = query
+      const parsed = saleListSchema.safeParse(rest)
+      if (!parsed.success) return invalidInput(parsed.error)
+      const { status, mode, sellerId, limit } = parsed.data
+      const registry = sellerId
+        ? registryKeys.bySeller(sellerId)
+        : status
+          ? registryKeys.byStatus(status)
+          : registryKeys.all
+      const found = await readFromRegistry(
+        this.redis,
+        registry,
+        limit,
+        (id) => readSale(this.redis, id),
+        (sale) => (!status || sale.status === status) && (!mode || sale.mode === mode),
+      )
+      return { ok: true as const, sales: found }
+    })
+  }
+
+  listLots(
+    saleId: string,
+    query: { status?: LotStatus } = {},
+    viewer?: Actor,
+  ): Promise<Result<{ lots: Lot[] }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      if (query.status !== undefined && !LOT_STATUSES.includes(query.status)) {
+        return fail('INVALID_INPUT', `status: one of ${LOT_STATUSES.join(', ')}`, {
+          field: 'status',
+        })
+      }
+      const found = await readLots(this.redis, saleId, query.status, viewer)
+      return found
+        ? { ok: true as const, lots: found }
+        : fail('SALE_NOT_FOUND', `no sale ${saleId}`)
+    })
+  }
+
+  startSale(saleId: string, actor: Actor): Promise<Result<{ sale: Sale }>> {
+    return this.saleTransition('startSale', saleId, actor)
+  }
+
+  /** Timed: closes every active lot now. Live: closes the sale; lots never offered pass. */
+  endSale(saleId: string, actor: Actor): Promise<Result<{ sale: Sale }>> {
+    return this.saleTransition('endSale', saleId, actor)
+  }
+
+  cancelSale(saleId: string, actor: Actor): Promise<Result<{ sale: Sale }>> {
+    return this.saleTransition('cancelSale', saleId, actor)
+  }
+
+  // ---- Lots -----------------------------------------------------------------------------
+
+  addLot(
+    saleId: string,
+    input: LotAddInput,
+    actor: Actor,
+  ): Promise<Result<{ lot: Lot; duplicate: boolean }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      const added = await lots.addLot(this.core, saleId, input, actor)
+      return 'ok' in added ? added : { ok: true as const, ...added }
+    })
+  }
+
+  importLots(
+    saleId: string,
+    rows: lots.CatalogueRow[],
+    actor: Actor,
+    requestId?: string,
+  ): Promise<Result<{ lots: Lot[] }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      const imported = await lots.importLots(this.core, saleId, rows, actor, requestId)
+      return 'ok' in imported ? imported : { ok: true as const, ...imported }
+    })
+  }
+
+  updateLot(lotId: string, changes: LotUpdateInput, actor: Actor): Promise<Result<{ lot: Lot }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(lotId).success) return badId('lotId')
+      const updated = await lots.updateLot(this.core, lotId, changes, actor)
+      return 'ok' in updated ? updated : { ok: true as const, ...updated }
+    })
+  }
+
+  removeLot(lotId: string, actor: Actor): Promise<Result<{ lotId: string }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(lotId).success) return badId('lotId')
+      const removed = await lots.removeLot(this.core, lotId, actor)
+      return 'ok' in removed ? removed : { ok: true as const, ...removed }
+    })
+  }
+
+  // ---- Auctions (every lot is one; a standalone auction is a sale of one lot) ----------
+
+  createAuction(input: CreateAuctionInput): Promise<Result<{ auction: Auction }>> {
+    return this.guard(async () => {
+      const created = await sales.createAuction(this.core, input)
+      if ('ok' in created) return this.auctionFailure(created)
+      return this.lotResult(created.saleId)
+    })
+  }
+
+  /** A standalone auction starts its sale; a lot of a sale opens with its sale. */
   startAuction(auctionId: string, actor: Actor): Promise<Result<{ auction: Auction }>> {
-    return this.transition(auctionId, () => this.startScript(auctionId, 'manual', actor), actor)
+    return this.lotTransition(auctionId, actor, async (standalone) => {
+      if (standalone) return sales.transitionSale(this.core, 'startSale', auctionId, actor)
+      const lot = await readLot(this.redis, auctionId)
+      return fail('INVALID_STATUS', 'a lot of a sale opens with its sale: start the sale', {
+        status: lot?.status ?? 'draft',
+      })
+    })
   }
 
   endAuction(auctionId: string, actor: Actor): Promise<Result<{ auction: Auction }>> {
-    return this.transition(auctionId, () => this.closeScript(auctionId, 'manual', actor), actor)
-  }
-
-  cancelAuction(auctionId: string, actor: Actor): Promise<Result<{ auction: Auction }>> {
-    return this.transition(
-      auctionId,
-      async () => {
-        const reply = await this.run(
-          'cancelAuction',
-          [auctionKeys(auctionId).auction],
-          [this.publish, auctionId, actor.id, actor.staff ? '1' : '0'],
-        )
-        if (reply[0] === 'cancelled') await this.moveInIndices(auctionId, 'cancelled')
-        return reply
-      },
-      actor,
+    return this.lotTransition(auctionId, actor, () =>
+      sales.transitionLot(this.core, 'endLot', saleIdOf(auctionId), auctionId, actor),
     )
   }
 
-  async getAuction(auctionId: string, viewer?: Actor): Promise<Result<{ auction: Auction }>> {
+  /** A standalone auction cancels its sale; a lot of a sale is withdrawn from it. */
+  cancelAuction(auctionId: string, actor: Actor): Promise<Result<{ auction: Auction }>> {
+    return this.lotTransition(auctionId, actor, (standalone) =>
+      standalone
+        ? sales.transitionSale(this.core, 'cancelSale', auctionId, actor)
+        : sales.transitionLot(this.core, 'withdrawLot', saleIdOf(auctionId), auctionId, actor),
+    )
+  }
+
+  getAuction(auctionId: string, viewer?: Actor): Promise<Result<{ auction: Auction }>> {
     return this.guard(async () => {
       if (!idSchema.safeParse(auctionId).success) {
         return fail('INVALID_INPUT', 'auctionId: not a valid auction id', { field: 'auctionId' })
       }
-      const hash = await this.redis.hgetall(auctionKeys(auctionId).auction)
-      if (!hash.id) return fail('AUCTION_NOT_FOUND', `no auction ${auctionId}`)
-      return { ok: true as const, auction: decodeAuction(hash, viewer) }
+      return this.lotResult(auctionId, viewer)
     })
   }
 
-  async listAuctions(query: ListQuery = {}): Promise<Result<{ auctions: Auction[] }>> {
+  /** The standalone auctions (a sale's lots are listed with `listLots`). */
+  listAuctions(query: ListQuery = {}): Promise<Result<{ auctions: Auction[] }>> {
     return this.guard(async () => {
       const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000)
       if (query.status && !AUCTION_STATUSES.includes(query.status)) {
@@ -153,69 +262,28 @@ export class AuctionEngine {
       if (query.sellerId !== undefined && !idSchema.safeParse(query.sellerId).success) {
         return fail('INVALID_INPUT', 'sellerId: not a valid id', { field: 'sellerId' })
       }
-      const index = query.sellerId
+      const registry = query.sellerId
         ? indexKeys.bySeller(query.sellerId)
         : query.status
           ? indexKeys.byStatus(query.status)
           : indexKeys.all
-      // Indices may hold stale entries: read a little more and keep what really matches.
-      const auctions: Auction[] = []
-      for (let offset = 0; auctions.length < limit;) {
-        const ids = await this.redis.zrevrange(index, offset, offset + limit * 2 - 1)
-        if (ids.length === 0) break
-        offset += ids.length
-        const hashes = await Promise.all(
-          ids.map((id) => this.redis.hgetall(auctionKeys(id).auction)),
-        )
-        for (const hash of hashes) {
-          if (!hash.id) continue
-          if (query.status && hash.status !== query.status) continue
-          auctions.push(decodeAuction(hash, query.viewer))
-          if (auctions.length === limit) break
-        }
-      }
+      const auctions = await readFromRegistry(
+        this.redis,
+        registry,
+        limit,
+        (id) => readLot(this.redis, id, query.viewer),
+        (auction) => !query.status || auction.status === query.status,
+      )
       return { ok: true as const, auctions }
     })
   }
 
-  async placeBid(raw: PlaceBidInput): Promise<BidAccepted | Failure> {
-    return this.guard(async () => {
-      const parsed = bidInputSchema.safeParse(raw)
-      if (!parsed.success) return invalidInput(parsed.error)
-      const input = parsed.data
-      const keys = auctionKeys(input.auctionId)
-      const reply = await this.run(
-        'placeBid',
-        [keys.auction, keys.bids, keys.requests],
-        [
-          this.publish,
-          input.auctionId,
-          input.requestId ?? '',
-          input.bidderId,
-          amountSpec(input.amount),
-          input.max === undefined || input.max === null ? '' : amountSpec(input.max),
-          input.source,
-        ],
-      )
-      const [kind, payload] = reply as [string, string]
-      if (kind === 'err') return JSON.parse(payload) as Failure
-      const accepted = decodeBidAnswer(input.auctionId, payload, kind === 'dup')
-      if (!accepted.duplicate) {
-        // Indices are written outside the script and never awaited on the bid path.
-        // Scored by end time, so "my auctions" reads ending soonest first.
-        this.bidderIndex.record(input.bidderId, input.auctionId, accepted.endsAt ?? 0)
-        if (accepted.extended && accepted.endsAt !== null) {
-          this.redis
-            .zadd(indexKeys.ending, 'XX', accepted.endsAt, input.auctionId)
-            .catch(() => undefined)
-        }
-      }
-      return accepted
-    })
+  placeBid(raw: PlaceBidInput): Promise<BidAccepted | Failure> {
+    return this.guard(() => this.bids.place(raw))
   }
 
   /** Bid history, newest first; `before` pages to older bids by bid id. */
-  async history(
+  history(
     auctionId: string,
     page: { limit?: number; before?: number } = {},
   ): Promise<Result<{ bids: BidEntry[]; total: number }>> {
@@ -230,9 +298,9 @@ export class AuctionEngine {
       if (page.before !== undefined && (!Number.isInteger(page.before) || page.before < 1)) {
         return fail('INVALID_INPUT', 'before: a bid id', { field: 'before' })
       }
-      const keys = auctionKeys(auctionId)
+      const keys = lotKeys(auctionId)
       const [exists, total] = await Promise.all([
-        this.redis.exists(keys.auction),
+        this.redis.exists(keys.lot),
         this.redis.llen(keys.bids),
       ])
       if (!exists) return fail('AUCTION_NOT_FOUND', `no auction ${auctionId}`)
@@ -250,96 +318,43 @@ export class AuctionEngine {
     return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)
   }
 
-  /** Starts scheduled auctions whose start time has come (the scheduler's half). */
-  startDue(batch = 200): Promise<DueBatch> {
-    return this.processDue(indexKeys.starting, batch, async (id) => {
-      const reply = await this.startScript(id, 'due')
-      return reply
+  // ---- The scheduler's half ---------------------------------------------------------------
+
+  /** Opens the sales and closes the lots whose time has come (at most `batch` sales). */
+  async tickDue(batch = 500): Promise<DueBatch> {
+    const refused = await this.schema.check()
+    if (refused) throw new Error(refused.error.message)
+    return tickDue(this.core, batch)
+  }
+
+  /** Re-derives the global registries from every live sale (see registry.ts). */
+  async sweepRegistries(): Promise<{ sales: number; fixedDue: number }> {
+    const refused = await this.schema.check()
+    if (refused) throw new Error(refused.error.message)
+    return this.core.registry.sweep()
+  }
+
+  // ---- Helpers ------------------------------------------------------------------------------
+
+  private saleTransition(
+    script: sales.SaleTransition,
+    saleId: string,
+    actor: Actor,
+  ): Promise<Result<{ sale: Sale }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      if (!idSchema.safeParse(actor.id).success) return badId('actor')
+      const failure = await sales.transitionSale(this.core, script, saleId, actor)
+      if (failure) return failure
+      const sale = await readSale(this.redis, saleId)
+      return sale ? { ok: true as const, sale } : fail('SALE_NOT_FOUND', `no sale ${saleId}`)
     })
   }
 
-  /** Closes active auctions whose end time has passed (the scheduler's other half). */
-  closeDue(batch = 200): Promise<DueBatch> {
-    return this.processDue(indexKeys.ending, batch, (id) => this.closeScript(id, 'due'))
-  }
-
-  private async processDue(
-    index: string,
-    batch: number,
-    act: (id: string) => Promise<ScriptReply>,
-  ): Promise<DueBatch> {
-    const [now, nextDue, ids] = (await this.run('dueEntries', [index], [this.publish, batch])) as [
-      number,
-      string,
-      string[],
-    ]
-    let acted = 0
-    await Promise.all(
-      ids.map(async (id) => {
-        const reply = await act(id)
-        if (reply[0] === 'notdue') await this.redis.zadd(index, 'XX', Number(reply[1]), id)
-        // A refusal (a scheduled auction whose end passed before it could start) is final:
-        // left in the index it would be due again at once, and the scheduler would spin.
-        else if (reply[0] === 'stale' || reply[0] === 'already' || reply[0] === 'err')
-          await this.redis.zrem(index, id)
-        else acted++
-      }),
-    )
-    return { now, nextDue: nextDue === '' ? null : Number(nextDue), acted }
-  }
-
-  private async startScript(
+  private lotTransition(
     auctionId: string,
-    mode: 'manual' | 'due',
-    actor?: Actor,
-  ): Promise<ScriptReply> {
-    const reply = await this.run(
-      'startAuction',
-      [auctionKeys(auctionId).auction],
-      [this.publish, auctionId, mode, actor?.id ?? '', actor?.staff ? '1' : '0'],
-    )
-    if (reply[0] === 'started') {
-      await this.redis.zrem(indexKeys.starting, auctionId)
-      await this.moveInIndices(auctionId, 'active')
-      if (reply[1] !== '') await this.redis.zadd(indexKeys.ending, Number(reply[1]), auctionId)
-    }
-    return reply
-  }
-
-  private async closeScript(
-    auctionId: string,
-    mode: 'manual' | 'due',
-    actor?: Actor,
-  ): Promise<ScriptReply> {
-    const reply = await this.run(
-      'closeAuction',
-      [auctionKeys(auctionId).auction],
-      [this.publish, auctionId, mode, actor?.id ?? '', actor?.staff ? '1' : '0'],
-    )
-    if (reply[0] === 'closed') {
-      await this.redis.zrem(indexKeys.ending, auctionId)
-      await this.moveInIndices(auctionId, 'ended')
-    }
-    return reply
-  }
-
-  /** Keeps the by-status index in step after a transition (stale entries are tolerated). */
-  private async moveInIndices(auctionId: string, status: AuctionStatus): Promise<void> {
-    const createdAt = Number(await this.redis.hget(auctionKeys(auctionId).auction, 'createdAt'))
-    await Promise.all([
-      ...AUCTION_STATUSES.filter((s) => s !== status).map((s) =>
-        this.redis.zrem(indexKeys.byStatus(s), auctionId),
-      ),
-      this.redis.zadd(indexKeys.byStatus(status), createdAt, auctionId),
-      status === 'cancelled' ? this.redis.zrem(indexKeys.ending, auctionId) : null,
-      status === 'cancelled' ? this.redis.zrem(indexKeys.starting, auctionId) : null,
-    ])
-  }
-
-  private async transition(
-    auctionId: string,
-    script: () => Promise<ScriptReply>,
     actor: Actor,
+    act: (standalone: boolean) => Promise<Failure | null>,
   ): Promise<Result<{ auction: Auction }>> {
     return this.guard(async () => {
       if (!idSchema.safeParse(auctionId).success) {
@@ -348,15 +363,45 @@ export class AuctionEngine {
       if (!idSchema.safeParse(actor.id).success) {
         return fail('INVALID_INPUT', 'actor: not a valid id', { field: 'actor' })
       }
-      const reply = await script()
-      if (reply[0] === 'err') return JSON.parse(String(reply[1])) as Failure
-      return this.getAuction(auctionId, actor)
+      const saleId = saleIdOf(auctionId)
+      const [standalone, exists] = await Promise.all([
+        this.redis.hget(saleKeys(saleId).sale, 'standalone'),
+        this.redis.exists(lotKeys(auctionId).lot),
+      ])
+      if (standalone === null || !exists) {
+        return fail('AUCTION_NOT_FOUND', `no auction ${auctionId}`)
+      }
+      const failure = await act(standalone === '1')
+      if (failure) return this.auctionFailure(failure)
+      return this.lotResult(auctionId, actor)
     })
   }
 
-  /** Turns a thrown error into a Failure: Redis down → REDIS_UNAVAILABLE. */
+  private async lotResult(lotId: string, viewer?: Actor): Promise<Result<{ auction: Auction }>> {
+    const auction = await readLot(this.redis, lotId, viewer)
+    return auction
+      ? { ok: true as const, auction }
+      : fail('AUCTION_NOT_FOUND', `no auction ${lotId}`)
+  }
+
+  /** A sale script's failure in the words of the auction it stands for. */
+  private auctionFailure(failure: Failure): Failure {
+    const { error } = failure
+    if (error.code === 'SALE_NOT_FOUND') return fail('AUCTION_NOT_FOUND', error.message)
+    const status = AUCTION_STATUS_OF_SALE[error.status as SaleStatus]
+    if (!status) return failure
+    const message =
+      error.code === 'INVALID_STATUS' && status === 'ended'
+        ? 'an ended auction cannot be cancelled'
+        : error.message.replace(/sale/g, 'auction').replace(/\b(open|closed)$/, status)
+    return { ok: false, error: { ...error, status, message } }
+  }
+
+  /** Refuses a store of another layout; turns a thrown error into a Failure. */
   private async guard<T extends object>(work: () => Promise<T | Failure>): Promise<T | Failure> {
     try {
+      const refused = await this.schema.check()
+      if (refused) return refused
       return await work()
     } catch (error) {
       if (isUnavailable(error))

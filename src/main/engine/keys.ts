@@ -1,21 +1,68 @@
-// Every key of one auction carries the hash tag {<auctionId>}, so a script touches one
-// cluster slot. Global indices are separate keys, written outside the scripts.
+// The one key builder. Every key of a sale and its lots carries the sale's hash tag
+// {<saleId>}, so each script touches one cluster slot. The global registries are hints,
+// written outside the scripts; every reader tolerates stale and missing entries.
+import { LOT_STATUSES, saleChannel, saleIdOf } from '../../shared/domain'
 
-export const auctionKeys = (auctionId: string) => {
-  const tag = `{${auctionId}}`
+/** The layout of the data in Redis; a store of another layout is refused, never misread. */
+export const SCHEMA_VERSION = 2
+export const SCHEMA_KEY = 'auction-console:schema'
+
+export const saleKeys = (saleId: string) => {
+  const tag = `{${saleId}}`
   return {
-    auction: `auction:${tag}`,
-    bids: `auction:${tag}:bids`,
-    requests: `auction:${tag}:requests`,
+    sale: `sale:${tag}`,
+    /** Lot ids in catalogue order (score = catalogue position). */
+    lots: `sale:${tag}:lots`,
+    /** Active timed lots by their end time: what the scheduler closes. */
+    closing: `sale:${tag}:closing`,
+    /** Request id → answer, for create, add and import. */
+    requests: `sale:${tag}:requests`,
+    /** Lot number → lot id: numbers are unique in a sale. */
+    numbers: `sale:${tag}:numbers`,
+    byLotStatus: (status: string) => `sale:${tag}:lots:${status}`,
+    /** Lot hashes are this prefix plus the lot id. */
+    lotPrefix: `lot:${tag}:`,
+    channel: saleChannel(saleId),
   } as const
 }
 
+/** The eleven keys every sale-wide script takes first (lua/includes/saleKeys.lua). */
+export function saleKeyList(saleId: string): string[] {
+  const keys = saleKeys(saleId)
+  return [
+    keys.sale,
+    keys.lots,
+    keys.closing,
+    keys.requests,
+    keys.numbers,
+    ...LOT_STATUSES.map((status) => keys.byLotStatus(status)),
+  ]
+}
+
+export const lotKeys = (lotId: string) => {
+  const lot = `${saleKeys(saleIdOf(lotId)).lotPrefix}${lotId}`
+  return { lot, bids: `${lot}:bids`, requests: `${lot}:requests` } as const
+}
+
+/** Kept under its old name: every auction is a lot. */
+export const auctionKeys = (auctionId: string) => {
+  const keys = lotKeys(auctionId)
+  return { auction: keys.lot, bids: keys.bids, requests: keys.requests } as const
+}
+
+export const registryKeys = {
+  /** Sales that are not over, written before the script that creates them. */
+  live: 'sales:live',
+  /** Sale id → when the scheduler must next look at it (never later than the truth). */
+  due: 'sales:due',
+  all: 'sales:all',
+  byStatus: (status: string) => `sales:status:${status}`,
+  bySeller: (sellerId: string) => `seller:${sellerId}:sales`,
+  byBidder: (bidderId: string) => `bidder:${bidderId}:sales`,
+} as const
+
+/** The standalone auctions' own lists (auction list), kept as before. */
 export const indexKeys = {
-  /** Active auctions scored by endsAt: what the scheduler closes. */
-  ending: 'auctions:ending',
-  /** Scheduled auctions scored by startsAt: what the scheduler starts. */
-  starting: 'auctions:starting',
-  /** All auctions by creation time. */
   all: 'auctions:all',
   byStatus: (status: string) => `auctions:status:${status}`,
   bySeller: (sellerId: string) => `seller:${sellerId}:auctions`,

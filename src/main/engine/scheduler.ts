@@ -1,12 +1,16 @@
-// Starts scheduled auctions and closes ended ones on time. Work is proportional to what is
-// due (sorted-set indices, never a scan). Any number of schedulers may run at once: the
-// scripts are idempotent, so exactly one auction_ended is published per auction.
+// Opens scheduled sales and closes timed lots on time. Work is proportional to what is due
+// (a sorted-set registry, never a scan). Any number of schedulers may run at once: the
+// scripts are idempotent, so exactly one close event goes out per lot. A repair sweep
+// re-derives the registries from each live sale, so lots close even when the registry
+// writes after a script were lost.
 import type { AuctionEngine } from './engine'
 
 export interface SchedulerOptions {
   /** Longest sleep between polls; also the worst-case delay for a new earlier deadline. */
   maxIdleMs?: number
   batch?: number
+  /** How often the repair sweep runs. */
+  sweepEveryMs?: number
   onError?: (error: unknown) => void
 }
 
@@ -14,6 +18,8 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined
   private running: Promise<void> | undefined
   private stopped = true
+  private lastSweep = 0
+  private sweeping: Promise<void> | undefined
 
   constructor(
     private readonly engine: AuctionEngine,
@@ -31,23 +37,36 @@ export class Scheduler {
     this.stopped = true
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
-    return this.running ?? Promise.resolve()
+    return Promise.all([this.running, this.sweeping]).then(() => undefined)
   }
 
-  /** One pass: start what is due, close what is due; answers how long to sleep. */
+  /** One pass over what is due (and the sweep, when its time has come); answers how long to sleep. */
   async tick(): Promise<number> {
     const maxIdle = this.options.maxIdleMs ?? 50
     const batch = this.options.batch ?? 500
-    const [started, closed] = await Promise.all([
-      this.engine.startDue(batch),
-      this.engine.closeDue(batch),
-    ])
+    this.maybeSweep()
+    const pass = await this.engine.tickDue(batch)
     // A full batch means more is waiting: go again at once.
-    if (started.acted >= batch || closed.acted >= batch) return 0
-    const next = [started, closed]
-      .map((b) => (b.nextDue === null ? Infinity : b.nextDue - b.now))
-      .reduce((a, b) => Math.min(a, b), Infinity)
+    if (pass.acted >= batch || pass.ticked >= batch) return 0
+    // Entries that were due but had nothing to do (a lost registry write) must not spin.
+    if (pass.ticked > 0 && pass.acted === 0) return Math.min(maxIdle, 10)
+    const next = pass.nextDue === null ? Infinity : pass.nextDue - pass.now
     return Math.max(0, Math.min(maxIdle, next))
+  }
+
+  /** The sweep runs beside the passes (one at a time), so it never delays a close. */
+  private maybeSweep(): void {
+    if (this.sweeping || Date.now() - this.lastSweep < (this.options.sweepEveryMs ?? 1000)) return
+    this.lastSweep = Date.now()
+    this.sweeping = this.engine
+      .sweepRegistries()
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if (!this.stopped) this.options.onError?.(error)
+        },
+      )
+      .finally(() => (this.sweeping = undefined))
   }
 
   private schedule(delayMs: number): void {

@@ -1,19 +1,28 @@
-// Loads the Lua scripts once (shared helpers prepended) and registers them on a client,
-// so every call is an EVALSHA of a script Redis already holds.
-import { existsSync, readFileSync } from 'node:fs'
+// Loads the Lua scripts once and registers them on a client, so every call is an EVALSHA of
+// a script Redis already holds. As in BullMQ: one file per command named `<name>-<keys>.lua`
+// (the key count comes from the name, so no table can drift), and helpers pulled in by
+// `--- @include "includes/<helper>"`, each included once, before the code that uses it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Cluster, Redis } from 'ioredis'
 
-export const SCRIPTS = {
-  createAuction: { file: 'create.lua', keys: 1 },
-  startAuction: { file: 'start.lua', keys: 1 },
-  closeAuction: { file: 'close.lua', keys: 1 },
-  cancelAuction: { file: 'cancel.lua', keys: 1 },
-  placeBid: { file: 'place_bid.lua', keys: 3 },
-  dueEntries: { file: 'due.lua', keys: 1 },
-} as const
-export type ScriptName = keyof typeof SCRIPTS
+export const SCRIPT_NAMES = [
+  'createSale',
+  'addLots',
+  'updateLot',
+  'removeLot',
+  'startSale',
+  'endSale',
+  'cancelSale',
+  'tickSale',
+  'endLot',
+  'withdrawLot',
+  'placeBid',
+  'dueSales',
+  'settleDue',
+] as const
+export type ScriptName = (typeof SCRIPT_NAMES)[number]
 
 /**
  * Finds the lua/ folder: AUCTION_LUA_DIR, the packaged app's resources, or the project
@@ -29,22 +38,56 @@ export function resolveLuaDir(): string {
     candidates.push(join(dir, 'lua'))
     dir = resolve(dir, '..')
   }
-  const found = candidates.find((candidate) => existsSync(join(candidate, 'place_bid.lua')))
+  const found = candidates.find((candidate) => existsSync(join(candidate, 'placeBid-5.lua')))
   if (!found) throw new Error(`Lua scripts not found; looked in: ${candidates.join(', ')}`)
   return found
 }
 
-let cache: Map<ScriptName, string> | undefined
+const INCLUDE = /^--- @include "([^"]+)"\s*$/
 
-/** Script sources with the shared library prepended, read from disk once per process. */
-export function scriptSources(luaDir = resolveLuaDir()): Map<ScriptName, string> {
+/** A script's source with its includes inlined, each once, dependencies first. */
+export function expandIncludes(file: string): string {
+  const included = new Set<string>()
+  const expand = (path: string): string => {
+    const lines = readFileSync(path, 'utf8').split('\n')
+    const out: string[] = []
+    for (const line of lines) {
+      const match = INCLUDE.exec(line)
+      if (!match) {
+        out.push(line)
+        continue
+      }
+      const target = resolve(dirname(path), `${match[1] as string}.lua`)
+      if (included.has(target)) continue
+      included.add(target)
+      out.push(expand(target))
+    }
+    return out.join('\n')
+  }
+  return expand(file)
+}
+
+export interface ScriptSource {
+  keys: number
+  lua: string
+}
+
+let cache: Map<ScriptName, ScriptSource> | undefined
+
+/** Every script's expanded source and key count, read from disk once per process. */
+export function scriptSources(luaDir = resolveLuaDir()): Map<ScriptName, ScriptSource> {
   if (cache) return cache
-  const library = readFileSync(join(luaDir, 'lib', 'common.lua'), 'utf8')
+  const files = new Map<string, { file: string; keys: number }>()
+  for (const file of readdirSync(luaDir)) {
+    const match = /^([A-Za-z]+)-(\d+)\.lua$/.exec(file)
+    if (match) files.set(match[1] as string, { file, keys: Number(match[2]) })
+  }
   cache = new Map(
-    Object.entries(SCRIPTS).map(([name, { file }]) => [
-      name as ScriptName,
-      `${library}\n${readFileSync(join(luaDir, file), 'utf8')}`,
-    ]),
+    SCRIPT_NAMES.map((name) => {
+      const found = files.get(name)
+      if (!found) throw new Error(`Lua script ${name}-<keys>.lua not found in ${luaDir}`)
+      return [name, { keys: found.keys, lua: expandIncludes(join(luaDir, found.file)) }]
+    }),
   )
   return cache
 }
@@ -56,13 +99,17 @@ export type ScriptCaller = (
   args: (string | number)[],
 ) => Promise<ScriptReply>
 
-/** Registers every script on the client; returns a typed caller. */
+/** Registers every script on the client; returns a typed caller that checks the key count. */
 export function registerScripts(client: Redis | Cluster): ScriptCaller {
   const sources = scriptSources()
-  for (const [name, source] of sources) {
-    client.defineCommand(name, { lua: source, numberOfKeys: SCRIPTS[name].keys })
+  for (const [name, { lua, keys }] of sources) {
+    client.defineCommand(name, { lua, numberOfKeys: keys })
   }
   return (name, keys, args) => {
+    const expected = sources.get(name)?.keys
+    if (keys.length !== expected) {
+      throw new Error(`script ${name} takes ${String(expected)} keys, got ${keys.length}`)
+    }
     const command = (
       client as unknown as Record<string, (...a: unknown[]) => Promise<ScriptReply>>
     )[name]

@@ -43,6 +43,8 @@ export const createInputSchema = z.object({
     .nullish(),
   softCloseSeconds: z.number().int().min(0).max(3600).default(0),
   start: z.boolean().default(false),
+  /** A retry with the same request id answers the same auction instead of a second one. */
+  requestId: z.string().trim().min(1).max(128).nullish(),
 })
 export type CreateAuctionInput = z.input<typeof createInputSchema>
 
@@ -61,7 +63,85 @@ export function toMinor(value: AmountInput, digits: number): number | null {
 
 export interface ValidAuction {
   initial: 'draft' | 'scheduled' | 'start'
+  requestId: string
   fields: Record<string, string>
+}
+
+/** Minor units of a money field for this currency, or the INVALID_AMOUNT failure naming it. */
+export function moneyField(field: string, value: AmountInput, currency: string): number | Failure {
+  const minor = toMinor(value, currencyDigits(currency))
+  return minor === null
+    ? fail('INVALID_AMOUNT', `${field} is not a valid ${currency} amount`, { field })
+    : minor
+}
+
+/** An optional money field: '' when absent. */
+export function optionalMoneyField(
+  field: string,
+  value: AmountInput | null | undefined,
+  currency: string,
+): string | Failure {
+  if (value === undefined || value === null || value === '') return ''
+  const minor = moneyField(field, value, currency)
+  return typeof minor === 'number' ? String(minor) : minor
+}
+
+export interface IncrementFields {
+  increment: string
+  incrementTable: string
+}
+
+/**
+ * A fixed increment or a table of bands, as stored ('' for the one not given). With
+ * `optional`, neither is fine (a lot that takes its sale's default); both never are.
+ */
+export function incrementFields(
+  input: {
+    increment?: AmountInput | null
+    incrementTable?: { from: AmountInput; increment: AmountInput }[] | null
+  },
+  currency: string,
+  optional = false,
+): IncrementFields | Failure {
+  const hasTable = input.incrementTable !== undefined && input.incrementTable !== null
+  const hasIncrement =
+    input.increment !== undefined && input.increment !== null && input.increment !== ''
+  if (hasTable && hasIncrement) {
+    return fail('INVALID_INPUT', 'give either an increment or an increment table', {
+      field: 'increment',
+    })
+  }
+  if (!hasTable && !hasIncrement) {
+    return optional
+      ? { increment: '', incrementTable: '' }
+      : fail('INVALID_INPUT', 'give either an increment or an increment table', {
+          field: 'increment',
+        })
+  }
+  if (hasIncrement) {
+    const step = moneyField('increment', input.increment as AmountInput, currency)
+    if (typeof step !== 'number') return step
+    if (step <= 0)
+      return fail('INVALID_AMOUNT', 'the increment must be above zero', { field: 'increment' })
+    return { increment: String(step), incrementTable: '' }
+  }
+  const bands: { from: number; increment: number }[] = []
+  for (const [index, band] of (input.incrementTable ?? []).entries()) {
+    const from = moneyField(`incrementTable.${index}.from`, band.from, currency)
+    if (typeof from !== 'number') return from
+    const step = moneyField(`incrementTable.${index}.increment`, band.increment, currency)
+    if (typeof step !== 'number') return step
+    const previous = bands[bands.length - 1]
+    if (step <= 0 || (index === 0 && from !== 0) || (previous && from <= previous.from)) {
+      return fail(
+        'INVALID_INPUT',
+        'increment bands start at 0, rise strictly and have increments above zero',
+        { field: `incrementTable.${index}` },
+      )
+    }
+    bands.push({ from, increment: step })
+  }
+  return { increment: '', incrementTable: JSON.stringify(bands) }
 }
 
 /** Checks a create request; answers the stored fields or the first problem. */
@@ -72,57 +152,13 @@ export function validateCreate(raw: unknown): ValidAuction | Failure {
   if (!isKnownCurrency(input.currency)) {
     return fail('INVALID_INPUT', `unknown currency ${input.currency}`, { field: 'currency' })
   }
-  const digits = currencyDigits(input.currency)
-  const money = (field: string, value: AmountInput): number | Failure => {
-    const minor = toMinor(value, digits)
-    return minor === null
-      ? fail('INVALID_AMOUNT', `${field} is not a valid ${input.currency} amount`, { field })
-      : minor
-  }
-
-  const startingPrice = money('startingPrice', input.startingPrice)
+  const currency = input.currency
+  const startingPrice = moneyField('startingPrice', input.startingPrice, currency)
   if (typeof startingPrice !== 'number') return startingPrice
-  let reservePrice: number | null = null
-  if (input.reservePrice !== undefined && input.reservePrice !== null) {
-    const reserve = money('reservePrice', input.reservePrice)
-    if (typeof reserve !== 'number') return reserve
-    reservePrice = reserve
-  }
-
-  const hasTable = input.incrementTable !== undefined && input.incrementTable !== null
-  const hasIncrement = input.increment !== undefined && input.increment !== null
-  if (hasTable === hasIncrement) {
-    return fail('INVALID_INPUT', 'give either an increment or an increment table', {
-      field: 'increment',
-    })
-  }
-  let increment = ''
-  let incrementTable = ''
-  if (hasIncrement) {
-    const step = money('increment', input.increment as AmountInput)
-    if (typeof step !== 'number') return step
-    if (step <= 0)
-      return fail('INVALID_AMOUNT', 'the increment must be above zero', { field: 'increment' })
-    increment = String(step)
-  } else {
-    const bands: { from: number; increment: number }[] = []
-    for (const [index, band] of (input.incrementTable ?? []).entries()) {
-      const from = money(`incrementTable.${index}.from`, band.from)
-      if (typeof from !== 'number') return from
-      const step = money(`incrementTable.${index}.increment`, band.increment)
-      if (typeof step !== 'number') return step
-      const previous = bands[bands.length - 1]
-      if (step <= 0 || (index === 0 && from !== 0) || (previous && from <= previous.from)) {
-        return fail(
-          'INVALID_INPUT',
-          'increment bands start at 0, rise strictly and have increments above zero',
-          { field: `incrementTable.${index}` },
-        )
-      }
-      bands.push({ from, increment: step })
-    }
-    incrementTable = JSON.stringify(bands)
-  }
+  const reservePrice = optionalMoneyField('reservePrice', input.reservePrice, currency)
+  if (typeof reservePrice !== 'string') return reservePrice
+  const increments = incrementFields(input, currency)
+  if ('ok' in increments) return increments
 
   const hasEnd = input.endsAt !== undefined && input.endsAt !== null
   const hasDuration = input.durationMs !== undefined && input.durationMs !== null
@@ -138,16 +174,16 @@ export function validateCreate(raw: unknown): ValidAuction | Failure {
 
   return {
     initial: input.start ? 'start' : hasStart ? 'scheduled' : 'draft',
+    requestId: input.requestId ?? '',
     fields: {
       title: input.title,
       description: input.description,
       sellerId: input.sellerId,
-      currency: input.currency,
-      digits: String(digits),
+      currency,
+      digits: String(currencyDigits(currency)),
       startingPrice: String(startingPrice),
-      reservePrice: reservePrice === null ? '' : String(reservePrice),
-      increment,
-      incrementTable,
+      reservePrice,
+      ...increments,
       startsAt: hasStart ? String(input.startsAt) : '',
       endsAt: hasEnd ? String(input.endsAt) : '',
       durationMs: hasDuration ? String(input.durationMs) : '',

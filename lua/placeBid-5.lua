@@ -1,17 +1,27 @@
--- Places one bid atomically: validation, proxy (maximum) bidding, reserve, soft close,
--- history, idempotency by requestId, and the events.
--- KEYS: auction hash, bid history list, requestId → result hash
--- ARGV: publish command, auction id, request id ('' = none), bidder id,
---       amount ('m:<minor>' or 'd:<decimal text>'), maximum (same, or ''), source
-local auction_id, request_id, bidder, amount_spec, max_spec, source =
-  ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
-
+--- @include "includes/nowMs"
+--- @include "includes/fail"
+--- @include "includes/loadLot"
+--- @include "includes/publishLot"
+--- @include "includes/auctionStatus"
+-- Places one bid on a lot atomically: validation, proxy (maximum) bidding, reserve, soft
+-- close (which moves this lot alone in the sale's closing index), history, idempotency by
+-- request id, and the events on the sale's channel with the sale's seq.
+-- KEYS: [1] lot hash, [2] its bid history list, [3] its requestId → answer hash,
+--       [4] the sale hash (seq), [5] the sale's closing index
+-- ARGV: [1] publish command, [2] sale channel, [3] sale id, [4] lot id, [5] request id
+--       ('' = none), [6] bidder id, [7] amount ('m:<minor>' or 'd:<decimal text>'),
+--       [8] maximum (same, or ''), [9] source
+-- Output: { 'ok', answer } | { 'dup', answer } | { 'err', failure JSON }; the answer is
+--       "bidId|result|price|leader|bidCount|endsAt|extended|reserveMet|max|asking"
+local MAX_MINOR = 10000000000000
+local sale_id, auction_id, request_id, bidder, amount_spec, max_spec, source =
+  ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 if request_id ~= '' then
   local previous = redis.call('HGET', KEYS[3], request_id)
   if previous then return { 'dup', previous } end
 end
 
-local a = load_auction(KEYS[1])
+local a = load_lot(KEYS[1])
 if not a then return fail('AUCTION_NOT_FOUND', 'no auction ' .. auction_id) end
 
 local function parse_amount(spec)
@@ -47,8 +57,9 @@ end
 if max < amount then
   return fail('MAX_BELOW_AMOUNT', 'the maximum is below the amount')
 end
-if a.status ~= 'active' then
-  return fail('AUCTION_NOT_ACTIVE', 'the auction is ' .. a.status, { status = a.status })
+if a.lotStatus ~= 'active' then
+  local status = auction_status(a.lotStatus, redis.call('HGET', KEYS[4], 'status'))
+  return fail('AUCTION_NOT_ACTIVE', 'the auction is ' .. status, { status = status })
 end
 local now = now_ms()
 if a.endsAt and now >= a.endsAt then
@@ -62,7 +73,8 @@ if amount < asking then
   return fail('BID_TOO_LOW', 'the bid is below the asking price', { minimumBid = asking })
 end
 
-local seq = a.seq + 1 -- the seq of the bid event this call publishes
+local sale = { id = sale_id, seq = tonumber(redis.call('HGET', KEYS[4], 'seq')), status = 'open' }
+local seq = sale.seq + 1 -- the seq of the bid event this call publishes
 local entries = {}
 local history = {}
 local own_entry = nil
@@ -76,7 +88,7 @@ local function record(who, value, kind, outcome)
   return entry.id
 end
 
-local old_price = a.price
+local old_price, old_leader = a.price, a.leaderId
 local result
 if a.leaderId == bidder then
   if max <= a.leaderMax then
@@ -113,20 +125,23 @@ a.bidCount = a.bidCount + #entries
 
 local previous_ends = a.endsAt
 local extended = false
-if a.softCloseSeconds > 0 and a.price ~= old_price and a.endsAt
+-- A new price or a new leader in the last seconds deserves an answer: the first bid too.
+if a.softCloseSeconds > 0 and (a.price ~= old_price or a.leaderId ~= old_leader) and a.endsAt
   and a.endsAt - now < a.softCloseSeconds * 1000 then
   a.endsAt = now + a.softCloseSeconds * 1000
   extended = true
+  redis.call('ZADD', KEYS[5], 'XX', a.endsAt, auction_id)
 end
 
 -- max_raised never carries the new maximum; its entries (if any) come from the reserve rule.
 local bid_event = { bidderId = bidder }
 if #entries > 0 then bid_event.bids = entries end
 if result == 'max_raised' then bid_event.bidderId = nil end
-publish(a, auction_id, now, result == 'max_raised' and 'max_raised' or 'bid_placed', bid_event)
+publish_lot(sale, a, now, result == 'max_raised' and 'max_raised' or 'bid_placed', bid_event)
 if extended then
-  publish(a, auction_id, now, 'auction_extended', { previousEndsAt = previous_ends })
+  publish_lot(sale, a, now, 'auction_extended', { previousEndsAt = previous_ends })
 end
+redis.call('HSET', KEYS[4], 'seq', sale.seq)
 
 redis.call('HSET', KEYS[1], 'currentPrice', a.price, 'leaderId', a.leaderId, 'leaderMax', a.leaderMax,
   'bidCount', a.bidCount, 'endsAt', a.endsAt or '', 'seq', a.seq)

@@ -1,0 +1,38 @@
+--- @include "loadLot"
+--- @include "publishLot"
+--- @include "publishSale"
+--- @include "lotKey"
+-- Adds one lot, already validated, to a sale: its hash, the catalogue, the waiting index
+-- and the number index. A standalone auction's only lot takes the sale's own id.
+local function add_lot(sale, fields, now)
+  local lot_id = sale.id
+  if not sale.standalone then
+    sale.nextLot = sale.nextLot + 1
+    lot_id = sale.id .. '.' .. sale.nextLot
+    redis.call('HSET', sale.key, 'nextLot', sale.nextLot)
+  end
+  local key = lot_key(lot_id)
+  redis.call('HSET', key, 'id', lot_id, 'saleId', sale.id, 'number', fields.number,
+    'title', fields.title, 'description', fields.description, 'sellerId', sale.sellerId,
+    'currency', sale.currency, 'digits', sale.digits, 'startingPrice', fields.startingPrice,
+    'reservePrice', fields.reservePrice, 'estimateLow', fields.estimateLow,
+    'estimateHigh', fields.estimateHigh, 'increment', fields.increment,
+    'incrementTable', fields.incrementTable, 'softCloseSeconds', fields.softCloseSeconds,
+    'score', fields.score, 'lotStatus', 'waiting', 'currentPrice', fields.startingPrice,
+    'leaderId', '', 'leaderMax', '', 'bidCount', 0, 'startsAt', fields.startsAt or '',
+    'endsAt', fields.endsAt or '', 'durationMs', fields.durationMs or '',
+    'createdAt', now, 'seq', sale.seq)
+  redis.call('ZADD', sale.keys.lots, fields.score, lot_id)
+  redis.call('ZADD', sale.keys.status.waiting, fields.score, lot_id)
+  redis.call('HSET', sale.keys.numbers, fields.number, lot_id)
+  if sale.standalone then
+    local lot = load_lot(key)
+    publish_lot(sale, lot, now, 'auction_created',
+      { title = fields.title, sellerId = sale.sellerId, currency = sale.currency }, true)
+    redis.call('HSET', key, 'seq', lot.seq)
+  else
+    publish_sale(sale, now, 'lot_added', { lotId = lot_id, number = fields.number })
+    redis.call('HSET', key, 'seq', sale.seq)
+  end
+  return lot_id
+end

@@ -1,0 +1,7 @@
+--- @include "publishSale"
+-- Marks an open sale closed once no lot of it can be bid on any more.
+local function close_sale(sale, now)
+  sale.status = 'closed'
+  redis.call('HSET', sale.key, 'status', 'closed', 'closedAt', now)
+  publish_sale(sale, now, 'sale_closed')
+end

@@ -1,0 +1,73 @@
+// Placing a bid: one script on the lot's sale slot. The bidder registries are hints written
+// after it, never awaited.
+import { z } from 'zod'
+import type { BidAccepted } from '../../shared/domain'
+import { BID_SOURCES, saleIdOf } from '../../shared/domain'
+import type { Failure } from '../../shared/errors'
+import { BidderIndex } from './bidder-index'
+import { decodeBidAnswer } from './codec'
+import { type EngineCore, scriptFailure } from './core'
+import { lotKeys, saleKeys } from './keys'
+import { amountSchema, idSchema, invalidInput, type AmountInput } from './validation'
+
+export interface PlaceBidInput {
+  auctionId: string
+  bidderId: string
+  /** Decimal text as typed ("12.50") or integer minor units (1250). */
+  amount: AmountInput
+  max?: AmountInput | null
+  requestId?: string | null
+  source?: string
+}
+
+const bidInputSchema = z.object({
+  auctionId: idSchema,
+  bidderId: idSchema,
+  amount: amountSchema,
+  max: amountSchema.nullish(),
+  requestId: z.string().min(1).max(128).nullish(),
+  source: z.enum(BID_SOURCES).default('online'),
+})
+
+const amountSpec = (value: AmountInput): string =>
+  typeof value === 'number' ? `m:${Number.isInteger(value) ? String(value) : 'x'}` : `d:${value}`
+
+export class Bids {
+  private readonly bidderIndex: BidderIndex
+
+  constructor(private readonly core: EngineCore) {
+    this.bidderIndex = new BidderIndex(core.registry)
+  }
+
+  async place(raw: PlaceBidInput): Promise<BidAccepted | Failure> {
+    const parsed = bidInputSchema.safeParse(raw)
+    if (!parsed.success) return invalidInput(parsed.error)
+    const input = parsed.data
+    const saleId = saleIdOf(input.auctionId)
+    const lot = lotKeys(input.auctionId)
+    const sale = saleKeys(saleId)
+    const reply = await this.core.run(
+      'placeBid',
+      [lot.lot, lot.bids, lot.requests, sale.sale, sale.closing],
+      [
+        this.core.publish,
+        sale.channel,
+        saleId,
+        input.auctionId,
+        input.requestId ?? '',
+        input.bidderId,
+        amountSpec(input.amount),
+        input.max === undefined || input.max === null ? '' : amountSpec(input.max),
+        input.source,
+      ],
+    )
+    const failure = scriptFailure(reply)
+    if (failure) return failure
+    const accepted = decodeBidAnswer(input.auctionId, String(reply[1]), reply[0] === 'dup')
+    // Scored by end time, so "my lots" reads ending soonest first.
+    if (!accepted.duplicate) {
+      this.bidderIndex.record(input.bidderId, saleId, input.auctionId, accepted.endsAt ?? 0)
+    }
+    return accepted
+  }
+}
