@@ -1,39 +1,7 @@
 // The CLI as a user runs it: a real process, JSON on stdout, exit codes 0 / 2 / 1.
-import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { redisUrl, uniqueId } from '../support/engine'
-
-interface Run {
-  code: number | null
-  json: Record<string, unknown>
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', ...args], {
-      env: { ...process.env, REDIS_URL: redisUrl(), ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => {
-      const lines = stdout.trim().split('\n')
-      expect(lines, `exactly one JSON document on stdout, got: ${stdout}`).toHaveLength(1)
-      resolve({
-        code,
-        json: JSON.parse(lines[0] as string) as Record<string, unknown>,
-        stdout,
-        stderr,
-      })
-    })
-  })
-}
-
-const errorCode = (run: Run): unknown => (run.json.error as { code: string } | undefined)?.code
+import { uniqueId } from '../support/engine'
+import { cli, errorCode, type Run } from './support'
 
 describe('CLI', { timeout: 180_000 }, () => {
   it('creates, bids, shows history and ends an auction', async () => {

@@ -152,8 +152,8 @@ describe.skipIf(skipReason !== undefined)('packaged app (electron-builder --linu
     const shipped = filesUnder(join(unpacked, 'resources', 'lua'))
     const source = filesUnder(join(root, 'lua')).filter((file) => file.endsWith('.lua'))
     expect(shipped).toEqual(source)
-    expect(shipped).toContain('place_bid.lua')
-    expect(shipped).toContain('lib/common.lua')
+    expect(shipped).toContain('placeBid-5.lua')
+    expect(shipped).toContain('includes/publishLot.lua')
     expect(existsSync(join(unpacked, 'resources', 'icon.png'))).toBe(true)
   })
 

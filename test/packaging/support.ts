@@ -94,7 +94,8 @@ export function importedPackages(source: string): Set<string> {
   const specifiers = [
     ...source.matchAll(/\bfrom\s*["']([^"']+)["']/g),
     ...source.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g),
-    ...source.matchAll(/\bimport\s*["']([^"']+)["']/g),
+    // A bare `import "x"` starts a statement: not `"lots:import": …` in an object.
+    ...source.matchAll(/(?:^|[;}\s])import\s*["']([^"']+)["']/gm),
     ...source.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g),
   ].map((match) => match[1] as string)
   const packages = new Set<string>()

@@ -58,8 +58,8 @@ export function check<T>(schema: z.ZodType<T>, value: unknown, flag: string): T 
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 
-/** "90s", "15m", "2h", "1h30m" → milliseconds. */
-export const durationSchema = z
+/** "90s", "15m", "2h", "1h30m", "0s" → milliseconds. */
+const durationTextSchema = z
   .string()
   .regex(/^(\d+(ms|s|m|h|d))+$/, 'a duration such as 90s, 15m, 2h or 1h30m')
   .transform((text) => {
@@ -69,7 +69,38 @@ export const durationSchema = z
     }
     return total
   })
-  .refine((ms) => ms > 0, 'must be longer than zero')
+
+export const durationSchema = durationTextSchema.refine((ms) => ms > 0, 'must be longer than zero')
+
+/** A spacing in seconds, fractions allowed ("500ms" → 0.5); zero is a real choice here. */
+export const intervalSecondsSchema = durationTextSchema.transform((ms) => ms / 1000)
+
+/** A soft close in whole seconds. */
+export const softCloseSchema = durationSchema
+  .refine((ms) => ms % 1000 === 0, 'whole seconds')
+  .transform((ms) => ms / 1000)
+
+/** `--increment-table JSON`: numbers are minor units, strings decimal text. */
+export const bandsSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not valid JSON' })
+      return z.NEVER
+    }
+  })
+  .pipe(
+    z
+      .array(
+        z.object({
+          from: z.union([z.number(), z.string()]),
+          increment: z.union([z.number(), z.string()]),
+        }),
+      )
+      .min(1, 'at least one band'),
+  )
 
 /** An ISO 8601 date-time with a time zone, → epoch milliseconds. */
 export const isoTimeSchema = z
@@ -80,6 +111,30 @@ export const isoTimeSchema = z
   )
   .transform((text) => Date.parse(text))
   .refine((ms) => Number.isFinite(ms), 'not a real date')
+
+/** Reads flags by name: a required one's absence and a bad value both name the flag. */
+export function flagReader(values: Parsed['values']) {
+  const text = (flag: string): string | undefined => {
+    const value = values[flag]
+    return typeof value === 'string' ? value : undefined
+  }
+  return {
+    text,
+    required: (flag: string): string => {
+      const value = text(flag)
+      if (value === undefined) throw new UsageError(`--${flag} is required`, flag)
+      return value
+    },
+    optional: <T>(flag: string, schema: z.ZodType<T>): T | undefined =>
+      values[flag] === undefined ? undefined : check(schema, values[flag], flag),
+  }
+}
+
+/** Two flags that say one thing two ways: giving both is a usage error. */
+export function atMostOne(values: Parsed['values'], first: string, second: string): void {
+  if (values[first] !== undefined && values[second] !== undefined)
+    throw new UsageError(`give --${first} or --${second}, not both`, second)
+}
 
 export const limitSchema = z.coerce.number().int().min(1).max(1000)
 export const positiveIntSchema = z.coerce.number().int().positive()

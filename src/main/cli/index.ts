@@ -5,6 +5,8 @@ import { auctionCommands } from './commands/auction'
 import { bid, history } from './commands/bid'
 import { demo } from './commands/demo'
 import { scheduler, watch } from './commands/live'
+import { lotCommands } from './commands/lot'
+import { saleCommands } from './commands/sale'
 import { EXIT_FAILURE, EXIT_REJECTED, finish, printJson, say, UsageError } from './output'
 
 const USAGE = `usage: npm run --silent cli -- <command>
@@ -14,9 +16,27 @@ const USAGE = `usage: npm run --silent cli -- <command>
   auction start|end|cancel ID (--as SELLER | --staff)
   auction show ID
   auction list [--status S] [--seller S] [--limit N]
+  sale create --title T --mode timed|live [--currency USD] [--description D] [--starts-at ISO]
+              [--start] [--increment 1.00 | --increment-table JSON] [--soft-close 30s]
+              [--close-interval 60s] [--first-close-at ISO | --duration 2h] [--request-id R]
+              (--as SELLER | --staff)
+  sale start|end|cancel SALE (--as SELLER | --staff)
+  sale show SALE
+  sale list [--status S] [--mode timed|live] [--seller S] [--limit N]
+  sale lots SALE [--status S]
+  lot add SALE --number 12 --title T --start-price 10.00 [--reserve 50.00] [--estimate 200-300]
+              [--increment 1.00 | --increment-table JSON] [--description D] [--soft-close 30s]
+              [--request-id R] (--as SELLER | --staff)
+  lot edit LOT [--number N] [--title T] [--start-price P] [--reserve R] [--estimate E]
+              [--increment I | --increment-table JSON] [--description D] [--soft-close 30s]
+              (--as SELLER | --staff)           an empty value ('') clears reserve, estimate, increment
+  lot remove LOT (--as SELLER | --staff)
+  lot import SALE --csv FILE [--request-id R] (--as SELLER | --staff)
+              columns: lot,title,start_price (required), description,estimate_low,estimate_high,
+              reserve,increment; any bad row → INVALID_CATALOGUE with every bad row, nothing imported
   bid ID --bidder B --amount 12.00 [--max 50.00] [--request-id R] [--source floor|phone|online|absentee]
   history ID [--limit N] [--before BIDID]
-  watch ID          events as JSON lines until Ctrl-C
+  watch ID          events of a lot, or of a whole sale, as JSON lines until Ctrl-C
   scheduler         starts and closes auctions on time until Ctrl-C
   demo              creates a few live demo auctions
 Redis: REDIS_URL (default redis://127.0.0.1:6379)`
@@ -27,18 +47,30 @@ type Runner = (
   connection: ConnectionOptions,
 ) => Promise<number>
 
+type Command = (engine: AuctionEngine, args: string[]) => Promise<Parameters<typeof finish>[0]>
+
 const answer =
-  (
-    command: (engine: AuctionEngine, args: string[]) => Promise<Parameters<typeof finish>[0]>,
-  ): Runner =>
+  (command: Command): Runner =>
   async (engine, args) =>
     finish(await command(engine, args))
 
+/** A table's own entry: `toString` or `constructor` typed as a command is not one. */
+const entry = <T>(table: Record<string, T>, key: string | undefined): T | undefined =>
+  key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined
+
+/** Commands with a subject: `auction create`, `sale lots`, `lot add`… */
+const GROUPS: Record<string, Record<string, Command>> = {
+  auction: auctionCommands,
+  sale: saleCommands,
+  lot: lotCommands,
+}
+
 function route(argv: string[]): { runner: Runner; args: string[] } {
   const [first, second, ...rest] = argv
-  if (first === 'auction') {
-    const command = second === undefined ? undefined : auctionCommands[second]
-    if (!command) throw new UsageError(`unknown auction command ${second ?? ''}`.trim(), 'command')
+  const group = entry(GROUPS, first)
+  if (group) {
+    const command = entry(group, second)
+    if (!command) throw new UsageError(`unknown ${first} command ${second ?? ''}`.trim(), 'command')
     return { runner: answer(command), args: rest }
   }
   const args = second === undefined ? rest : [second, ...rest]
@@ -49,7 +81,7 @@ function route(argv: string[]): { runner: Runner; args: string[] } {
     scheduler,
     demo,
   }
-  const runner = first === undefined ? undefined : runners[first]
+  const runner = entry(runners, first)
   if (!runner)
     throw new UsageError(first ? `unknown command ${first}` : 'no command given', 'command')
   return { runner, args }

@@ -1,5 +1,5 @@
 // Long-running commands: `watch ID` (events as JSON lines) and `scheduler`.
-import type { ConnectionOptions } from '../../engine'
+import type { ConnectionOptions, EventFeed } from '../../engine'
 import { type AuctionEngine, openEventFeed, Scheduler } from '../../engine'
 import { parse } from '../args'
 import { EXIT_FAILURE, EXIT_OK, finish, printJson, say } from '../output'
@@ -11,18 +11,38 @@ const interrupted = (): Promise<void> =>
     process.once('SIGTERM', resolve)
   })
 
+/**
+ * `watch ID`: a lot's events, or every event of a sale. A standalone auction's id names both
+ * its lot and its sale; it keeps the lot view it always had.
+ */
 export async function watch(
   engine: AuctionEngine,
   args: string[],
   connection: ConnectionOptions,
 ): Promise<number> {
   const { positionals } = parse(args, {}, 1)
-  const auctionId = positionals[0] as string
-  const found = await engine.getAuction(auctionId)
-  if (!found.ok) return finish(found)
-  const feed = await openEventFeed(connection, (event) => printJson(event))
-  await feed.watch(auctionId)
-  say(`watching auction ${auctionId} (seq ${found.auction.seq}); Ctrl-C to stop`)
+  const id = positionals[0] as string
+  const lot = await engine.getAuction(id)
+  if (lot.ok) {
+    // The feed leaves out the other lots' events that share the sale's channel.
+    const feed = await openEventFeed(connection, (event) => printJson(event))
+    await feed.watch(id)
+    say(`watching auction ${id} (seq ${lot.auction.seq}); Ctrl-C to stop`)
+    return watchUntilInterrupted(feed)
+  }
+  if (lot.error.code !== 'AUCTION_NOT_FOUND') return finish(lot)
+  const sale = await engine.getSale(id)
+  // Neither a lot nor a sale: the answer an unknown id always got.
+  if (!sale.ok) return finish(sale.error.code === 'SALE_NOT_FOUND' ? lot : sale)
+  // Sale-level events (sale_started, lot_added…) come only through the sale handler.
+  const print = (event: unknown): void => printJson(event)
+  const feed = await openEventFeed(connection, print, print)
+  await feed.watchSale(id)
+  say(`watching sale ${id} (seq ${sale.sale.seq}); Ctrl-C to stop`)
+  return watchUntilInterrupted(feed)
+}
+
+async function watchUntilInterrupted(feed: EventFeed): Promise<number> {
   await interrupted()
   await feed.close()
   return EXIT_OK
