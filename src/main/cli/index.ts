@@ -12,7 +12,7 @@ import { EXIT_FAILURE, EXIT_REJECTED, finish, printJson, say, UsageError } from 
 const USAGE = `usage: npm run --silent cli -- <command>
   auction create --title T --seller S --start-price 10.00 (--increment 1.00 | --increment-table JSON)
                  [--reserve 50.00] [--currency USD] [--description D] [--starts-at ISO]
-                 (--duration 90s|15m|2h | --ends-at ISO) [--soft-close 30s] [--start]
+                 (--duration 90s|15m|2h | --ends-at ISO) [--soft-close 30s] [--start] [--request-id R]
   auction start|end|cancel ID (--as SELLER | --staff)
   auction show ID
   auction list [--status S] [--seller S] [--limit N]

@@ -8,7 +8,7 @@ export const EXIT_FAILURE = 1
 export const EXIT_REJECTED = 2
 
 /** Failures that are not a verdict on the command itself. */
-const NOT_REJECTIONS = new Set(['REDIS_UNAVAILABLE', 'INTERNAL'])
+const NOT_REJECTIONS = new Set(['REDIS_UNAVAILABLE', 'SCHEMA_MISMATCH', 'INTERNAL'])
 
 export function printJson(document: unknown): void {
   process.stdout.write(`${JSON.stringify(document)}\n`)

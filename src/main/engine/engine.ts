@@ -207,11 +207,15 @@ export class AuctionEngine {
 
   // ---- Auctions (every lot is one; a standalone auction is a sale of one lot) ----------
 
-  createAuction(input: CreateAuctionInput): Promise<Result<{ auction: Auction }>> {
+  /** With a request id, a retry answers the same auction (`duplicate: true`). */
+  createAuction(
+    input: CreateAuctionInput,
+  ): Promise<Result<{ auction: Auction; duplicate: boolean }>> {
     return this.guard(async () => {
       const created = await sales.createAuction(this.core, input)
       if ('ok' in created) return this.auctionFailure(created)
-      return this.lotResult(created.saleId)
+      const found = await this.lotResult(created.saleId)
+      return found.ok ? { ...found, duplicate: created.duplicate } : found
     })
   }
 

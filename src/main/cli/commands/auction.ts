@@ -34,6 +34,7 @@ async function create(engine: AuctionEngine, args: string[]): Answer {
       'ends-at': { type: 'string' },
       'soft-close': { type: 'string' },
       start: { type: 'boolean' },
+      'request-id': { type: 'string' },
     },
     0,
   )
@@ -52,6 +53,7 @@ async function create(engine: AuctionEngine, args: string[]): Answer {
     endsAt: optional('ends-at', isoTimeSchema),
     softCloseSeconds: optional('soft-close', softCloseSchema) ?? 0,
     start: values.start === true,
+    requestId: values['request-id'] as string | undefined,
   }
   return engine.createAuction(input)
 }
