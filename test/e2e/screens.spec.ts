@@ -1,5 +1,5 @@
-// The auctions list (tabs, search, sort, live rows) and settings, with their screenshots.
-import { expect, screenshot, staff, test } from './support/fixtures'
+// The single auctions list (tabs, search, sort, live rows) and settings, with their screenshots.
+import { expect, openAuctions, screenshot, staff, test } from './support/fixtures'
 
 test('the list filters by status and title, sorts by ending soonest, and moves live', async ({
   stack,
@@ -26,6 +26,7 @@ test('the list filters by status and title, sorts by ending soonest, and moves l
   await stack.engine.placeBid({ auctionId: ended.id, bidderId: '21', amount: '100.00' })
   await stack.engine.endAuction(ended.id, { id: 'staff-x', staff: true })
   const page = await openConsole(staff('clerk-f'))
+  await openAuctions(page)
 
   const rows = page.getByTestId('auction-row')
   await expect(rows).toHaveCount(3)

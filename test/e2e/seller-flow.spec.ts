@@ -8,6 +8,7 @@ test('seller creates, bids arrive, seller ends, both consoles show the result', 
 }) => {
   const sellerPage = await openConsole(seller('seller-acme', 'Acme Estates'))
   await sellerPage.getByRole('button', { name: 'Seller panel' }).click()
+  await sellerPage.getByRole('tab', { name: 'Single auctions' }).click()
   const form = sellerPage.getByTestId('create-form')
   await form.getByLabel('Title').fill('Georgian silver teapot')
   await form.getByLabel('Description').fill('London 1789, maker Hester Bateman, 512 g.')

@@ -1,10 +1,11 @@
 // A watched (starred) auction keeps the clerk informed from any screen: a toast for each
 // new bid and one when it ends.
-import { expect, staff, test } from './support/fixtures'
+import { expect, openAuctions, staff, test } from './support/fixtures'
 
 test('a watched auction toasts its new bids and its end', async ({ stack, openConsole }) => {
   const auction = await stack.seed({ title: 'Tiffany favrile lamp', startingPrice: '900.00' })
   const page = await openConsole(staff('clerk-w'))
+  await openAuctions(page)
   await page.getByRole('button', { name: `Watch ${auction.title}` }).click()
   await expect(page.getByRole('button', { name: `Watch ${auction.title}` })).toHaveAttribute(
     'aria-pressed',
@@ -25,6 +26,7 @@ test('a watched auction toasts its new bids and its end', async ({ stack, openCo
   // Watching survives a relaunch (kept with the profile in this browser).
   await page.reload()
   await expect(page.getByRole('banner').getByTestId('operator')).toContainText('clerk-w')
+  await openAuctions(page)
   await page.getByRole('tab', { name: 'Ended' }).click()
   await expect(page.getByRole('button', { name: `Watch ${auction.title}` })).toHaveAttribute(
     'aria-pressed',

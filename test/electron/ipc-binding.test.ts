@@ -30,7 +30,14 @@ describe('channel map', () => {
 
   it('has one namespaced push channel per push event', () => {
     expect(Object.keys(PUSH_CHANNELS).sort()).toEqual(
-      ['auction:events', 'auction:snapshot', 'auction:viewers', 'connection:state'].sort(),
+      [
+        'auction:events',
+        'auction:snapshot',
+        'auction:viewers',
+        'connection:state',
+        'sale:events',
+        'sale:snapshot',
+      ].sort(),
     )
     for (const channel of Object.values(PUSH_CHANNELS)) expect(channel).toMatch(/^auction:push:/)
   })

@@ -259,6 +259,19 @@ describe('validation', () => {
     ['settings:test', { url: 'redis://x', database: 99 }, 'database'],
     ['profile:set', { displayName: 'A', operatorId: 'a', role: 'admin' }, 'role'],
     ['profile:set', 'staff', 'input'],
+    ['sales:list', { status: 'sold' }, 'status'],
+    ['sales:get', { saleId: 'has space' }, 'saleId'],
+    ['sales:lots', { saleId: 'a', status: 'ended' }, 'status'],
+    ['sales:create', { title: 'x', mode: 'online' }, 'mode'],
+    ['sales:start', {}, 'saleId'],
+    ['sales:end', { saleId: 5 }, 'saleId'],
+    ['sales:cancel', { saleId: '' }, 'saleId'],
+    ['sales:watch', { saleId: null }, 'saleId'],
+    ['sales:unwatch', {}, 'saleId'],
+    ['lots:add', { saleId: 'a', number: 'A1', title: 'x', startingPrice: '1' }, 'number'],
+    ['lots:update', { lotId: 'a', changes: { title: '' } }, 'changes.title'],
+    ['lots:remove', { lotId: 'a b' }, 'lotId'],
+    ['lots:import', { saleId: 'a', lots: [] }, 'lots'],
   ]
 
   it.each(cases)('%s %j → INVALID_INPUT on %s', async (name, input, field) => {

@@ -1,6 +1,7 @@
 // Resync: a console that misses an event notices the gap by seq and reads a snapshot; after
 // Redis is stopped and restarted, the state goes reconnecting/offline and back to live, the
-// relay resubscribes and pushes fresh snapshots, and nothing acknowledged is lost.
+// relay resubscribes and pushes fresh snapshots (of watched lots and sales), and nothing
+// acknowledged is lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Auction, AuctionEvent } from '../../src/shared/domain'
 import { redisUrl } from '../support/engine'
@@ -118,6 +119,9 @@ describe('redis restart', () => {
     await clerk.api.call('profile:set', staff())
     const auction = await createLive(owner)
     await clerk.api.call('auctions:watch', { auctionId: auction.id })
+    const sale = await owner.api.call('sales:create', { title: 'Resync sale', mode: 'live' })
+    if (!sale.ok) throw new Error(sale.error.message)
+    await clerk.api.call('sales:watch', { saleId: sale.sale.id })
     const before = await clerk.api.call('bids:place', {
       auctionId: auction.id,
       bidderId: 'before',
@@ -148,6 +152,12 @@ describe('redis restart', () => {
     )
     expect(snapshot.auction.bidCount).toBe(1)
     expect(snapshot.auction.leaderId).toBe('before')
+    const saleSnapshot = await clerk.waitFor(
+      'sale:snapshot',
+      ({ sale: s }) => s.id === sale.sale.id,
+      outage,
+    )
+    expect(saleSnapshot.sale.title).toBe('Resync sale')
 
     const history = await clerk.api.call('bids:history', { auctionId: auction.id })
     expect(history.ok && history.bids.map((b) => b.bidderId)).toEqual(['before'])

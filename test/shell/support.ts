@@ -73,6 +73,8 @@ export interface TestClient {
   ): Promise<PushEvents[P]>
   /** All auction events received so far, flattened. */
   events(): PushEvents['auction:events']
+  /** All sale events received so far, flattened. */
+  saleEvents(): PushEvents['sale:events']
   close(): void
 }
 
@@ -94,6 +96,8 @@ export async function connectClient(server: WebServer, url = wsUrl(server)): Pro
     'auction:events',
     'auction:snapshot',
     'auction:viewers',
+    'sale:events',
+    'sale:snapshot',
     'connection:state',
   ]
   for (const name of names) {
@@ -128,6 +132,7 @@ export async function connectClient(server: WebServer, url = wsUrl(server)): Pro
       })
     },
     events: () => pushes.flatMap((p) => (p.name === 'auction:events' ? p.payload : [])),
+    saleEvents: () => pushes.flatMap((p) => (p.name === 'sale:events' ? p.payload : [])),
     close: () => api.close(),
   }
   await client.waitFor('connection:state')

@@ -74,7 +74,11 @@ describe('countdown', () => {
         {
           type: 'auction_extended',
           auctionId: 'lot-1',
+          lotId: 'lot-1',
+          saleId: 'lot-1',
           seq: 6,
+          prevSeq: 5,
+          lotStatus: 'active',
           at: serverNow,
           status: 'active',
           price: 1000,

@@ -1,44 +1,15 @@
 // One handler per command of the contract, on already validated input. Each answers a
 // Result; the service wraps them so that nothing thrown gets out.
-import type { CommandName, CommandResult, OperatorProfile } from '../../shared/contract'
+import type { CommandName } from '../../shared/contract'
 import { fail, type Failure } from '../../shared/errors'
-import type { ConnectionManager } from '../connection'
 import type { AuctionEngine } from '../engine'
-import type { Presence } from '../presence'
-import type { Relay } from '../relay'
-import type { SettingsStore } from '../settings'
 import { actorOf, redact, requireProfile } from './access'
-import type { ParsedInput } from './validate'
+import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
+import { saleHandlers } from './sale-commands'
 
-export interface SessionState {
-  readonly id: string
-  profile: OperatorProfile | null
-}
-
-export interface CommandContext {
-  engine(): AuctionEngine | Failure
-  manager: ConnectionManager
-  settings: SettingsStore
-  relay: Relay
-  presence: Presence
-}
-
-type Handler<N extends CommandName> = (
-  ctx: CommandContext,
-  session: SessionState,
-  input: ParsedInput<N>,
-) => Promise<CommandResult<N>>
+export type { CommandContext, SessionState } from './context'
 
 type Handlers = { [N in CommandName]: Handler<N> }
-
-/** Runs `work` with the engine, or answers why there is none (Redis not configured/up). */
-async function withEngine<T>(
-  ctx: CommandContext,
-  work: (engine: AuctionEngine) => Promise<T>,
-): Promise<T | Failure> {
-  const engine = ctx.engine()
-  return 'ok' in engine ? engine : work(engine)
-}
 
 export const handlers: Handlers = {
   'auctions:list': (ctx, session, input) =>
@@ -140,6 +111,8 @@ export const handlers: Handlers = {
     session.profile = input
     return { ok: true, profile: input }
   },
+
+  ...saleHandlers,
 }
 
 function transition(

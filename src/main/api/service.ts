@@ -67,6 +67,13 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
       const found = await manager.current()?.engine.getAuction(auctionId)
       return found?.ok ? found.auction : null
     },
+    fetchSale: async (saleId) => {
+      const engine = manager.current()?.engine
+      // The sale first, then its lots: a lot is never older than the sale's seq says.
+      const sale = await engine?.getSale(saleId)
+      const lots = sale?.ok ? await engine?.listLots(saleId) : undefined
+      return sale?.ok && lots?.ok ? { sale: sale.sale, lots: lots.lots } : null
+    },
     redact: (auction, sessionId) =>
       redact(auction, actorOf(sessions.get(sessionId)?.profile ?? null)),
   })

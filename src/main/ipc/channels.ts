@@ -19,6 +19,19 @@ const COMMAND_NAMES = [
   'settings:get',
   'settings:save',
   'settings:test',
+  'sales:list',
+  'sales:get',
+  'sales:lots',
+  'sales:create',
+  'sales:start',
+  'sales:end',
+  'sales:cancel',
+  'sales:watch',
+  'sales:unwatch',
+  'lots:add',
+  'lots:update',
+  'lots:remove',
+  'lots:import',
   'profile:get',
   'profile:set',
 ] as const satisfies readonly CommandName[]
@@ -27,6 +40,8 @@ const PUSH_NAMES = [
   'auction:events',
   'auction:snapshot',
   'auction:viewers',
+  'sale:events',
+  'sale:snapshot',
   'connection:state',
 ] as const satisfies readonly PushName[]
 

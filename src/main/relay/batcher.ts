@@ -1,23 +1,29 @@
-// Batches the auction events bound for one window or tab: at most one push per window of
-// a few milliseconds, so a burst of bids is one IPC/WebSocket message. A quiet auction's
-// first event goes out at once (next tick); only what follows within the window waits.
+// Batches the events bound for one window or tab: at most one push per window of a few
+// milliseconds, so a burst of bids is one IPC/WebSocket message. A quiet channel's first
+// event goes out at once (next tick); only what follows within the window waits.
 import type { AuctionEvent } from '../../shared/domain'
 
-export class EventBatcher {
-  private events: AuctionEvent[] = []
+/** Lot events: one per lot and seq (the same event heard on the list and the sale channel). */
+const lotKey = (event: { auctionId?: string; seq: number }): string =>
+  `${event.auctionId ?? ''}:${event.seq}`
+
+export class EventBatcher<E extends { seq: number } = AuctionEvent> {
+  private events: E[] = []
   private readonly seen = new Set<string>()
   private timer: NodeJS.Timeout | undefined
   private lastSent = -Infinity
 
   constructor(
-    private readonly send: (events: AuctionEvent[]) => void,
+    private readonly send: (events: E[]) => void,
     private readonly windowMs: number,
     private readonly now: () => number = () => performance.now(),
+    /** What makes two copies of an event the same one. */
+    private readonly keyOf: (event: E) => string = lotKey,
   ) {}
 
-  /** Queues an event; the same event heard on two channels (list + auction) goes once. */
-  add(event: AuctionEvent): void {
-    const key = `${event.auctionId}:${event.seq}`
+  /** Queues an event; the same event heard on two channels goes once. */
+  add(event: E): void {
+    const key = this.keyOf(event)
     if (this.seen.has(key)) return
     this.seen.add(key)
     this.events.push(event)

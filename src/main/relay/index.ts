@@ -1,5 +1,6 @@
-// The live relay: one subscriber connection, reference-counted subscriptions, batched
-// fan-out to sessions, resubscribe + snapshots after a reconnect.
-export { Relay, type RelayOptions } from './relay'
+// The live relay: one subscriber connection, reference-counted subscriptions (one channel
+// per sale, shared by lot and sale watches), batched fan-out to sessions, resubscribe +
+// snapshots after a reconnect.
+export { Relay, type RelayOptions, type SaleSnapshot } from './relay'
 export { Subscriptions } from './subscriptions'
 export { EventBatcher } from './batcher'

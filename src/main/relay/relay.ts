@@ -1,37 +1,61 @@
 // The live relay: one subscriber connection for the whole process, fanned out to the
-// windows and tabs. Auction channels are reference-counted across sessions; the list
-// channel goes to everyone. Events pass through untouched (seq included): the UI applies
-// them by seq and asks for a snapshot on a gap.
+// windows and tabs. Each sale has one channel that carries the events of the sale and of
+// all its lots; a lot watch and a sale watch both hold a reference-counted subscription to
+// it. A lot watcher gets only its lot's events ('auction:events'), a sale watcher all of
+// them ('sale:events'). The two list channels go to everyone. Events pass through untouched
+// (seq included): the UI applies them by seq and asks for a snapshot on a gap.
 import type { Redis } from 'ioredis'
 import type { PushSink } from '../api/types'
-import type { Auction, AuctionEvent } from '../../shared/domain'
-import { AUCTION_LIST_CHANNEL, auctionChannel } from '../../shared/domain'
-import { decodeEvent } from '../engine/codec'
+import type { Auction, AuctionEvent, Lot, Sale, SaleChannelEvent } from '../../shared/domain'
+import {
+  AUCTION_LIST_CHANNEL,
+  SALE_LIST_CHANNEL,
+  auctionChannel,
+  isLotEvent,
+  saleChannel,
+} from '../../shared/domain'
 import { presenceChannel } from '../presence'
 import { EventBatcher } from './batcher'
+import { parseEvent, parseViewers } from './payloads'
 import { Subscriptions } from './subscriptions'
 
+export interface SaleSnapshot {
+  sale: Sale
+  lots: Lot[]
+}
+
 export interface RelayOptions {
-  /** A fresh, unredacted auction for snapshots; null when it cannot be read. */
+  /** A fresh, unredacted auction (lot) for snapshots; null when it cannot be read. */
   fetchAuction: (auctionId: string) => Promise<Auction | null>
-  /** What one session may see of an auction (reserve amounts). */
+  /** A fresh, unredacted sale and its lots (sale read first); null when it cannot be read. */
+  fetchSale: (saleId: string) => Promise<SaleSnapshot | null>
+  /** What one session may see of a lot (reserve amounts). */
   redact: (auction: Auction, sessionId: string) => Auction
-  /** Batch window for auction:events pushes. */
+  /** Batch window for event pushes. */
   batchMs?: number
 }
 
 interface RelaySession {
   push: PushSink
-  batcher: EventBatcher
+  lotEvents: EventBatcher<AuctionEvent>
+  saleEvents: EventBatcher<SaleChannelEvent>
+  /** Watched lots (auctions). */
   watched: Set<string>
+  watchedSales: Set<string>
 }
 
-const CHANNEL = /^auction:\{(.+)\}:(events|presence)$/
+const SALE_EVENTS = /^sale:\{(.+)\}:events$/
+const PRESENCE = /^auction:\{(.+)\}:presence$/
+
+/** Any event of a sale is one per sale seq: the list copy of a sale event goes once. */
+const saleKey = (event: SaleChannelEvent): string => `${event.saleId}:${event.seq}`
 
 export class Relay {
   private readonly sessions = new Map<string, RelaySession>()
-  /** auctionId → sessions watching it. */
+  /** lotId → sessions watching it. */
   private readonly watchers = new Map<string, Set<string>>()
+  /** saleId → sessions watching the whole sale. */
+  private readonly saleWatchers = new Map<string, Set<string>>()
   private readonly subscriptions = new Subscriptions()
   private client: Redis | null = null
   private readonly onMessage = (channel: string, payload: string): void =>
@@ -39,6 +63,7 @@ export class Relay {
 
   constructor(private readonly options: RelayOptions) {
     void this.subscriptions.add(AUCTION_LIST_CHANNEL)
+    void this.subscriptions.add(SALE_LIST_CHANNEL)
   }
 
   /** Uses this subscriber connection from now on (idempotent). */
@@ -51,30 +76,44 @@ export class Relay {
   }
 
   addSession(sessionId: string, push: PushSink): void {
-    const batcher = new EventBatcher(
+    const windowMs = this.options.batchMs ?? 16
+    const lotEvents = new EventBatcher<AuctionEvent>(
       (events) => safely(() => push('auction:events', events)),
-      this.options.batchMs ?? 16,
+      windowMs,
     )
-    this.sessions.set(sessionId, { push, batcher, watched: new Set() })
+    const saleEvents = new EventBatcher<SaleChannelEvent>(
+      (events) => safely(() => push('sale:events', events)),
+      windowMs,
+      undefined,
+      saleKey,
+    )
+    this.sessions.set(sessionId, {
+      push,
+      lotEvents,
+      saleEvents,
+      watched: new Set(),
+      watchedSales: new Set(),
+    })
   }
 
   async removeSession(sessionId: string): Promise<void> {
     const session = this.sessions.get(sessionId)
     if (!session) return
     this.sessions.delete(sessionId)
-    session.batcher.close()
-    await Promise.all([...session.watched].map((auctionId) => this.drop(sessionId, auctionId)))
+    session.lotEvents.close()
+    session.saleEvents.close()
+    await Promise.all([
+      ...[...session.watched].map((auctionId) => this.drop(sessionId, auctionId)),
+      ...[...session.watchedSales].map((saleId) => this.dropSale(sessionId, saleId)),
+    ])
   }
 
-  /** Starts events for a session; resolves once the subscription is in place. */
+  /** Starts a lot's events for a session; resolves once the subscription is in place. */
   async watch(sessionId: string, auctionId: string): Promise<void> {
     const session = this.sessions.get(sessionId)
-    if (!session) return
-    if (session.watched.has(auctionId)) return
+    if (!session || session.watched.has(auctionId)) return
     session.watched.add(auctionId)
-    const watchers = this.watchers.get(auctionId) ?? new Set<string>()
-    watchers.add(sessionId)
-    this.watchers.set(auctionId, watchers)
+    join(this.watchers, auctionId, sessionId)
     await Promise.all([
       this.subscriptions.add(auctionChannel(auctionId)),
       this.subscriptions.add(presenceChannel(auctionId)),
@@ -85,6 +124,21 @@ export class Relay {
     const session = this.sessions.get(sessionId)
     if (!session?.watched.delete(auctionId)) return
     await this.drop(sessionId, auctionId)
+  }
+
+  /** Starts every event of a sale for a session; resolves once subscribed. */
+  async watchSale(sessionId: string, saleId: string): Promise<void> {
+    const session = this.sessions.get(sessionId)
+    if (!session || session.watchedSales.has(saleId)) return
+    session.watchedSales.add(saleId)
+    join(this.saleWatchers, saleId, sessionId)
+    await this.subscriptions.add(saleChannel(saleId))
+  }
+
+  async unwatchSale(sessionId: string, saleId: string): Promise<void> {
+    const session = this.sessions.get(sessionId)
+    if (!session?.watchedSales.delete(saleId)) return
+    await this.dropSale(sessionId, saleId)
   }
 
   isWatching(sessionId: string, auctionId: string): boolean {
@@ -101,6 +155,11 @@ export class Relay {
     this.send(sessionId, (push) => push('auction:snapshot', { auction }))
   }
 
+  pushSaleSnapshot(sessionId: string, snapshot: SaleSnapshot): void {
+    const lots = snapshot.lots.map((lot) => this.options.redact(lot, sessionId))
+    this.send(sessionId, (push) => push('sale:snapshot', { sale: snapshot.sale, lots }))
+  }
+
   pushViewers(sessionId: string, auctionId: string, viewers: number): void {
     this.send(sessionId, (push) => push('auction:viewers', { auctionId, viewers }))
   }
@@ -112,82 +171,101 @@ export class Relay {
    */
   async resync(): Promise<void> {
     await this.subscriptions.resubscribe()
-    await Promise.all(
-      [...this.watchers].map(async ([auctionId, sessionIds]) => {
-        const auction = await this.options.fetchAuction(auctionId)
-        if (!auction) return
-        for (const sessionId of sessionIds) {
-          this.pushSnapshot(sessionId, this.options.redact(auction, sessionId))
-        }
-      }),
-    )
+    const lots = [...this.watchers].map(async ([auctionId, sessionIds]) => {
+      const auction = await this.options.fetchAuction(auctionId)
+      if (!auction) return
+      for (const sessionId of sessionIds) {
+        this.pushSnapshot(sessionId, this.options.redact(auction, sessionId))
+      }
+    })
+    const sales = [...this.saleWatchers].map(async ([saleId, sessionIds]) => {
+      const snapshot = await this.options.fetchSale(saleId)
+      if (!snapshot) return
+      for (const sessionId of sessionIds) this.pushSaleSnapshot(sessionId, snapshot)
+    })
+    await Promise.all([...lots, ...sales])
   }
 
   close(): void {
     this.client?.off('message', this.onMessage)
-    for (const session of this.sessions.values()) session.batcher.close()
+    for (const session of this.sessions.values()) {
+      session.lotEvents.close()
+      session.saleEvents.close()
+    }
     this.sessions.clear()
     this.watchers.clear()
+    this.saleWatchers.clear()
   }
 
   private send(sessionId: string, run: (push: PushSink) => void): void {
     const session = this.sessions.get(sessionId)
     if (!session) return
-    session.batcher.flush()
+    session.lotEvents.flush()
+    session.saleEvents.flush()
     safely(() => run(session.push))
   }
 
   private async drop(sessionId: string, auctionId: string): Promise<void> {
-    const watchers = this.watchers.get(auctionId)
-    watchers?.delete(sessionId)
-    if (watchers?.size === 0) this.watchers.delete(auctionId)
+    leave(this.watchers, auctionId, sessionId)
     await Promise.all([
       this.subscriptions.remove(auctionChannel(auctionId)),
       this.subscriptions.remove(presenceChannel(auctionId)),
     ])
   }
 
+  private async dropSale(sessionId: string, saleId: string): Promise<void> {
+    leave(this.saleWatchers, saleId, sessionId)
+    await this.subscriptions.remove(saleChannel(saleId))
+  }
+
   private route(channel: string, payload: string): void {
     if (channel === AUCTION_LIST_CHANNEL) {
-      const event = parse(payload)
-      if (event) for (const session of this.sessions.values()) session.batcher.add(event)
+      const event = parseEvent(payload)
+      if (event && isLotEvent(event))
+        for (const session of this.sessions.values()) session.lotEvents.add(event)
       return
     }
-    const match = CHANNEL.exec(channel)
-    if (!match) return
-    const [, auctionId = '', kind] = match
-    const sessionIds = this.watchers.get(auctionId)
-    if (!sessionIds) return
-    if (kind === 'events') {
-      const event = parse(payload)
-      if (!event || event.auctionId !== auctionId) return
-      for (const sessionId of sessionIds) this.sessions.get(sessionId)?.batcher.add(event)
+    if (channel === SALE_LIST_CHANNEL) {
+      const event = parseEvent(payload)
+      if (event) for (const session of this.sessions.values()) session.saleEvents.add(event)
       return
     }
+    const sale = SALE_EVENTS.exec(channel)
+    if (sale) return this.routeSaleEvent(sale[1] ?? '', payload)
+    const presence = PRESENCE.exec(channel)
+    if (!presence) return
+    const auctionId = presence[1] ?? ''
     const viewers = parseViewers(payload)
     if (viewers === null) return
-    for (const sessionId of sessionIds) {
+    for (const sessionId of this.watchers.get(auctionId) ?? []) {
       this.pushViewers(sessionId, auctionId, viewers)
     }
   }
-}
 
-function parse(payload: string): AuctionEvent | null {
-  try {
-    const event = decodeEvent(payload)
-    return typeof event.auctionId === 'string' && Number.isInteger(event.seq) ? event : null
-  } catch {
-    return null
+  private routeSaleEvent(saleId: string, payload: string): void {
+    const event = parseEvent(payload)
+    if (!event || event.saleId !== saleId) return
+    if (isLotEvent(event)) {
+      for (const sessionId of this.watchers.get(event.auctionId) ?? []) {
+        this.sessions.get(sessionId)?.lotEvents.add(event)
+      }
+    }
+    for (const sessionId of this.saleWatchers.get(saleId) ?? []) {
+      this.sessions.get(sessionId)?.saleEvents.add(event)
+    }
   }
 }
 
-function parseViewers(payload: string): number | null {
-  try {
-    const viewers = (JSON.parse(payload) as { viewers?: unknown }).viewers
-    return typeof viewers === 'number' && Number.isInteger(viewers) ? viewers : null
-  } catch {
-    return null
-  }
+function join(map: Map<string, Set<string>>, key: string, sessionId: string): void {
+  const sessions = map.get(key) ?? new Set<string>()
+  sessions.add(sessionId)
+  map.set(key, sessions)
+}
+
+function leave(map: Map<string, Set<string>>, key: string, sessionId: string): void {
+  const sessions = map.get(key)
+  sessions?.delete(sessionId)
+  if (sessions?.size === 0) map.delete(key)
 }
 
 /** A push to a window that just closed must not break the relay for everyone else. */

@@ -10,6 +10,8 @@ import { useQuietWatches } from './hooks/useQuietWatches'
 import { AuctionList } from './screens/AuctionList'
 import { AuctionRoom } from './screens/AuctionRoom'
 import { ProfileScreen } from './screens/ProfileScreen'
+import { SalePage } from './screens/SalePage'
+import { SalesList } from './screens/SalesList'
 import { SellerPanel } from './screens/SellerPanel'
 import { SettingsScreen } from './screens/SettingsScreen'
 
@@ -54,6 +56,12 @@ export function App() {
     case 'room':
       screen = <AuctionRoom key={route.auctionId} auctionId={route.auctionId} />
       break
+    case 'sale':
+      screen = <SalePage key={route.saleId} saleId={route.saleId} />
+      break
+    case 'auctions':
+      screen = <AuctionList />
+      break
     case 'seller':
       screen = <SellerPanel />
       break
@@ -64,7 +72,7 @@ export function App() {
       screen = <ProfileScreen />
       break
     default:
-      screen = <AuctionList />
+      screen = <SalesList />
   }
   return (
     <div className="app">

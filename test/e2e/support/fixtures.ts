@@ -81,8 +81,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
 }
 
-/** From the auctions list (live tab), opens an auction's room by its title. */
+/** Opens the single auctions list (the home screen lists sales). */
+export async function openAuctions(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Single auctions' })
+    .click()
+  await expect(page.getByRole('heading', { name: 'Single auctions' })).toBeVisible()
+}
+
+/** From the single auctions list (live tab), opens an auction's room by its title. */
 export async function openRoom(page: Page, title: string): Promise<void> {
+  await openAuctions(page)
   await page.getByRole('button', { name: title, exact: true }).click()
   await expect(page.getByTestId('room-title')).toHaveText(title)
 }

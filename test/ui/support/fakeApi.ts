@@ -8,7 +8,8 @@ import type {
   PushEvents,
   PushName,
 } from '../../../src/shared/contract'
-import type { Auction, AuctionEvent } from '../../../src/shared/domain'
+import type { Auction, AuctionEvent, Lot, Sale, SaleEvent } from '../../../src/shared/domain'
+import { saleIdOf } from '../../../src/shared/domain'
 import { fail } from '../../../src/shared/errors'
 
 type Handler = (input: unknown) => unknown
@@ -54,6 +55,11 @@ export function createFakeApi(): FakeApi {
 export function auctionAt(seq: number, overrides: Partial<Auction> = {}): Auction {
   return {
     id: 'lot-1',
+    saleId: 'lot-1',
+    number: '1',
+    estimateLow: null,
+    estimateHigh: null,
+    lotStatus: 'active',
     title: 'Clock, walnut case',
     description: '',
     sellerId: 'seller-1',
@@ -78,17 +84,25 @@ export function auctionAt(seq: number, overrides: Partial<Auction> = {}): Auctio
   }
 }
 
-/** A bid_placed event at `seq` with a price; bid ids follow the bid count. */
+/**
+ * A bid_placed event at `seq` with a price; bid ids follow the bid count. `prevSeq` is the
+ * lot's previous event (seq - 1 for a standalone auction).
+ */
 export function bidEvent(
   seq: number,
   price: number,
   bidCount = seq,
   auctionId = 'lot-1',
+  prevSeq = seq - 1,
 ): AuctionEvent {
   return {
     type: 'bid_placed',
     auctionId,
+    lotId: auctionId,
+    saleId: saleIdOf(auctionId),
     seq,
+    prevSeq,
+    lotStatus: 'active',
     at: 2_000 + seq,
     status: 'active',
     price,
@@ -112,6 +126,60 @@ export function bidEvent(
       },
     ],
   }
+}
+
+/** An open timed sale "S1" at `seq`. */
+export function saleAt(seq: number, overrides: Partial<Sale> = {}): Sale {
+  return {
+    id: 'S1',
+    title: 'Autumn sale of clocks',
+    description: '',
+    mode: 'timed',
+    status: 'open',
+    currency: 'USD',
+    sellerId: 'seller-1',
+    startsAt: 1_000,
+    firstCloseAt: 10_000_000_000_000,
+    durationMs: null,
+    closeIntervalSeconds: 60,
+    softCloseSeconds: 0,
+    increment: 100,
+    lotCount: 0,
+    lotCounts: { waiting: 0, active: 0, sold: 0, passed: 0, withdrawn: 0, cancelled: 0 },
+    seq,
+    createdAt: 1_000,
+    closedAt: null,
+    standalone: false,
+    ...overrides,
+  }
+}
+
+/** Lot `n` of sale S1 ("S1.n", number "n"), last changed at sale seq `seq`. */
+export function lotOf(n: number, seq: number, overrides: Partial<Lot> = {}): Lot {
+  return auctionAt(seq, {
+    id: `S1.${n}`,
+    saleId: 'S1',
+    number: String(n),
+    title: `Lot ${n}`,
+    ...overrides,
+  })
+}
+
+/** A sale-level event of S1. */
+export function saleEvent(
+  seq: number,
+  type: SaleEvent['type'],
+  extra: Partial<SaleEvent> = {},
+): SaleEvent {
+  return {
+    type,
+    saleId: 'S1',
+    seq,
+    at: 5_000 + seq,
+    status: 'open',
+    lotCount: 2,
+    ...extra,
+  } as SaleEvent
 }
 
 /** A frame scheduler the test runs by hand. */

@@ -1,15 +1,23 @@
 // The console's chrome: navigation, connection state and who is operating.
+import { saleIdOf } from '../../../shared/domain'
 import { useConsole } from '../context'
 import type { Route } from '../store'
 import { ConnectionBadge } from './ConnectionBadge'
 
-const NAV: { screen: 'list' | 'seller' | 'settings'; label: string }[] = [
-  { screen: 'list', label: 'Auctions' },
+const NAV: { screen: 'list' | 'auctions' | 'seller' | 'settings'; label: string }[] = [
+  { screen: 'list', label: 'Sales' },
+  { screen: 'auctions', label: 'Single auctions' },
   { screen: 'seller', label: 'Seller panel' },
   { screen: 'settings', label: 'Settings' },
 ]
 
-const sectionOf = (route: Route): string => (route.screen === 'room' ? 'list' : route.screen)
+/** A lot's room and a sale page belong to Sales; a single auction's room to its list. */
+function sectionOf(route: Route): string {
+  if (route.screen === 'sale') return 'list'
+  if (route.screen === 'room')
+    return saleIdOf(route.auctionId) === route.auctionId ? 'auctions' : 'list'
+  return route.screen
+}
 
 export function TopBar() {
   const route = useConsole((state) => state.route)

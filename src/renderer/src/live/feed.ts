@@ -11,12 +11,15 @@ import { oldestId } from '../store/bidList'
 import { measureClockOffset } from './clock'
 import { createFrameBuffer, type FrameScheduler } from './frameBuffer'
 import { notify } from './notify'
+import { createSaleFeed, type SaleFeed } from './saleFeed'
 import { createWatches, type Watches } from './watches'
 
 export const HISTORY_PAGE = 500
 
 export interface Feed {
   watches: Watches
+  /** Sale watches (the sale page) and the reads that keep sales current. */
+  sales: SaleFeed
   /** Reads the newest page of an auction's bids (the room opens it). */
   loadNewestBids: (auctionId: string) => Promise<void>
   /** Reads the page before the oldest bid held, when the history scrolls there. */
@@ -41,9 +44,10 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
   const buffer = createFrameBuffer<FeedItem>((items) => ingest(items), options.schedule)
 
   function ingest(items: FeedItem[]): void {
-    // Events of an auction being re-read wait for its snapshot.
+    // Events of an auction (or a sale) being re-read wait for its snapshot.
     const ready: FeedItem[] = items.map((item) => {
-      if (item.kind === 'snapshot') return item
+      if (item.kind === 'saleEvents') return { kind: 'saleEvents', events: sales.hold(item.events) }
+      if (item.kind !== 'events') return item
       const events = item.events.filter((event) => {
         if (!resyncing.has(event.auctionId)) return true
         held.get(event.auctionId)?.push(event)
@@ -51,10 +55,17 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
       })
       return { kind: 'events', events }
     })
-    react(store.getState().ingest(ready))
+    apply(ready)
   }
 
+  function apply(items: FeedItem[]): void {
+    react(store.getState().ingest(items, Date.now(), sales.isWatched))
+  }
+
+  const sales = createSaleFeed(api, store, apply)
+
   function react(report: IngestReport): void {
+    sales.react(report)
     for (const auctionId of report.gaps) void resync(auctionId)
     for (const auctionId of report.historyBehind) void loadNewestBids(auctionId)
     for (const { auctionId, bids } of report.bids) toastBids(auctionId, bids)
@@ -75,7 +86,7 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
     if (answer?.ok) items.push({ kind: 'snapshot', auction: answer.auction })
     // Without a snapshot the waiting events are dropped: the next one reports the gap again.
     if (answer?.ok && waiting.length > 0) items.push({ kind: 'events', events: waiting })
-    if (items.length > 0) react(store.getState().ingest(items))
+    if (items.length > 0) apply(items)
   }
 
   async function loadNewestBids(auctionId: string): Promise<void> {
@@ -170,7 +181,10 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
     store.getState().setConnection(status)
     if (status.state === 'live' && previous !== 'live') {
       // A new (or re-established) connection: the main side may have lost our session.
-      void sendProfile().then(() => watches.rewatchAll())
+      void sendProfile().then(() => {
+        watches.rewatchAll()
+        sales.rewatchAll()
+      })
       void syncClock()
       store.getState().markLive()
     }
@@ -188,6 +202,10 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
   const unsubscribers = [
     api.on('auction:events', (events) => buffer.push({ kind: 'events', events })),
     api.on('auction:snapshot', ({ auction }) => buffer.push({ kind: 'snapshot', auction })),
+    api.on('sale:events', (events) => buffer.push({ kind: 'saleEvents', events })),
+    api.on('sale:snapshot', ({ sale, lots }) =>
+      buffer.push({ kind: 'saleSnapshot', saleId: sale.id, sale, lots }),
+    ),
     api.on('auction:viewers', ({ auctionId, viewers }) =>
       store.getState().setViewers(auctionId, viewers),
     ),
@@ -212,6 +230,7 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
 
   return {
     watches,
+    sales,
     loadNewestBids,
     loadOlderBids,
     resync,

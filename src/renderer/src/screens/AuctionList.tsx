@@ -1,8 +1,8 @@
-// Auctions by status (live / scheduled / ended / cancelled), searchable and sorted;
+// Single auctions (not lots of a sale) by status (live / scheduled / ended / cancelled), searchable and sorted;
 // live rows are watched so price, bids and time left move as events arrive.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { Auction } from '../../../shared/domain'
+import { saleIdOf, type Auction } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
 import { AuctionTitleLink } from '../components/AuctionTitleLink'
 import { Countdown } from '../components/Countdown'
@@ -71,10 +71,14 @@ export function AuctionList() {
 
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase()
-    return Object.values(auctions)
-      .filter((a) => a.status === tab && (!sellerId || a.sellerId === sellerId))
-      .filter((a) => !needle || a.title.toLowerCase().includes(needle))
-      .sort((a, b) => sortKey(a, sort) - sortKey(b, sort) || a.id.localeCompare(b.id))
+    return (
+      Object.values(auctions)
+        // Lots of sales are listed on their sale's page.
+        .filter((a) => a.status === tab && saleIdOf(a.id) === a.id)
+        .filter((a) => !sellerId || a.sellerId === sellerId)
+        .filter((a) => !needle || a.title.toLowerCase().includes(needle))
+        .sort((a, b) => sortKey(a, sort) - sortKey(b, sort) || a.id.localeCompare(b.id))
+    )
   }, [auctions, tab, sellerId, search, sort])
 
   // Watch the live rows on screen, so their prices move without a reload.
@@ -107,7 +111,7 @@ export function AuctionList() {
     <main className="screen" aria-labelledby={`${ids}-title`}>
       <div className="toolbar">
         <h1 id={`${ids}-title`} className="toolbar__title">
-          Auctions
+          Single auctions
         </h1>
         <div role="tablist" aria-label="Auction status" className="tabs">
           {TABS.map((t, index) => (

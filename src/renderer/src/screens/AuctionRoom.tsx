@@ -50,16 +50,28 @@ export function AuctionRoom(props: { auctionId: string }) {
   }
   // Bids can be entered while an auction is live or about to be; not once it is over.
   const open = auction.status !== 'ended' && auction.status !== 'cancelled'
+  // A lot of a sale goes back to its sale; a single auction (its own sale) to its list.
+  const inSale = auction.saleId !== undefined && auction.saleId !== auction.id
   return (
     <main className="screen room" aria-labelledby="room-title" data-testid="room">
       <div className="room__top">
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => go({ screen: 'list' })}
-        >
-          ← Auctions
-        </button>
+        {inSale ? (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => go({ screen: 'sale', saleId: auction.saleId })}
+          >
+            ← Sale{auction.number ? ` · lot ${auction.number}` : ''}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => go({ screen: 'auctions' })}
+          >
+            ← Auctions
+          </button>
+        )}
         <div className="room__meta">
           <span
             className="muted"

@@ -1,6 +1,8 @@
-// Pure rules for applying auction events by `seq`: an event is applied only when it is
-// the next one; older or repeated ones are dropped; a jump means we missed something and
-// the auction must be re-read (a fresh snapshot replaces what we hold).
+// Pure rules for applying lot (auction) events by `seq`. Seq is the sale's counter, so a
+// lot's events are not consecutive: each carries `prevSeq`, the seq of the lot's previous
+// event. An event is applied only when it follows what we hold (prevSeq = held seq); older
+// or repeated ones are dropped; anything else means we missed something and the lot must
+// be re-read (a fresh snapshot replaces what we hold).
 import type { Auction, AuctionEvent } from '../../../shared/domain'
 
 export type EventFit = 'apply' | 'stale' | 'gap'
@@ -9,7 +11,9 @@ export type EventFit = 'apply' | 'stale' | 'gap'
 export function fitOf(current: Auction | undefined, event: AuctionEvent): EventFit {
   if (!current) return 'gap'
   if (event.seq <= current.seq) return 'stale'
-  return event.seq === current.seq + 1 ? 'apply' : 'gap'
+  // Events published before prevSeq existed follow one another by one.
+  const prevSeq = (event.prevSeq as number | undefined) ?? event.seq - 1
+  return prevSeq === current.seq ? 'apply' : 'gap'
 }
 
 /** The auction after one event; the event carries the whole public state. */
@@ -18,6 +22,7 @@ export function applyEvent(auction: Auction, event: AuctionEvent): Auction {
     ...auction,
     seq: event.seq,
     status: event.status,
+    lotStatus: (event.lotStatus as Auction['lotStatus'] | undefined) ?? auction.lotStatus,
     currentPrice: event.price,
     leaderId: event.leaderId,
     bidCount: event.bidCount,

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { createAuctionsSlice } from './auctionsSlice'
 import { createBidsSlice } from './bidsSlice'
 import { createConnectionSlice } from './connectionSlice'
+import { createSalesSlice } from './salesSlice'
 import type { ConsoleState } from './types'
 import { createUiSlice } from './uiSlice'
 
@@ -13,6 +14,7 @@ export function createConsoleStore(initial: Partial<ConsoleState> = {}): Console
     ...createAuctionsSlice(...args),
     ...createBidsSlice(...args),
     ...createConnectionSlice(...args),
+    ...createSalesSlice(...args),
     ...createUiSlice(...args),
     ...initial,
   }))
@@ -20,5 +22,6 @@ export function createConsoleStore(initial: Partial<ConsoleState> = {}): Console
 
 export type { ConsoleState } from './types'
 export type { FeedItem, IngestReport } from './auctionsSlice'
-export type { ListSort, ListTab, Route, Theme, Toast } from './uiSlice'
+export type { ListSort, ListTab, Route, SellerTab, Theme, Toast } from './uiSlice'
+export type { SaleTab } from './saleRules'
 export type { BidHistory } from './bidList'

@@ -1,7 +1,8 @@
 import type { AuctionsSlice } from './auctionsSlice'
 import type { BidsSlice } from './bidsSlice'
 import type { ConnectionSlice } from './connectionSlice'
+import type { SalesSlice } from './salesSlice'
 import type { UiSlice } from './uiSlice'
 
 /** The whole console state: one zustand store made of slices. */
-export type ConsoleState = AuctionsSlice & BidsSlice & ConnectionSlice & UiSlice
+export type ConsoleState = AuctionsSlice & BidsSlice & ConnectionSlice & SalesSlice & UiSlice

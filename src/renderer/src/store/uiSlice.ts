@@ -2,10 +2,14 @@
 // (starred) auctions, toasts, the end dialog, theme and the operator profile.
 import type { StateCreator } from 'zustand'
 import type { OperatorProfile } from '../../../shared/contract'
+import type { SaleTab } from './saleRules'
 import type { ConsoleState } from './types'
 
+/** 'list' is the home screen, the sales; 'auctions' the single auctions. */
 export type Route =
   | { screen: 'list' }
+  | { screen: 'auctions' }
+  | { screen: 'sale'; saleId: string }
   | { screen: 'room'; auctionId: string }
   | { screen: 'seller' }
   | { screen: 'settings' }
@@ -13,6 +17,7 @@ export type Route =
 
 export type ListTab = 'active' | 'scheduled' | 'ended' | 'cancelled'
 export type ListSort = 'ending' | 'newest'
+export type SellerTab = 'sales' | 'auctions'
 export type Theme = 'system' | 'dark' | 'light'
 
 export interface Toast {
@@ -27,6 +32,9 @@ export interface UiSlice {
   route: Route
   listTab: ListTab
   search: string
+  saleTab: SaleTab
+  saleSearch: string
+  sellerTab: SellerTab
   sort: ListSort
   starred: string[]
   toasts: Toast[]
@@ -36,6 +44,9 @@ export interface UiSlice {
   go: (route: Route) => void
   setListTab: (tab: ListTab) => void
   setSearch: (search: string) => void
+  setSaleTab: (tab: SaleTab) => void
+  setSaleSearch: (search: string) => void
+  setSellerTab: (tab: SellerTab) => void
   setSort: (sort: ListSort) => void
   toggleStar: (auctionId: string) => void
   pushToast: (toast: Omit<Toast, 'id'>) => void
@@ -52,6 +63,9 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, 
   route: { screen: 'list' },
   listTab: 'active',
   search: '',
+  saleTab: 'live',
+  saleSearch: '',
+  sellerTab: 'sales',
   sort: 'ending',
   starred: [],
   toasts: [],
@@ -61,6 +75,9 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, 
   go: (route) => set({ route }),
   setListTab: (listTab) => set({ listTab }),
   setSearch: (search) => set({ search }),
+  setSaleTab: (saleTab) => set({ saleTab }),
+  setSaleSearch: (saleSearch) => set({ saleSearch }),
+  setSellerTab: (sellerTab) => set({ sellerTab }),
   setSort: (sort) => set({ sort }),
   toggleStar: (auctionId) => {
     const starred = get().starred

@@ -3,12 +3,10 @@ import { useState, type FormEvent } from 'react'
 import { Field } from '../../components/Field'
 import { TextField } from '../../components/TextField'
 import { useApi, useConsole } from '../../context'
+import { CURRENCIES } from '../../lib/currencies'
 import { checkCreate, emptyDraft, type CreateDraft, type CreateErrors } from '../../lib/createForm'
 import { IncrementFields } from './IncrementFields'
 import { ScheduleFields } from './ScheduleFields'
-
-// prettier-ignore
-const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'HKD', 'SGD']
 
 export function CreateAuctionForm(props: { onCreated: (auctionId: string) => void }) {
   const api = useApi()
@@ -106,7 +104,11 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
           onChange={(value) => set('reservePrice', value)}
         />
       </div>
-      <IncrementFields draft={draft} errors={errors} set={set} />
+      <IncrementFields
+        draft={draft}
+        errors={errors}
+        update={(patch) => setDraft((previous) => ({ ...previous, ...patch }))}
+      />
       <ScheduleFields draft={draft} errors={errors} set={set} />
       {serverError ? (
         <p className="field__error" role="alert">

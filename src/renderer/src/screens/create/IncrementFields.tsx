@@ -1,23 +1,30 @@
 // The bid increment: one fixed step, or a table of price bands (from 0, strictly rising).
 import { TextField } from '../../components/TextField'
-import type { DraftProps } from './draftProps'
+import type { FormErrors, IncrementDraft } from '../../lib/formChecks'
 
-export function IncrementFields({ draft, errors, set }: DraftProps) {
+/** Any draft with an increment part (an auction's, a sale's default). */
+export interface IncrementProps {
+  draft: IncrementDraft
+  errors: FormErrors
+  update: (patch: Partial<IncrementDraft>) => void
+  legend?: string
+}
+
+export function IncrementFields({ draft, errors, update, legend }: IncrementProps) {
   const setBand = (index: number, key: 'from' | 'increment', value: string): void =>
-    set(
-      'bands',
-      draft.bands.map((band, i) => (i === index ? { ...band, [key]: value } : band)),
-    )
+    update({
+      bands: draft.bands.map((band, i) => (i === index ? { ...band, [key]: value } : band)),
+    })
   return (
     <fieldset className="field">
-      <legend>Bid increment</legend>
+      <legend>{legend ?? 'Bid increment'}</legend>
       <div className="choices">
         <label className="choice">
           <input
             type="radio"
             name="incrementMode"
             checked={draft.incrementMode === 'fixed'}
-            onChange={() => set('incrementMode', 'fixed')}
+            onChange={() => update({ incrementMode: 'fixed' })}
           />
           Fixed
         </label>
@@ -26,7 +33,7 @@ export function IncrementFields({ draft, errors, set }: DraftProps) {
             type="radio"
             name="incrementMode"
             checked={draft.incrementMode === 'table'}
-            onChange={() => set('incrementMode', 'table')}
+            onChange={() => update({ incrementMode: 'table' })}
           />
           Table by price
         </label>
@@ -38,7 +45,7 @@ export function IncrementFields({ draft, errors, set }: DraftProps) {
           inputMode="decimal"
           value={draft.increment}
           error={errors.increment}
-          onChange={(value) => set('increment', value)}
+          onChange={(value) => update({ increment: value })}
         />
       ) : (
         <div className="bands">
@@ -64,12 +71,7 @@ export function IncrementFields({ draft, errors, set }: DraftProps) {
                   type="button"
                   className="button button--quiet"
                   aria-label={`Remove band ${index + 1}`}
-                  onClick={() =>
-                    set(
-                      'bands',
-                      draft.bands.filter((_, i) => i !== index),
-                    )
-                  }
+                  onClick={() => update({ bands: draft.bands.filter((_, i) => i !== index) })}
                 >
                   Remove
                 </button>
@@ -84,7 +86,7 @@ export function IncrementFields({ draft, errors, set }: DraftProps) {
           <button
             type="button"
             className="button button--quiet"
-            onClick={() => set('bands', [...draft.bands, { from: '', increment: '' }])}
+            onClick={() => update({ bands: [...draft.bands, { from: '', increment: '' }] })}
           >
             Add band
           </button>

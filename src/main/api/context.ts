@@ -1,0 +1,37 @@
+// What every command handler gets: the session it runs for and the services it may use.
+import type { CommandName, CommandResult, OperatorProfile } from '../../shared/contract'
+import type { Failure } from '../../shared/errors'
+import type { ConnectionManager } from '../connection'
+import type { AuctionEngine } from '../engine'
+import type { Presence } from '../presence'
+import type { Relay } from '../relay'
+import type { SettingsStore } from '../settings'
+import type { ParsedInput } from './validate'
+
+export interface SessionState {
+  readonly id: string
+  profile: OperatorProfile | null
+}
+
+export interface CommandContext {
+  engine(): AuctionEngine | Failure
+  manager: ConnectionManager
+  settings: SettingsStore
+  relay: Relay
+  presence: Presence
+}
+
+export type Handler<N extends CommandName> = (
+  ctx: CommandContext,
+  session: SessionState,
+  input: ParsedInput<N>,
+) => Promise<CommandResult<N>>
+
+/** Runs `work` with the engine, or answers why there is none (Redis not configured/up). */
+export async function withEngine<T>(
+  ctx: CommandContext,
+  work: (engine: AuctionEngine) => Promise<T>,
+): Promise<T | Failure> {
+  const engine = ctx.engine()
+  return 'ok' in engine ? engine : work(engine)
+}

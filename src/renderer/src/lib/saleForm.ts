@@ -1,0 +1,107 @@
+// The create-sale form, checked in full before anything is sent: a title, the currency,
+// the lots' default increment (fixed or a table), when it opens, and for timed sales the
+// soft close, the interval between closes and the first close (a time or a duration).
+import type { SaleMode } from '../../../shared/domain'
+import type { SaleCreateInput } from '../../../shared/sale-schemas'
+import {
+  checkIncrement,
+  checkTitle,
+  moneyCheck,
+  parseLocalDateTime,
+  wholeNumber,
+  MAX_MINUTES,
+  type FormErrors,
+  type IncrementDraft,
+} from './formChecks'
+
+export interface SaleDraft extends IncrementDraft {
+  title: string
+  description: string
+  mode: SaleMode
+  currency: string
+  /** A draft takes lots; a sale that opens now or at a time can take none any more. */
+  startMode: 'draft' | 'now' | 'at'
+  startsAt: string
+  softCloseSeconds: string
+  closeIntervalSeconds: string
+  firstCloseMode: 'duration' | 'at'
+  durationMinutes: string
+  firstCloseAt: string
+}
+
+export const emptySaleDraft = (): SaleDraft => ({
+  title: '',
+  description: '',
+  mode: 'timed',
+  currency: 'USD',
+  incrementMode: 'fixed',
+  increment: '',
+  bands: [
+    { from: '0', increment: '' },
+    { from: '', increment: '' },
+  ],
+  startMode: 'draft',
+  startsAt: '',
+  softCloseSeconds: '60',
+  closeIntervalSeconds: '60',
+  firstCloseMode: 'duration',
+  durationMinutes: '60',
+  firstCloseAt: '',
+})
+
+export function checkSale(
+  draft: SaleDraft,
+  serverNow: number,
+): { request: SaleCreateInput } | { errors: FormErrors } {
+  const errors: FormErrors = {}
+  const title = checkTitle(draft.title, errors)
+  if (draft.description.length > 5000) errors.description = 'At most 5000 characters.'
+  const currency = draft.currency.trim().toUpperCase()
+  const { increment, incrementTable } = checkIncrement(draft, moneyCheck(currency, errors), errors)
+
+  let startsAt: number | undefined
+  if (draft.startMode === 'at') {
+    const at = parseLocalDateTime(draft.startsAt)
+    if (at === null) errors.startsAt = 'Enter a start date and time.'
+    else if (at <= serverNow) errors.startsAt = 'The start must be in the future.'
+    else startsAt = at
+  }
+
+  const timed: Partial<SaleCreateInput> = {}
+  if (draft.mode === 'timed') {
+    const softClose = wholeNumber(draft.softCloseSeconds, 0, 3600)
+    if (softClose === null) errors.softCloseSeconds = 'Seconds from 0 (off) to 3600.'
+    else timed.softCloseSeconds = softClose
+    const interval = wholeNumber(draft.closeIntervalSeconds, 0, 86_400)
+    if (interval === null) errors.closeIntervalSeconds = 'Seconds from 0 to 86400.'
+    else timed.closeIntervalSeconds = interval
+    if (draft.firstCloseMode === 'duration') {
+      const minutes = wholeNumber(draft.durationMinutes, 1, MAX_MINUTES)
+      if (minutes === null)
+        errors.durationMinutes = `A whole number of minutes, 1 to ${MAX_MINUTES}.`
+      else timed.durationMs = minutes * 60_000
+    } else {
+      const at = parseLocalDateTime(draft.firstCloseAt)
+      if (at === null) errors.firstCloseAt = 'Enter the first close date and time.'
+      else if (at <= (startsAt ?? serverNow)) {
+        errors.firstCloseAt = startsAt
+          ? 'The first close must be after the start.'
+          : 'The first close must be in the future.'
+      } else timed.firstCloseAt = at
+    }
+  }
+
+  if (Object.keys(errors).length > 0) return { errors }
+  return {
+    request: {
+      title,
+      description: draft.description,
+      mode: draft.mode,
+      currency,
+      ...(increment ? { increment } : { incrementTable }),
+      ...(startsAt ? { startsAt } : {}),
+      start: draft.startMode === 'now',
+      ...timed,
+    },
+  }
+}

@@ -1,0 +1,123 @@
+// A sale's page: its lots in catalogue order, moving live (the page watches the sale), its
+// results, and for its seller or staff the Start / End / Cancel actions and, while it is a
+// draft, the lot form and the catalogue import. A lot's title opens its room.
+import { useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { ConnectionBadge } from '../components/ConnectionBadge'
+import { SaleActions } from '../components/SaleActions'
+import { ModeBadge, SaleStatusBadge } from '../components/SaleStatusBadge'
+import { useConsole } from '../context'
+import { useSaleCommands, useSaleWatch } from '../hooks/useSaleCommands'
+import { formatDateTime } from '../lib/format'
+import { nextLotNumber } from '../lib/lotForm'
+import { saleWhen } from '../lib/saleFormat'
+import { CatalogueImport } from './sale/CatalogueImport'
+import { LotForm } from './sale/LotForm'
+import { LotTable } from './sale/LotTable'
+import { SaleResults } from './sale/SaleResults'
+
+const NO_LOTS: readonly string[] = []
+
+export function SalePage(props: { saleId: string }) {
+  const { saleId } = props
+  useSaleWatch(saleId)
+  const commands = useSaleCommands()
+  const sale = useConsole((state) => state.sales[saleId])
+  const refused = useConsole((state) => state.salesRefused[saleId])
+  const lotIds = useConsole((state) => state.saleLots[saleId]) ?? NO_LOTS
+  const numbers = useConsole(
+    useShallow((state) => lotIds.map((id) => state.auctions[id]?.number ?? '')),
+  )
+  const profile = useConsole((state) => state.profile)
+  const go = useConsole((state) => state.go)
+  const pushToast = useConsole((state) => state.pushToast)
+  const [editing, setEditing] = useState<string | null>(null)
+  const editingLot = useConsole((state) => (editing ? state.auctions[editing] : undefined))
+
+  if (!sale) {
+    return (
+      <main className="screen">
+        <p className="empty">
+          {refused ? `This sale cannot be shown: ${refused.message}` : 'Loading sale…'}
+        </p>
+      </main>
+    )
+  }
+  const mayAct = profile?.role === 'staff' || profile?.operatorId === sale.sellerId
+  const editable = mayAct && sale.status === 'draft'
+  const when = saleWhen(sale)
+
+  const onRemove = async (lotId: string): Promise<void> => {
+    const answer = await commands.removeLot(sale.id, lotId)
+    if (!answer.ok) pushToast({ tone: 'warning', text: `Not removed: ${answer.error.message}` })
+    if (editing === lotId) setEditing(null)
+  }
+
+  return (
+    <main className="screen sale" aria-labelledby="sale-title" data-testid="sale-page">
+      <div className="room__top">
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => go({ screen: 'list' })}
+        >
+          ← Sales
+        </button>
+        <ConnectionBadge />
+      </div>
+      <header className="room__header">
+        <div className="room__heading">
+          <h1 id="sale-title" data-testid="sale-title">
+            {sale.title}
+          </h1>
+          <SaleStatusBadge status={sale.status} />
+          <ModeBadge mode={sale.mode} />
+        </div>
+        <SaleActions sale={sale} />
+      </header>
+      <p className="sale__meta muted" data-testid="sale-meta">
+        {sale.currency} · {when.label} {when.at !== null ? formatDateTime(when.at) : when.words}
+        {sale.mode === 'timed'
+          ? ` · one lot closes every ${sale.closeIntervalSeconds} s · soft close ${sale.softCloseSeconds} s`
+          : ''}
+      </p>
+      {sale.description ? <p className="room__description">{sale.description}</p> : null}
+      <SaleResults sale={sale} lotIds={lotIds} />
+      {editable ? (
+        <div className="sale__tools">
+          <section className="panel">
+            {editingLot ? (
+              <LotForm
+                key={editingLot.id}
+                sale={sale}
+                lot={editingLot}
+                taken={numbers.filter((number) => number !== editingLot.number)}
+                nextNumber={editingLot.number}
+                onDone={() => setEditing(null)}
+              />
+            ) : (
+              <LotForm key="add" sale={sale} taken={numbers} nextNumber={nextLotNumber(numbers)} />
+            )}
+          </section>
+          <section className="panel">
+            <CatalogueImport sale={sale} existing={numbers} />
+          </section>
+        </div>
+      ) : null}
+      <section className="panel panel--flush" aria-label="Lots">
+        <LotTable
+          lotIds={lotIds}
+          fullNames={mayAct}
+          editable={editable}
+          onEdit={setEditing}
+          onRemove={(lotId) => void onRemove(lotId)}
+        />
+        {lotIds.length === 0 ? (
+          <p className="empty">
+            {editable ? 'No lots yet: add one or import a catalogue.' : 'No lots.'}
+          </p>
+        ) : null}
+      </section>
+    </main>
+  )
+}

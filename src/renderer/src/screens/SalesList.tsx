@@ -1,0 +1,171 @@
+// The home screen: sales by tab (live / upcoming / past), searchable by title, each row
+// moving live as the sale list events arrive. Single auctions keep their own list (top bar).
+import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react'
+import type { Sale, SaleStatus } from '../../../shared/domain'
+import { ModeBadge, SaleStatusBadge } from '../components/SaleStatusBadge'
+import { useConsole } from '../context'
+import { useSalesList } from '../hooks/useSalesList'
+import { formatDateTime } from '../lib/format'
+import { saleWhen } from '../lib/saleFormat'
+import type { SaleTab } from '../store'
+
+const TABS: { tab: SaleTab; label: string; statuses: SaleStatus[] }[] = [
+  { tab: 'live', label: 'Live', statuses: ['open'] },
+  { tab: 'upcoming', label: 'Upcoming', statuses: ['scheduled', 'draft'] },
+  { tab: 'past', label: 'Past', statuses: ['closed', 'cancelled'] },
+]
+
+/** Live and upcoming: soonest first; past: most recently closed first. */
+function sortKey(sale: Sale, tab: SaleTab): number {
+  if (tab === 'past') return -(sale.closedAt ?? sale.createdAt)
+  return saleWhen(sale).at ?? Number.MAX_SAFE_INTEGER
+}
+
+function SaleRow({ sale }: { sale: Sale }) {
+  const go = useConsole((state) => state.go)
+  const when = saleWhen(sale)
+  return (
+    <tr data-testid="sale-row" data-sale-id={sale.id}>
+      <td>
+        <button
+          type="button"
+          className="link strong"
+          onClick={() => go({ screen: 'sale', saleId: sale.id })}
+        >
+          {sale.title}
+        </button>
+      </td>
+      <td>
+        <ModeBadge mode={sale.mode} />
+      </td>
+      <td className="num" data-testid="sale-lots">
+        {sale.lotCount}
+      </td>
+      <td>
+        <span className="muted">{when.label}</span>{' '}
+        {when.at !== null ? formatDateTime(when.at) : when.words}
+      </td>
+      <td>
+        <SaleStatusBadge status={sale.status} />
+      </td>
+    </tr>
+  )
+}
+
+export function SalesList() {
+  const ids = useId()
+  const tab = useConsole((state) => state.saleTab)
+  const search = useConsole((state) => state.saleSearch)
+  const setTab = useConsole((state) => state.setSaleTab)
+  const setSearch = useConsole((state) => state.setSaleSearch)
+  const current = TABS.find((t) => t.tab === tab) ?? (TABS[0] as (typeof TABS)[number])
+  const { sales, loading, error } = useSalesList(current.statuses)
+  const searchInput = useRef<HTMLInputElement>(null)
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([])
+
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase()
+    return sales
+      .filter((sale) => !needle || sale.title.toLowerCase().includes(needle))
+      .sort((a, b) => sortKey(a, tab) - sortKey(b, tab) || a.id.localeCompare(b.id))
+  }, [sales, search, tab])
+
+  // "/" jumps to the search box from anywhere on this screen.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      const target = event.target as HTMLElement | null
+      if (event.key !== '/' || target?.closest('input, textarea, select')) return
+      event.preventDefault()
+      searchInput.current?.focus()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const onTabKey = (event: KeyboardEvent, index: number): void => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+    if (!step) return
+    event.preventDefault()
+    const next = (index + step + TABS.length) % TABS.length
+    setTab((TABS[next] as (typeof TABS)[number]).tab)
+    tabRefs.current[next]?.focus()
+  }
+
+  return (
+    <main className="screen" aria-labelledby={`${ids}-title`}>
+      <div className="toolbar">
+        <h1 id={`${ids}-title`} className="toolbar__title">
+          Sales
+        </h1>
+        <div role="tablist" aria-label="Sale status" className="tabs">
+          {TABS.map((t, index) => (
+            <button
+              key={t.tab}
+              ref={(el) => {
+                tabRefs.current[index] = el
+              }}
+              type="button"
+              role="tab"
+              id={`${ids}-tab-${t.tab}`}
+              aria-selected={tab === t.tab}
+              aria-controls={`${ids}-panel`}
+              tabIndex={tab === t.tab ? 0 : -1}
+              className="tabs__tab"
+              onClick={() => setTab(t.tab)}
+              onKeyDown={(event) => onTabKey(event, index)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div className="toolbar__spacer" />
+        <label className="visually-hidden" htmlFor={`${ids}-search`}>
+          Search sales by title
+        </label>
+        <input
+          id={`${ids}-search`}
+          ref={searchInput}
+          type="search"
+          className="search"
+          placeholder="Search by title  /"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      </div>
+      <section
+        role="tabpanel"
+        id={`${ids}-panel`}
+        aria-labelledby={`${ids}-tab-${tab}`}
+        className="panel panel--flush"
+      >
+        <table className="grid" data-testid="sale-table">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Mode</th>
+              <th scope="col" className="num">
+                Lots
+              </th>
+              <th scope="col">When</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((sale) => (
+              <SaleRow key={sale.id} sale={sale} />
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? (
+          <p className="empty">
+            {loading && !error
+              ? 'Loading…'
+              : error
+                ? `Could not load: ${error}`
+                : `No ${current.label.toLowerCase()} sales${search ? ' match' : ''}.`}
+          </p>
+        ) : null}
+      </section>
+    </main>
+  )
+}
