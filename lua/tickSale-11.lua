@@ -10,8 +10,9 @@
 --- @include "includes/storeSaleSeq"
 --- @include "includes/nextDue"
 -- The scheduler's work on one sale, on the server clock: opens it once its start has come,
--- closes its timed lots whose end has passed (at most `batch`), and closes a timed sale
--- whose last lot has closed. Idempotent: any number of schedulers may race.
+-- closes its timed lots whose end has passed (at most `batch`; by end time, equal ones in
+-- catalogue order), and closes a timed sale whose last lot has closed. Idempotent: any
+-- number of schedulers may race.
 -- KEYS: the sale's eleven keys (saleKeys)
 -- ARGV: [1] publish command, [2] sale channel, [3] lot key prefix, [4] sale id, [5] batch
 -- Output: { acted, nextDue ('' = nothing due), now }
@@ -32,9 +33,19 @@ if sale.status == 'scheduled' and sale.startsAt and sale.startsAt <= now then
   acted = acted + 1
 end
 if sale.status == 'open' then
-  local due = redis.call('ZRANGE', sk.closing, '-inf', now, 'BYSCORE', 'LIMIT', 0, batch)
-  for _, lot_id in ipairs(due) do
-    close_lot(sale, load_lot(lot_key(lot_id)), now)
+  local due = {}
+  for _, lot_id in ipairs(redis.call('ZRANGE', sk.closing, '-inf', now, 'BYSCORE', 'LIMIT', 0,
+    batch)) do
+    due[#due + 1] = load_lot(lot_key(lot_id))
+  end
+  -- The index orders equal end times by lot id ("S.10" before "S.2"): close them in
+  -- catalogue order instead.
+  table.sort(due, function(a, b)
+    if a.endsAt ~= b.endsAt then return a.endsAt < b.endsAt end
+    return a.score < b.score
+  end)
+  for _, lot in ipairs(due) do
+    close_lot(sale, lot, now)
     acted = acted + 1
   end
   if timed_sale_done(sale) then close_sale(sale, now) end

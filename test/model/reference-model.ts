@@ -1,34 +1,51 @@
-// A reference model of the auction rules of issue 2 in plain TypeScript: no Redis, no I/O,
-// and a clock the caller passes to every command. The property test runs it beside the Lua
-// engine and demands the same answers and the same state.
+// A reference model of the sales, lots and bidding rules (issues 2 and 8) in plain
+// TypeScript: no Redis, no I/O, and a clock the caller passes to every command. The property
+// test runs it beside the Lua engine and demands the same answers and the same state.
 //
-// It starts where the engine's input schema ends (ids, sources and create fields are
-// already well-formed; create amounts are minor units) and mirrors the engine's decisions
-// where the issue leaves room:
-// - the reserve rule records an extra automatic 'leading' entry for the leader at the
-//   reserve price (also after a max_raised, whose own answer then has bidId null);
-// - a max_raised adds no history entry of its own;
-// - bid ids are 1-based positions in the auction's history;
-// - a rejected bid is not remembered under its requestId;
-// - AUCTION_ENDED applies from now >= endsAt; ending sets endsAt to now when it was later;
-// - ending an ended auction and cancelling a cancelled one succeed without a change;
-//   ending anything else that is not active is AUCTION_NOT_ACTIVE, starting anything but a
-//   draft or scheduled auction INVALID_STATUS.
+// It starts where the engine's input schemas end (ids, sources and create fields are
+// well-formed; money in create and add-lot inputs is minor units), and mirrors the engine's
+// decisions where the issues leave room:
+// - a standalone auction (`create`) is a timed sale of one lot whose lot id is the sale's id;
+//   its sale publishes no sale-level events, so its seq counts its lot's events only;
+// - the lots of a sale get the ids `<saleId>.<n>`, n counting up in the order they were added;
+// - every event of a sale or of one of its lots moves the sale's seq on by one; a lot's seq
+//   is the sale's seq at its latest event;
+// - a timed sale opens its waiting lots in catalogue order, the i-th closing at the first
+//   close + i × closeInterval; a scheduler pass closes what is due by end time, equal end
+//   times (an interval of 0, a soft close landing on another lot's end) in catalogue order;
+// - the scheduler leaves a timed sale scheduled when its first close has passed before it
+//   could open, and opens (then at once closes) one that has no lots;
+// - ending a closed sale, an ended lot, cancelling a cancelled sale or a withdrawn lot
+//   succeed without a change; see each command for its checks, in the engine's order.
 import type {
   Actor,
   Auction,
-  AuctionResult,
-  AuctionStatus,
   BidAccepted,
-  BidEntry,
-  BidResultKind,
-  BidSource,
   IncrementBand,
+  Sale,
+  SaleMode,
 } from '../../src/shared/domain'
-import type { CommandError, ErrorCode, Failure } from '../../src/shared/errors'
+import { saleIdOf } from '../../src/shared/domain'
+import type { Failure } from '../../src/shared/errors'
+import {
+  auctionStatusOf,
+  catalogueOrder,
+  closeLot,
+  failure,
+  lotEvent,
+  lotNumber,
+  passWaitingLot,
+  placeBid,
+  setStatus,
+  type LotState,
+  type ModelBid,
+  type Ok,
+} from './lot-rules'
+import { mayAct, SaleBook, type SaleState } from './sale-book'
 
-const MAX_MINOR = 10n ** 13n
+export { modelAmount, type ModelBid } from './lot-rules'
 
+/** `auction create`: a standalone auction (create amounts in minor units). */
 export interface ModelCreate {
   id: string
   title: string
@@ -46,318 +63,406 @@ export interface ModelCreate {
   durationMs: number | null
   softCloseSeconds: number
   start: boolean
-}
-
-export interface ModelBid {
-  auctionId: string
-  bidderId: string
-  amount: string | number
-  max?: string | number | null
   requestId?: string | null
-  source?: BidSource
 }
 
-interface State {
-  spec: ModelCreate
-  status: AuctionStatus
-  price: number
-  leaderId: string | null
-  leaderMax: number
-  bidCount: number
+/** `sale create`; `id` is the id the engine gave (the model cannot derive it). */
+export interface ModelSaleCreate {
+  id: string
+  title: string
+  description?: string
+  mode: SaleMode
+  currency: string
+  digits: number
   startsAt: number | null
-  endsAt: number | null
+  start: boolean
+  increment: number | null
+  incrementTable: IncrementBand[] | null
+  softCloseSeconds: number
+  closeIntervalSeconds: number
+  firstCloseAt: number | null
   durationMs: number | null
-  seq: number
-  createdAt: number
-  result?: AuctionResult
-  history: BidEntry[]
-  requests: Map<string, BidAccepted>
+  requestId?: string | null
 }
 
-type Ok<T> = { ok: true } & T
-const failure = (code: ErrorCode, extra: Partial<CommandError> = {}): Failure => ({
-  ok: false,
-  error: { code, message: code, ...extra },
-})
-
-/** Decimal text or minor units → minor units; null when malformed or out of range. */
-export function modelAmount(value: string | number, digits: number): number | null {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 0 && value <= Number(MAX_MINOR) ? value + 0 : null
-  }
-  const match = /^([0-9]+)(?:\.([0-9]+))?$/.exec(value)
-  if (!match) return null
-  const fraction = match[2] ?? ''
-  if (fraction.length > digits) return null
-  const minor =
-    BigInt(match[1] as string) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || 0)
-  return minor > MAX_MINOR ? null : Number(minor)
+/** `lot add`: the number as typed; money in minor units. */
+export interface ModelLotAdd {
+  number: string
+  title: string
+  description?: string
+  startingPrice: number
+  reservePrice: number | null
+  estimateLow: number | null
+  estimateHigh: number | null
+  increment: number | null
+  incrementTable: IncrementBand[] | null
+  softCloseSeconds: number | null
+  requestId?: string | null
 }
 
-export class ReferenceModel {
-  private readonly auctions = new Map<string, State>()
+type Answer<T> = Ok<T> | Failure
 
-  create(spec: ModelCreate, now: number): Ok<{ auction: Auction }> | Failure {
-    if (spec.endsAt !== null && spec.endsAt <= now)
+/** A failure of a sale script in the words of the auction (lot) it stands for. */
+const AUCTION_STATUS_OF_SALE: Record<string, string> = {
+  draft: 'draft',
+  scheduled: 'scheduled',
+  open: 'active',
+  closed: 'ended',
+  cancelled: 'cancelled',
+}
+function asAuctionFailure(answer: Failure): Failure {
+  const { error } = answer
+  if (error.code === 'SALE_NOT_FOUND') return failure('AUCTION_NOT_FOUND')
+  const status = error.status === undefined ? undefined : AUCTION_STATUS_OF_SALE[error.status]
+  return status === undefined ? answer : { ok: false, error: { ...error, status } }
+}
+
+export class ReferenceModel extends SaleBook {
+  /** sale id → the number of the lot the scheduler closed last (for the tally). */
+  private readonly lastClosed = new Map<string, string>()
+
+  // ---- Standalone auctions ---------------------------------------------------------------
+
+  create(spec: ModelCreate, now: number): Answer<{ auction: Auction; duplicate: boolean }> {
+    if ((spec.endsAt === null) === (spec.durationMs === null)) {
       return failure('INVALID_INPUT', { field: 'endsAt' })
-    if (spec.endsAt !== null && spec.startsAt !== null && spec.startsAt >= spec.endsAt) {
+    }
+    if (spec.startsAt !== null && spec.start) return failure('INVALID_INPUT', { field: 'startsAt' })
+    const retried = this.retried('auction', spec.sellerId, spec.requestId)
+    if (retried) return { ok: true, auction: this.view(retried.id) as Auction, duplicate: true }
+    const first = spec.endsAt
+    if (first !== null && first <= now) return failure('INVALID_INPUT', { field: 'endsAt' })
+    if (first !== null && spec.startsAt !== null && spec.startsAt >= first) {
       return failure('INVALID_INPUT', { field: 'startsAt' })
     }
-    const state: State = {
-      spec,
-      status: spec.startsAt !== null ? 'scheduled' : 'draft',
-      price: spec.startingPrice,
-      leaderId: null,
-      leaderMax: 0,
-      bidCount: 0,
+    const sale = this.newSale(
+      {
+        id: spec.id,
+        title: spec.title,
+        description: spec.description ?? '',
+        mode: 'timed',
+        currency: spec.currency,
+        digits: spec.digits,
+        sellerId: spec.sellerId,
+        startsAt: spec.startsAt,
+        firstCloseAt: spec.endsAt,
+        durationMs: spec.durationMs,
+        closeIntervalMs: 0,
+        softCloseSeconds: spec.softCloseSeconds,
+        increment: spec.increment ?? null,
+        incrementTable: spec.incrementTable ?? null,
+        standalone: true,
+      },
+      spec.requestId,
+      now,
+    )
+    const lot = this.newLot(sale, spec.id, now, {
+      number: '1',
+      title: spec.title,
+      description: spec.description ?? '',
+      startingPrice: spec.startingPrice,
+      reservePrice: spec.reservePrice,
+      estimateLow: null,
+      estimateHigh: null,
+      increment: sale.increment,
+      incrementTable: sale.incrementTable,
+      softCloseSeconds: spec.softCloseSeconds,
       startsAt: spec.startsAt,
       endsAt: spec.endsAt,
       durationMs: spec.durationMs,
-      seq: 1,
-      createdAt: now,
-      history: [],
-      requests: new Map(),
-    }
-    if (spec.start) this.activate(state, now)
-    this.auctions.set(spec.id, state)
-    return { ok: true, auction: this.view(spec.id) as Auction }
+    })
+    lotEvent(sale, lot) // auction_created
+    if (spec.start) this.open(sale, now, this.firstClose(sale, now))
+    return { ok: true, auction: this.view(spec.id) as Auction, duplicate: false }
   }
 
-  start(id: string, actor: Actor, now: number): Ok<{ auction: Auction }> | Failure {
-    const a = this.auctions.get(id)
-    if (!a) return failure('AUCTION_NOT_FOUND')
-    if (!mayAct(a, actor)) return failure('NOT_SELLER')
-    if (a.status !== 'draft' && a.status !== 'scheduled') {
-      return failure('INVALID_STATUS', { status: a.status })
-    }
-    const ends = a.durationMs !== null ? now + a.durationMs : a.endsAt
-    if (ends !== null && ends <= now) return failure('INVALID_INPUT', { field: 'endsAt' })
-    this.activate(a, now)
-    return { ok: true, auction: this.view(id, actor) as Auction }
+  /** `auction start`: a standalone auction starts its sale; a lot opens with its sale. */
+  start(id: string, actor: Actor, now: number): Answer<{ auction: Auction }> {
+    return this.onLot(id, actor, (sale, lot) => {
+      if (sale.standalone) return this.startSale(sale.id, actor, now)
+      return failure('INVALID_STATUS', { status: auctionStatusOf(lot.lotStatus, sale.status) })
+    })
   }
 
-  end(id: string, actor: Actor, now: number): Ok<{ auction: Auction }> | Failure {
-    const a = this.auctions.get(id)
-    if (!a) return failure('AUCTION_NOT_FOUND')
-    if (!mayAct(a, actor)) return failure('NOT_SELLER')
-    if (a.status !== 'ended') {
-      if (a.status !== 'active') return failure('AUCTION_NOT_ACTIVE', { status: a.status })
-      this.close(a, now)
-    }
-    return { ok: true, auction: this.view(id, actor) as Auction }
-  }
-
-  cancel(id: string, actor: Actor, _now: number): Ok<{ auction: Auction }> | Failure {
-    const a = this.auctions.get(id)
-    if (!a) return failure('AUCTION_NOT_FOUND')
-    if (!mayAct(a, actor)) return failure('NOT_SELLER')
-    if (a.status === 'ended') return failure('INVALID_STATUS', { status: a.status })
-    if (a.status !== 'cancelled') {
-      a.status = 'cancelled'
-      a.seq++
-    }
-    return { ok: true, auction: this.view(id, actor) as Auction }
-  }
-
-  /** What a scheduler does at `now`: start what is due, close what is due. */
-  schedulerPass(now: number): void {
-    for (const a of this.auctions.values()) {
-      if (a.status === 'scheduled' && a.startsAt !== null && a.startsAt <= now) {
-        const ends = a.durationMs !== null ? now + a.durationMs : a.endsAt
-        if (ends === null || ends > now) this.activate(a, now)
-      } else if (a.status === 'active' && a.endsAt !== null && a.endsAt <= now) {
-        this.close(a, now)
+  /** `auction end`: closes one active lot now; a timed sale closes with its last lot. */
+  end(id: string, actor: Actor, now: number): Answer<{ auction: Auction }> {
+    return this.onLot(id, actor, (sale, lot) => {
+      if (!mayAct(sale, actor)) return failure('NOT_SELLER')
+      if (lot.lotStatus === 'sold' || lot.lotStatus === 'passed') return null
+      if (lot.lotStatus !== 'active') {
+        return failure('AUCTION_NOT_ACTIVE', {
+          status: auctionStatusOf(lot.lotStatus, sale.status),
+        })
       }
-    }
+      closeLot(sale, lot, now)
+      this.closeIfDone(sale, now)
+      return null
+    })
+  }
+
+  /** `auction cancel`: a standalone auction cancels its sale; a lot is withdrawn from it. */
+  cancel(id: string, actor: Actor, now: number): Answer<{ auction: Auction }> {
+    return this.onLot(id, actor, (sale, lot) => {
+      if (sale.standalone) return this.cancelSale(sale.id, actor, now)
+      if (!mayAct(sale, actor)) return failure('NOT_SELLER')
+      if (lot.lotStatus === 'withdrawn' || lot.lotStatus === 'cancelled') return null
+      if (lot.lotStatus === 'sold' || lot.lotStatus === 'passed') {
+        return failure('INVALID_STATUS', { status: 'ended' })
+      }
+      setStatus(lot, 'withdrawn')
+      lotEvent(sale, lot)
+      this.tally('lot withdrawn')
+      this.closeIfDone(sale, now)
+      return null
+    })
   }
 
   bid(input: ModelBid, now: number): BidAccepted | Failure {
-    const a = this.auctions.get(input.auctionId)
-    const previous = input.requestId ? a?.requests.get(input.requestId) : undefined
+    const lot = this.lotIndex.get(input.auctionId)
+    const previous = input.requestId ? lot?.requests.get(input.requestId) : undefined
     if (previous) return { ...previous, duplicate: true }
-    if (!a) return failure('AUCTION_NOT_FOUND')
-    const amount = modelAmount(input.amount, a.spec.digits)
-    if (amount === null) return failure('INVALID_AMOUNT', { field: 'amount' })
-    let max = amount
-    if (input.max !== undefined && input.max !== null) {
-      const parsed = modelAmount(input.max, a.spec.digits)
-      if (parsed === null) return failure('INVALID_AMOUNT', { field: 'max' })
-      max = parsed
-    }
-    if (max < amount) return failure('MAX_BELOW_AMOUNT')
-    if (a.status !== 'active') return failure('AUCTION_NOT_ACTIVE', { status: a.status })
-    if (a.endsAt !== null && now >= a.endsAt) return failure('AUCTION_ENDED')
-    if (input.bidderId === a.spec.sellerId) return failure('SELLER_CANNOT_BID')
-    const asking = askingPrice(a)
-    if (amount < asking) return failure('BID_TOO_LOW', { minimumBid: asking })
-
-    const bidder = input.bidderId
-    const source = input.source ?? 'online'
-    const seq = a.seq + 1
-    const record = (
-      who: string,
-      value: number,
-      kind: 'manual' | 'auto',
-      outcome: 'leading' | 'outbid',
-    ) => {
-      const entry: BidEntry = {
-        id: a.history.length + 1,
-        bidderId: who,
-        amount: value,
-        kind,
-        outcome,
-        source,
-        at: now,
-        seq,
-      }
-      a.history.push(entry)
-      return entry.id
-    }
-    const oldPrice = a.price
-    let own: number | null = null
-    let result: BidResultKind
-    if (a.leaderId === bidder) {
-      if (max <= a.leaderMax) return failure('ALREADY_LEADING')
-      a.leaderMax = max
-      result = 'max_raised'
-    } else if (a.leaderId === null) {
-      a.leaderId = bidder
-      a.leaderMax = max
-      a.price = amount
-      own = record(bidder, amount, 'manual', 'leading')
-      result = 'leading'
-    } else if (max > a.leaderMax) {
-      const price = Math.max(amount, Math.min(max, a.leaderMax + inc(a, a.leaderMax)))
-      if (a.leaderMax > a.price) record(a.leaderId, a.leaderMax, 'auto', 'outbid')
-      a.leaderId = bidder
-      a.leaderMax = max
-      a.price = price
-      own = record(bidder, price, 'manual', 'leading')
-      result = 'leading'
-    } else {
-      // The earlier maximum wins a tie.
-      const price = Math.min(a.leaderMax, max + inc(a, max))
-      own = record(bidder, max, 'manual', 'outbid')
-      a.price = price
-      record(a.leaderId, price, 'auto', 'leading')
-      result = 'outbid'
-    }
-    const reserve = a.spec.reservePrice
-    if (reserve !== null && a.leaderMax >= reserve && a.price < reserve) {
-      a.price = reserve
-      record(a.leaderId, reserve, 'auto', 'leading')
-    }
-    a.bidCount = a.history.length
-
-    let extended = false
-    const window = a.spec.softCloseSeconds * 1000
-    if (window > 0 && a.price !== oldPrice && a.endsAt !== null && a.endsAt - now < window) {
-      a.endsAt = now + window
-      extended = true
-    }
-    a.seq = seq + (extended ? 1 : 0)
-
-    const answer: BidAccepted = {
-      ok: true,
-      bidId: own,
-      auctionId: input.auctionId,
-      result,
-      price: a.price,
-      leaderId: a.leaderId,
-      bidCount: a.bidCount,
-      endsAt: a.endsAt,
-      extended,
-      duplicate: false,
-      reserveMet: reserveMet(a),
-      maxAmount: max,
-      askingPrice: askingPrice(a),
-    }
-    if (input.requestId) a.requests.set(input.requestId, answer)
+    const sale = lot && this.sales.get(lot.saleId)
+    if (!lot || !sale) return failure('AUCTION_NOT_FOUND')
+    const answer = placeBid(sale, lot, input, now)
+    if (answer.ok && answer.extended) this.tally(sale.standalone ? 'extended' : 'lot extended')
+    if (!answer.ok && answer.error.code === 'AUCTION_ENDED') this.tally('bid after the end')
     return answer
   }
 
-  /** The auction as `viewer` sees it (no viewer: the engine's own, reserve included). */
-  view(id: string, viewer?: Actor): Auction | undefined {
-    const a = this.auctions.get(id)
-    if (!a) return undefined
-    const { spec } = a
-    const seesReserve = !viewer || viewer.staff || viewer.id === spec.sellerId
-    const auction: Auction = {
-      id: spec.id,
-      title: spec.title,
-      description: spec.description ?? '',
-      sellerId: spec.sellerId,
-      status: a.status,
-      currency: spec.currency,
-      startingPrice: spec.startingPrice,
-      reservePrice: seesReserve ? spec.reservePrice : null,
-      hasReserve: spec.reservePrice !== null,
-      reserveMet: reserveMet(a),
-      ...(spec.incrementTable
-        ? { incrementTable: spec.incrementTable }
-        : { increment: spec.increment }),
-      currentPrice: a.price,
-      askingPrice: askingPrice(a),
-      leaderId: a.leaderId,
-      bidCount: a.bidCount,
-      startsAt: a.startsAt,
-      endsAt: a.endsAt,
-      durationMs: a.durationMs,
-      softCloseSeconds: spec.softCloseSeconds,
-      seq: a.seq,
-      createdAt: a.createdAt,
+  // ---- Sales -------------------------------------------------------------------------------
+
+  createSale(
+    input: ModelSaleCreate,
+    actor: Actor,
+    now: number,
+  ): Answer<{ sale: Sale; duplicate: boolean }> {
+    if (input.increment !== null && input.incrementTable !== null) {
+      return failure('INVALID_INPUT', { field: 'increment' })
     }
-    if (a.result) auction.result = { ...a.result }
-    return auction
-  }
-
-  /** The whole history, oldest first. */
-  history(id: string): BidEntry[] {
-    return [...(this.auctions.get(id)?.history ?? [])]
-  }
-
-  /** The leader's secret maximum (the test uses it to aim "raise" commands). */
-  leaderMax(id: string): number {
-    return this.auctions.get(id)?.leaderMax ?? 0
-  }
-
-  private activate(a: State, now: number): void {
-    if (a.durationMs !== null) a.endsAt = now + a.durationMs
-    a.status = 'active'
-    a.startsAt = now
-    a.durationMs = null
-    a.seq++
-  }
-
-  private close(a: State, now: number): void {
-    const met = reserveMet(a)
-    a.result = {
-      winnerId: a.leaderId !== null && met ? a.leaderId : null,
-      finalPrice: a.price,
-      reserveMet: met,
+    if (input.startsAt !== null && input.start) {
+      return failure('INVALID_INPUT', { field: 'startsAt' })
     }
-    a.status = 'ended'
-    if (a.endsAt === null || a.endsAt > now) a.endsAt = now
-    a.seq++
+    const closes = input.firstCloseAt !== null
+    const lasts = input.durationMs !== null
+    if (input.mode === 'timed' && closes === lasts) {
+      return failure('INVALID_INPUT', { field: 'firstCloseAt' })
+    }
+    if (input.mode === 'live' && (closes || lasts)) {
+      return failure('INVALID_INPUT', { field: closes ? 'firstCloseAt' : 'durationMs' })
+    }
+    const retried = this.retried('sale', actor.id, input.requestId)
+    if (retried) return { ok: true, sale: this.sale(retried.id) as Sale, duplicate: true }
+    const first = input.firstCloseAt
+    if (first !== null && first <= now) return failure('INVALID_INPUT', { field: 'firstCloseAt' })
+    if (first !== null && input.startsAt !== null && input.startsAt >= first) {
+      return failure('INVALID_INPUT', { field: 'startsAt' })
+    }
+    if (input.start && input.mode === 'timed') {
+      return failure('INVALID_STATUS', { status: 'draft' })
+    }
+    const sale = this.newSale(
+      {
+        id: input.id,
+        title: input.title,
+        description: input.description ?? '',
+        mode: input.mode,
+        currency: input.currency,
+        digits: input.digits,
+        sellerId: actor.id,
+        startsAt: input.startsAt,
+        firstCloseAt: input.firstCloseAt,
+        durationMs: input.durationMs,
+        closeIntervalMs: Math.round(input.closeIntervalSeconds * 1000),
+        softCloseSeconds: input.softCloseSeconds,
+        increment: input.increment,
+        incrementTable: input.incrementTable,
+        standalone: false,
+      },
+      input.requestId,
+      now,
+    )
+    this.saleEvent(sale) // sale_created
+    if (input.start) this.open(sale, now, null)
+    return { ok: true, sale: this.sale(sale.id) as Sale, duplicate: false }
   }
-}
 
-const mayAct = (a: State, actor: Actor): boolean => actor.staff || actor.id === a.spec.sellerId
+  addLot(
+    saleId: string,
+    input: ModelLotAdd,
+    actor: Actor,
+    now: number,
+  ): Answer<{ lot: Auction; duplicate: boolean }> {
+    const number = lotNumber(input.number)
+    if (number === null) return failure('INVALID_INPUT', { field: 'number' })
+    const sale = this.sales.get(saleId)
+    if (!sale) return failure('SALE_NOT_FOUND')
+    const { estimateLow: low, estimateHigh: high } = input
+    if (low !== null && high !== null && low > high) {
+      return failure('INVALID_INPUT', { field: 'estimateLow' })
+    }
+    const own = input.increment !== null || input.incrementTable !== null
+    const increment = own ? input.increment : sale.increment
+    const incrementTable = own ? input.incrementTable : sale.incrementTable
+    if (increment === null && incrementTable === null) {
+      return failure('INVALID_INPUT', { field: 'increment' })
+    }
+    const retried = input.requestId ? sale.requests.get(input.requestId) : undefined
+    if (retried) {
+      return { ok: true, lot: this.view(retried[0] as string, actor) as Auction, duplicate: true }
+    }
+    if (!mayAct(sale, actor)) return failure('NOT_SELLER')
+    if (sale.standalone) return failure('INVALID_STATUS', { status: sale.status })
+    if (sale.status !== 'draft' && sale.status !== 'scheduled') {
+      return failure('INVALID_STATUS', { status: sale.status })
+    }
+    if (sale.lots.some((lot) => lot.number === number)) {
+      return failure('LOT_NUMBER_TAKEN', { field: 'number' })
+    }
+    sale.nextLot++
+    const lot = this.newLot(sale, `${sale.id}.${sale.nextLot}`, now, {
+      number,
+      title: input.title,
+      description: input.description ?? '',
+      startingPrice: input.startingPrice,
+      reservePrice: input.reservePrice,
+      estimateLow: low,
+      estimateHigh: high,
+      increment,
+      incrementTable,
+      softCloseSeconds: input.softCloseSeconds ?? sale.softCloseSeconds,
+      startsAt: null,
+      endsAt: null,
+      durationMs: null,
+    })
+    this.saleEvent(sale) // lot_added
+    lot.seq = sale.seq
+    if (input.requestId) sale.requests.set(input.requestId, [lot.id])
+    return { ok: true, lot: this.view(lot.id, actor) as Auction, duplicate: false }
+  }
 
-/** The increment at price x: the fixed one, or the last band whose from ≤ x. */
-function inc(a: State, x: number): number {
-  const table = a.spec.incrementTable
-  if (!table) return a.spec.increment as number
-  let step = (table[0] as IncrementBand).increment
-  for (const band of table) if (band.from <= x) step = band.increment
-  return step
-}
+  /** Opens a draft or scheduled sale now: a timed one needs a lot and a close to come. */
+  startSale(saleId: string, actor: Actor, now: number): Answer<{ sale: Sale }> {
+    const sale = this.sales.get(saleId)
+    if (!sale) return failure('SALE_NOT_FOUND')
+    if (!mayAct(sale, actor)) return failure('NOT_SELLER')
+    if (sale.status !== 'draft' && sale.status !== 'scheduled') {
+      return failure('INVALID_STATUS', { status: sale.status })
+    }
+    const first = this.firstClose(sale, now)
+    if (sale.mode === 'timed') {
+      if (!sale.lots.some((lot) => lot.lotStatus === 'waiting')) {
+        return failure('INVALID_STATUS', { status: sale.status })
+      }
+      if (first === null) return failure('INVALID_INPUT', { field: 'firstCloseAt' })
+      if (first <= now) {
+        return failure('INVALID_INPUT', { field: sale.standalone ? 'endsAt' : 'firstCloseAt' })
+      }
+    }
+    this.open(sale, now, first)
+    return { ok: true, sale: this.sale(saleId) as Sale }
+  }
 
-function askingPrice(a: State): number {
-  return a.leaderId === null ? a.spec.startingPrice : a.price + inc(a, a.price)
-}
+  /** Timed: closes every active lot now. Both: lots never offered pass; the sale closes. */
+  endSale(saleId: string, actor: Actor, now: number): Answer<{ sale: Sale }> {
+    const sale = this.sales.get(saleId)
+    if (!sale) return failure('SALE_NOT_FOUND')
+    if (!mayAct(sale, actor)) return failure('NOT_SELLER')
+    if (sale.status !== 'closed') {
+      if (sale.status !== 'open') return failure('INVALID_STATUS', { status: sale.status })
+      for (const lot of this.inStatus(sale, 'active')) closeLot(sale, lot, now)
+      const waiting = this.inStatus(sale, 'waiting')
+      for (const lot of waiting) passWaitingLot(sale, lot, now)
+      if (waiting.length > 0) this.tally(`${sale.mode} sale ended: waiting lots passed`)
+      this.closeSale(sale, now)
+    }
+    return { ok: true, sale: this.sale(saleId) as Sale }
+  }
 
-function reserveMet(a: State): boolean {
-  const reserve = a.spec.reservePrice
-  return reserve === null || (a.leaderId !== null && a.price >= reserve)
+  /** Cancels a sale that has not closed: lots active or waiting are cancelled. */
+  cancelSale(saleId: string, actor: Actor, _now: number): Answer<{ sale: Sale }> {
+    const sale = this.sales.get(saleId)
+    if (!sale) return failure('SALE_NOT_FOUND')
+    if (!mayAct(sale, actor)) return failure('NOT_SELLER')
+    if (sale.status === 'closed') return failure('INVALID_STATUS', { status: 'closed' })
+    if (sale.status !== 'cancelled') {
+      sale.status = 'cancelled'
+      for (const status of ['active', 'waiting'] as const) {
+        for (const lot of this.inStatus(sale, status)) {
+          setStatus(lot, 'cancelled')
+          lotEvent(sale, lot)
+        }
+      }
+      this.saleEvent(sale) // sale_cancelled
+    }
+    return { ok: true, sale: this.sale(saleId) as Sale }
+  }
+
+  /**
+   * What one scheduler pass does at `now` (engine.tickDue): opens the scheduled sales whose
+   * start has come, closes the lots whose end has passed. Answers how many it opened plus
+   * closed.
+   */
+  tickDue(now: number): { acted: number } {
+    let acted = 0
+    for (const sale of this.sales.values()) {
+      if (sale.status === 'scheduled' && sale.startsAt !== null && sale.startsAt <= now) {
+        const first = this.firstClose(sale, now)
+        if (sale.mode === 'timed' && (first === null || first <= now)) continue
+        this.open(sale, now, first)
+        this.tally(`scheduler opened a ${sale.standalone ? 'standalone' : sale.mode} sale`)
+        acted++
+      }
+      if (sale.status !== 'open') continue
+      const due = this.inStatus(sale, 'active')
+        .filter((lot) => lot.endsAt !== null && lot.endsAt <= now)
+        .sort(
+          (a, b) =>
+            (a.endsAt as number) - (b.endsAt as number) || catalogueOrder(a.number, b.number),
+        )
+      for (const lot of due) {
+        closeLot(sale, lot, now)
+        this.tallyOrder(sale, lot)
+      }
+      acted += due.length
+      if (due.length > 0) this.tally(sale.standalone ? 'scheduler closed' : 'scheduler closed lot')
+      if (due.length > 1 && !sale.standalone) this.tally('scheduler closed lots in one pass')
+      if (this.closeIfDone(sale, now) && due.length > 0 && !sale.standalone) {
+        this.tally('scheduler closed the last lot and the sale')
+      }
+    }
+    return { acted }
+  }
+
+  /** The scheduler's pass without its answer (kept for the unit tests' wording). */
+  schedulerPass(now: number): void {
+    this.tickDue(now)
+  }
+
+  // ---- Helpers -------------------------------------------------------------------------------
+
+  /** Tallies whether the scheduler's closes in a sale followed the catalogue. */
+  private tallyOrder(sale: SaleState, lot: LotState): void {
+    const last = this.lastClosed.get(sale.id)
+    this.lastClosed.set(sale.id, lot.number)
+    if (last === undefined) return
+    this.tally(
+      catalogueOrder(last, lot.number) < 0
+        ? 'scheduler closed the next lot in catalogue order'
+        : 'scheduler closed a lot after a later one (soft close)',
+    )
+  }
+
+  /** A lot transition: finds the lot, runs `act` (a failure, a sale answer, or null). */
+  private onLot(
+    id: string,
+    actor: Actor,
+    act: (sale: SaleState, lot: LotState) => Failure | { ok: true } | null,
+  ): Answer<{ auction: Auction }> {
+    const sale = this.sales.get(saleIdOf(id))
+    const lot = this.lotIndex.get(id)
+    if (!sale || !lot) return failure('AUCTION_NOT_FOUND')
+    const done = act(sale, lot)
+    if (done && !done.ok) return asAuctionFailure(done)
+    return { ok: true, auction: this.view(id, actor) as Auction }
+  }
 }

@@ -14,9 +14,14 @@ export function newAuctionId(): string {
  * The id a create with this request id gets: derived, so a retry after REDIS_UNAVAILABLE
  * lands on the same sale (and its script answers "duplicate") without any global record.
  */
-export function saleIdFor(ownerId: string, requestId: string | null | undefined): string {
+export function saleIdFor(
+  kind: 'sale' | 'auction',
+  ownerId: string,
+  requestId: string | null | undefined,
+): string {
   if (!requestId) return newAuctionId()
-  const digest = createHash('sha256').update(`sale\0${ownerId}\0${requestId}`).digest()
+  // The kind is part of it: a request id reused for the other kind of create is a new one.
+  const digest = createHash('sha256').update(`${kind}\0${ownerId}\0${requestId}`).digest()
   let id = ''
   for (let i = 0; i < 10; i++) id += ALPHABET[(digest[i] as number) % ALPHABET.length]
   return id

@@ -46,7 +46,14 @@ export async function createSale(
   const valid = saleFieldsFor(parsed.data, actor.id)
   if ('ok' in valid) return valid
   const requestId = parsed.data.requestId ?? ''
-  return create(core, saleIdFor(actor.id, requestId), requestId, valid.initial, valid.fields, null)
+  return create(
+    core,
+    saleIdFor('sale', actor.id, requestId),
+    requestId,
+    valid.initial,
+    valid.fields,
+    null,
+  )
 }
 
 /** `auction create`: a timed sale of one lot whose id is the sale's id. */
@@ -57,7 +64,7 @@ export async function createAuction(
   const valid = validateCreate(input)
   if ('ok' in valid) return valid
   const { fields } = valid
-  const saleId = saleIdFor(fields.sellerId as string, valid.requestId)
+  const saleId = saleIdFor('auction', fields.sellerId as string, valid.requestId)
   const sale = {
     title: fields.title as string,
     description: fields.description as string,
