@@ -78,15 +78,17 @@ local seq = sale.seq + 1 -- the seq of the bid event this call publishes
 local entries = {}
 local history = {}
 local own_entry = nil
-local function record(who, value, kind, outcome)
+-- An automatic bid carries the source of the maximum it came from, not the challenger's.
+local function record(who, value, kind, outcome, src)
   local entry = {
     id = a.bidCount + #entries + 1, bidderId = who, amount = value, kind = kind,
-    outcome = outcome, source = source, at = now, seq = seq,
+    outcome = outcome, source = src, at = now, seq = seq,
   }
   entries[#entries + 1] = entry
-  history[#history + 1] = table.concat({ seq, now, who, value, kind, outcome, source }, '|')
+  history[#history + 1] = table.concat({ seq, now, who, value, kind, outcome, src }, '|')
   return entry.id
 end
+local leader_source = a.leaderSource or source
 
 local old_price, old_leader = a.price, a.leaderId
 local result
@@ -94,30 +96,32 @@ if a.leaderId == bidder then
   if max <= a.leaderMax then
     return fail('ALREADY_LEADING', 'the bidder is already leading')
   end
-  a.leaderMax = max
+  a.leaderMax, leader_source = max, source
   result = 'max_raised'
 elseif not a.leaderId then
-  a.leaderId, a.leaderMax, a.price = bidder, max, amount
-  own_entry = record(bidder, amount, 'manual', 'leading')
+  a.leaderId, a.leaderMax, a.price, leader_source = bidder, max, amount, source
+  own_entry = record(bidder, amount, 'manual', 'leading', source)
   result = 'leading'
 elseif max > a.leaderMax then
   local new_price = math.max(amount, math.min(max, a.leaderMax + inc_at(a, a.leaderMax)))
-  if a.leaderMax > a.price then record(a.leaderId, a.leaderMax, 'auto', 'outbid') end
-  a.leaderId, a.leaderMax, a.price = bidder, max, new_price
-  own_entry = record(bidder, new_price, 'manual', 'leading')
+  if a.leaderMax > a.price then
+    record(a.leaderId, a.leaderMax, 'auto', 'outbid', leader_source)
+  end
+  a.leaderId, a.leaderMax, a.price, leader_source = bidder, max, new_price, source
+  own_entry = record(bidder, new_price, 'manual', 'leading', source)
   result = 'leading'
 else
   -- The earlier maximum wins ties.
   local new_price = math.min(a.leaderMax, max + inc_at(a, max))
-  own_entry = record(bidder, max, 'manual', 'outbid')
+  own_entry = record(bidder, max, 'manual', 'outbid', source)
   a.price = new_price
-  record(a.leaderId, new_price, 'auto', 'leading')
+  record(a.leaderId, new_price, 'auto', 'leading', leader_source)
   result = 'outbid'
 end
 
 if a.reservePrice and a.leaderMax >= a.reservePrice and a.price < a.reservePrice then
   a.price = a.reservePrice
-  record(a.leaderId, a.reservePrice, 'auto', 'leading')
+  record(a.leaderId, a.reservePrice, 'auto', 'leading', leader_source)
 end
 
 if #history > 0 then redis.call('RPUSH', KEYS[2], unpack(history)) end
@@ -144,7 +148,7 @@ end
 redis.call('HSET', KEYS[4], 'seq', sale.seq)
 
 redis.call('HSET', KEYS[1], 'currentPrice', a.price, 'leaderId', a.leaderId, 'leaderMax', a.leaderMax,
-  'bidCount', a.bidCount, 'endsAt', a.endsAt or '', 'seq', a.seq)
+  'leaderSource', leader_source, 'bidCount', a.bidCount, 'endsAt', a.endsAt or '', 'seq', a.seq)
 
 -- Compact on purpose: this is kept per request id for the auction's lifetime.
 local answer = table.concat({

@@ -176,3 +176,31 @@ describe('the leader bids again', () => {
     expect(rejected(await bid(alice, 1500)).code).toBe('ALREADY_LEADING')
   })
 })
+
+describe('sources', () => {
+  it('an automatic bid carries the source of the maximum it came from', async () => {
+    const { lot, alice, bob } = await setup({ reservePrice: 2500 })
+    const place = (bidder: string, amount: number, max: number, source: string) =>
+      engine.placeBid({ auctionId: lot.id, bidderId: bidder, amount, max, source })
+    // Alice's maximum comes online; Bob's floor and phone bids are outbid by it.
+    accepted(await place(alice, 1000, 2000, 'online'))
+    accepted(await place(bob, 1100, 1100, 'floor'))
+    // Bob's phone maximum beats Alice's: her auto bid at her maximum stays online, and the
+    // reserve jump is Bob's automatic bid, from his phone maximum.
+    accepted(await place(bob, 2100, 3000, 'phone'))
+    const history = await engine.history(lot.id, { limit: 100 })
+    if (!history.ok) throw new Error(history.error.code)
+    const sources = history.bids
+      .slice()
+      .reverse()
+      .map((b) => [b.bidderId === alice ? 'alice' : 'bob', b.kind, b.amount, b.source])
+    expect(sources).toEqual([
+      ['alice', 'manual', 1000, 'online'],
+      ['bob', 'manual', 1100, 'floor'],
+      ['alice', 'auto', 1200, 'online'],
+      ['alice', 'auto', 2000, 'online'],
+      ['bob', 'manual', 2100, 'phone'],
+      ['bob', 'auto', 2500, 'phone'],
+    ])
+  })
+})

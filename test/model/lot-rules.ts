@@ -49,6 +49,8 @@ export interface LotState {
   price: number
   leaderId: string | null
   leaderMax: number
+  /** The source of the leader's maximum: its automatic bids carry it. */
+  leaderSource?: BidSource
   bidCount: number
   startsAt: number | null
   endsAt: number | null
@@ -188,11 +190,14 @@ export function placeBid(
   const bidder = input.bidderId
   const source = input.source ?? 'online'
   const seq = sale.seq + 1
+  // An automatic bid carries the source of the maximum it came from.
+  let leaderSource = lot.leaderSource ?? source
   const record = (
     who: string,
     value: number,
     kind: 'manual' | 'auto',
     outcome: 'leading' | 'outbid',
+    from: BidSource = source,
   ) => {
     const entry: BidEntry = {
       id: lot.history.length + 1,
@@ -200,7 +205,7 @@ export function placeBid(
       amount: value,
       kind,
       outcome,
-      source,
+      source: from,
       at: now,
       seq,
     }
@@ -214,18 +219,23 @@ export function placeBid(
   if (lot.leaderId === bidder) {
     if (max <= lot.leaderMax) return failure('ALREADY_LEADING')
     lot.leaderMax = max
+    leaderSource = source
     result = 'max_raised'
   } else if (lot.leaderId === null) {
     lot.leaderId = bidder
     lot.leaderMax = max
+    leaderSource = source
     lot.price = amount
     own = record(bidder, amount, 'manual', 'leading')
     result = 'leading'
   } else if (max > lot.leaderMax) {
     const price = Math.max(amount, Math.min(max, lot.leaderMax + inc(lot, lot.leaderMax)))
-    if (lot.leaderMax > lot.price) record(lot.leaderId, lot.leaderMax, 'auto', 'outbid')
+    if (lot.leaderMax > lot.price) {
+      record(lot.leaderId, lot.leaderMax, 'auto', 'outbid', leaderSource)
+    }
     lot.leaderId = bidder
     lot.leaderMax = max
+    leaderSource = source
     lot.price = price
     own = record(bidder, price, 'manual', 'leading')
     result = 'leading'
@@ -234,14 +244,15 @@ export function placeBid(
     const price = Math.min(lot.leaderMax, max + inc(lot, max))
     own = record(bidder, max, 'manual', 'outbid')
     lot.price = price
-    record(lot.leaderId, price, 'auto', 'leading')
+    record(lot.leaderId, price, 'auto', 'leading', leaderSource)
     result = 'outbid'
   }
   const reserve = lot.reservePrice
   if (reserve !== null && lot.leaderMax >= reserve && lot.price < reserve) {
     lot.price = reserve
-    record(lot.leaderId, reserve, 'auto', 'leading')
+    record(lot.leaderId, reserve, 'auto', 'leading', leaderSource)
   }
+  lot.leaderSource = leaderSource
   lot.bidCount = lot.history.length
 
   // Soft close: a new price or a new leader in the last S seconds (the first bid too)
