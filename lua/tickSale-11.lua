@@ -15,13 +15,13 @@
 -- number of schedulers may race.
 -- KEYS: the sale's eleven keys (saleKeys)
 -- ARGV: [1] publish command, [2] sale channel, [3] lot key prefix, [4] sale id, [5] batch
--- Output: { acted, nextDue ('' = nothing due), now }
+-- Output: { acted, nextDue ('' = nothing due, 'missing' = no such sale), now }
 local sale_id, batch = ARGV[4], tonumber(ARGV[5])
 local sk = sale_keys()
 
 local now = now_ms()
 local sale = load_sale(sk, sale_id)
-if not sale then return { 0, '', now } end
+if not sale then return { 0, 'missing', now } end
 local acted = 0
 if sale.status == 'scheduled' and sale.startsAt and sale.startsAt <= now then
   local first = first_close_at(sale, now)

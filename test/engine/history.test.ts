@@ -46,7 +46,8 @@ describe('history', () => {
       amount: 2000,
       kind: 'auto',
       outcome: 'leading',
-      source: 'phone',
+      // Alice's maximum came online: her automatic bids say so, whoever challenged it.
+      source: 'online',
     })
     expect(all.bids[1]).toMatchObject({
       bidderId: bob,

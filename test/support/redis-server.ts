@@ -15,6 +15,10 @@ export interface RedisProcess {
   pid: number
   /** Stops the server (SIGTERM, then SIGKILL); keeps the directory when keepData. */
   stop(options?: { keepData?: boolean }): Promise<void>
+  /** `kill -9`: no shutdown, no last write, as a crash; keeps the directory. */
+  kill(): Promise<void>
+  /** A new server on the same port and directory, with the same arguments (after kill). */
+  restart(): Promise<RedisProcess>
 }
 
 export function redisServerBinary(): string {
@@ -64,13 +68,14 @@ export async function startRedis(
     throw new Error(`redis-server did not answer on port ${port}`)
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const running = () => child.exitCode === null && child.signalCode === null
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     dir,
     pid,
     async stop({ keepData = false } = {}) {
-      if (child.exitCode === null && child.signalCode === null) {
+      if (running()) {
         child.kill('SIGTERM')
         const timeout = setTimeout(() => child.kill('SIGKILL'), 5000)
         await exited
@@ -78,9 +83,30 @@ export async function startRedis(
       }
       if (!keepData) rmSync(dir, { recursive: true, force: true })
     },
+    async kill() {
+      if (running()) process.kill(pid, 'SIGKILL')
+      await exited
+    },
+    restart: () => startRedis({ ...options, dir, port }),
   }
 }
 
 /** The PID recorded in the data directory, for diagnostics. */
 export const recordedPid = (dir: string): number =>
   Number(readFileSync(join(dir, 'redis.pid'), 'utf8'))
+
+/**
+ * A crash and a restart: `kill -9`, `downMs` without a server, then a new one on the same
+ * port and directory. Answers the new server and when it went down and came back (local
+ * clock, the same as the server's on this machine).
+ */
+export async function crashAndRestart(
+  server: RedisProcess,
+  downMs = 0,
+): Promise<{ server: RedisProcess; killedAt: number; upAt: number }> {
+  const killedAt = Date.now()
+  await server.kill()
+  if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs))
+  const restarted = await server.restart()
+  return { server: restarted, killedAt, upAt: Date.now() }
+}

@@ -31,15 +31,23 @@ export async function tickDue(core: EngineCore, batch: number): Promise<DueBatch
     const readScore = flat[i + 1] as string
     ticks.push(
       (async () => {
-        const [done, next] = (await runSaleScript(core, 'tickSale', saleId, [batch])) as [
+        const [done, reply] = (await runSaleScript(core, 'tickSale', saleId, [batch])) as [
           number,
           string,
           number,
         ]
+        let next = reply
+        if (reply === 'missing') {
+          // Announced but not created yet: its create script may be on its way. Look again
+          // shortly; a create that failed forgets it, and the sweep drops it in the end.
+          const announced = await core.redis.zscore(registryKeys.live, saleId)
+          next = announced === null ? '' : String(now + 100)
+        }
         acted += done
         if (next !== '' && (nextDue === null || Number(next) < nextDue)) nextDue = Number(next)
         await core.registry.settleDue(saleId, readScore, String(next), settle)
-        if (done > 0) await core.registry.refresh(saleId)
+        // The lists are hints: the next pass does not wait for them.
+        if (done > 0) core.registry.refresh(saleId).catch(() => undefined)
       })(),
     )
   }

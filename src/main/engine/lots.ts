@@ -114,6 +114,34 @@ export async function addLot(
   return { lot, duplicate: before === 1 }
 }
 
+/** Rows whose number the sale already has, or an earlier row repeats (rows not yet faulted). */
+async function numbersTaken(
+  core: EngineCore,
+  saleId: string,
+  numbered: { line: number; number: string }[],
+  faulted: CatalogueRowError[],
+): Promise<CatalogueRowError[]> {
+  if (numbered.length === 0) return []
+  const taken = await core.redis.hmget(
+    saleKeys(saleId).numbers,
+    ...numbered.map((row) => row.number),
+  )
+  const seen = new Set<string>()
+  const found: CatalogueRowError[] = []
+  numbered.forEach(({ line, number }, i) => {
+    const bad = taken[i] !== null || seen.has(number)
+    seen.add(number)
+    if (bad && !faulted.some((error) => error.line === line)) {
+      found.push({
+        line,
+        code: 'LOT_NUMBER_TAKEN',
+        message: `lot ${number} is already in this sale`,
+      })
+    }
+  })
+  return found
+}
+
 export async function importLots(
   core: EngineCore,
   saleId: string,
@@ -126,14 +154,21 @@ export async function importLots(
   if ('ok' in sale) return sale
   const errors: CatalogueRowError[] = []
   const lots: Record<string, string>[] = []
+  const numbered: { line: number; number: string }[] = []
   for (const row of rows) {
     const parsed = lotInputSchema.safeParse(row.input)
     const fields = parsed.success ? lotFieldsFor(parsed.data, sale) : invalidInput(parsed.error)
+    if (parsed.success) numbered.push({ line: row.line, number: parsed.data.number })
     if (isFailure(fields))
       errors.push({ line: row.line, code: fields.error.code, message: fields.error.message })
     else lots.push(fields)
   }
-  if (errors.length > 0) return catalogueFailure(errors)
+  if (errors.length > 0) {
+    // Every bad row in one report: numbers taken or repeated too, not only once the money is
+    // fixed (the script checks them again, atomically, when the file is otherwise good).
+    errors.push(...(await numbersTaken(core, saleId, numbered, errors)))
+    return catalogueFailure(errors.sort((a, b) => a.line - b.line))
+  }
   const ids = await addLots(
     core,
     saleId,

@@ -52,6 +52,11 @@ export class Registry {
     ])
   }
 
+  /** After a create that failed: drops the announcement, unless the sale exists after all. */
+  async forgetUnless(saleId: string): Promise<void> {
+    if ((await this.redis.exists(saleKeys(saleId).sale)) === 0) await this.forget(saleId)
+  }
+
   /** After a script changed a sale: its lists follow its status. */
   async refresh(saleId: string): Promise<void> {
     if (this.options.dropWritesAfterScripts) return

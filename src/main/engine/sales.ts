@@ -31,7 +31,11 @@ async function create(
     ...Object.entries({ id: saleId, ...fields }).flat(),
   ])
   const failure = scriptFailure(reply)
-  if (failure) return failure
+  if (failure) {
+    // Nothing was created: the announcement would only keep the scheduler looking.
+    await core.registry.forgetUnless(saleId)
+    return failure
+  }
   await core.registry.refresh(saleId)
   return { saleId, duplicate: reply[0] === 'dup' }
 }
