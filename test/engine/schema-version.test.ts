@@ -122,6 +122,8 @@ describe('schema version', () => {
       ['auction', 'show', 'A1'],
       ['sale', 'list'],
       ['sale', 'create', '--title', 'S', '--mode', 'live', '--staff'],
+      // A scheduler would retry forever: it refuses the store and exits instead.
+      ['scheduler'],
     ]) {
       const run = await cli(args, `${server.url}/${db}`)
       const answer = JSON.parse(run.stdout) as Failure

@@ -324,6 +324,11 @@ export class AuctionEngine {
 
   // ---- The scheduler's half ---------------------------------------------------------------
 
+  /** null when this store holds our data layout; the SCHEMA_MISMATCH (or unavailable) failure otherwise. */
+  checkStore(): Promise<Failure | null> {
+    return this.guard(async () => ({ ok: true as const })).then((r) => (r.ok ? null : r))
+  }
+
   /** Opens the sales and closes the lots whose time has come (at most `batch` sales). */
   async tickDue(batch = 500): Promise<DueBatch> {
     const refused = await this.schema.check()

@@ -50,6 +50,9 @@ async function watchUntilInterrupted(feed: EventFeed): Promise<number> {
 
 export async function scheduler(engine: AuctionEngine, args: string[]): Promise<number> {
   parse(args, {}, 0)
+  // A store of another layout is no passing failure: retrying would never help.
+  const refused = await engine.checkStore()
+  if (refused) return finish(refused)
   let failures = 0
   const runner = new Scheduler(engine, {
     onError: (error) => {
@@ -58,7 +61,7 @@ export async function scheduler(engine: AuctionEngine, args: string[]): Promise<
     },
   })
   runner.start()
-  say('scheduler running: starts and closes auctions on time; Ctrl-C to stop')
+  say('scheduler running: opens sales and closes lots on time; Ctrl-C to stop')
   await interrupted()
   await runner.stop()
   printJson({ ok: true, stopped: true, errors: failures })
