@@ -29,6 +29,8 @@ registerAppScheme(protocol)
 
 // Two instances would start two embedded Redis servers on one data folder.
 if (!app.requestSingleInstanceLock()) {
+  // The running one brings its window to the front ('second-instance' below): say so here.
+  console.log('[auction-console] A console is already running: its window is brought to the front.')
   app.quit()
 } else {
   app.setAppUserModelId(APP_ID)

@@ -62,6 +62,8 @@ export const createAuctionSchema = z.object({
     .optional(),
   softCloseSeconds: z.number().int().min(0).max(3600).default(0),
   start: z.boolean().default(false),
+  /** Staff only: the consignor it is for (default: the session's operator). */
+  sellerId: id.optional(),
 })
 export type CreateAuctionRequest = z.input<typeof createAuctionSchema>
 
@@ -171,8 +173,14 @@ export const commands = {
   'sales:get': { input: saleRef, result: {} as { sale: Sale } },
   /** Lots in catalogue order (optionally of one lot status). */
   'sales:lots': { input: saleRef.extend(saleLotsSchema.shape), result: {} as { lots: Lot[] } },
-  /** The seller is the session's operator. A retry with the same requestId answers the same sale. */
-  'sales:create': { input: saleCreateSchema, result: {} as { sale: Sale; duplicate?: boolean } },
+  /**
+   * The seller is the session's operator, or for staff the consignor in `sellerId`. A retry
+   * with the same requestId answers the same sale.
+   */
+  'sales:create': {
+    input: saleCreateSchema.extend({ sellerId: id.optional() }),
+    result: {} as { sale: Sale; duplicate?: boolean },
+  },
   'sales:start': { input: saleRef, result: {} as { sale: Sale } },
   /** Timed: closes every active lot now. Live: closes the sale; lots never offered pass. */
   'sales:end': { input: saleRef, result: {} as { sale: Sale } },

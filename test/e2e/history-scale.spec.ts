@@ -64,7 +64,7 @@ test('50,000 bids: history pages in to the first bid while 200 bids a second arr
   })
   const opened = await takeLongTasks(page)
   await expect(page.getByTestId('room-title')).toHaveText(auction.title)
-  await expect(page.getByTestId('bid-count')).toHaveText(String(BIDS))
+  await expect(page.getByTestId('bid-count')).toHaveText(BIDS.toLocaleString('en-US'))
   const scroller = page.getByTestId('bid-history')
   const firstCell = (row: ReturnType<Page['getByTestId']>) => row.getByRole('cell').first()
   await expect(firstCell(page.getByTestId('bid-row').first())).toHaveText(String(BIDS))
@@ -100,7 +100,7 @@ test('50,000 bids: history pages in to the first bid while 200 bids a second arr
     await settled(page)
   })
   const live = await takeLongTasks(page)
-  await expect(page.getByTestId('bid-count')).toHaveText(String(BIDS + 1000))
+  await expect(page.getByTestId('bid-count')).toHaveText((BIDS + 1000).toLocaleString('en-US'))
   await expect(firstCell(page.getByTestId('bid-row').first())).toHaveText(String(BIDS + 1000))
 
   const report =

@@ -2,22 +2,18 @@
 // refuses a bad file), starts it; a clerk's console follows the sale page live as bids land;
 // the seller ends the sale and both see the results. Screenshots at 1280×720 and 1920×1080.
 import type { Page } from '@playwright/test'
-import { expect, screenshot, seller, staff, test } from './support/fixtures'
+import {
+  atBothSizes,
+  expect,
+  expectNoHorizontalScroll,
+  seller,
+  staff,
+  test,
+} from './support/fixtures'
 
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-]
-
-/** One screenshot per size, then back to the size the test runs at. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  const before = page.viewportSize()
-  for (const size of SIZES) {
-    await page.setViewportSize(size)
-    await screenshot(page, `${name}-${size.width}x${size.height}`)
-  }
-  if (before) await page.setViewportSize(before)
-}
+/** One screenshot per size (nothing wider than the window), then back to the test's size. */
+const screenshots = (page: Page, name: string): Promise<void> =>
+  atBothSizes(page, name, () => expectNoHorizontalScroll(page))
 
 const csvFile = (text: string) => ({
   name: 'catalogue.csv',

@@ -51,10 +51,7 @@ test('the list filters by status and title, sorts by ending soonest, and moves l
   // Tabs by keyboard: arrows move between them.
   await page.getByRole('tab', { name: 'Live' }).focus()
   await page.keyboard.press('ArrowRight')
-  await expect(page.getByRole('tab', { name: 'Scheduled' })).toHaveAttribute(
-    'aria-selected',
-    'true',
-  )
+  await expect(page.getByRole('tab', { name: 'Upcoming' })).toHaveAttribute('aria-selected', 'true')
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('Edwardian mahogany bookcase')
   await page.keyboard.press('ArrowRight')

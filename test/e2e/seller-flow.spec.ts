@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { expect, openRoom, screenshot, seller, staff, test } from './support/fixtures'
 
 test('seller creates, bids arrive, seller ends, both consoles show the result', async ({
+  stack,
   openConsole,
 }) => {
   const sellerPage = await openConsole(seller('seller-acme', 'Acme Estates'))
@@ -49,7 +50,7 @@ test('seller creates, bids arrive, seller ends, both consoles show the result', 
   await clerk.getByLabel('Source').selectOption('floor')
   await clerk.keyboard.press('F2')
   await expect(clerk.getByTestId('bid-outcome')).toHaveText(
-    'Outbid by a proxy: Paddle ••12 leads at $340.00. Next bid $360.00.',
+    'Outbid by a proxy: Paddle 12 leads at $340.00. Next bid $360.00.',
   )
   await expect(row.getByRole('cell', { name: '$340.00' })).toBeVisible()
 
@@ -85,13 +86,21 @@ test('seller creates, bids arrive, seller ends, both consoles show the result', 
     /^[^,]+,Georgian silver teapot,seller-acme,ended,USD,200.00,300.00,340.00,12,true,5,/,
   )
   expect(csv[3]).toBe('bid_id,time,bidder_id,amount,kind,outcome,source')
-  expect(csv.slice(4, 9).map((line) => line.split(',').slice(2).join(','))).toEqual([
-    '7,200.00,manual,leading,floor',
-    '12,250.00,manual,leading,absentee',
-    '12,300.00,auto,leading,absentee',
-    '7,320.00,manual,outbid,floor',
-    '12,340.00,auto,leading,floor',
+  expect(csv.slice(4, 9).map((line) => line.split(',').slice(2, 6).join(','))).toEqual([
+    '7,200.00,manual,leading',
+    '12,250.00,manual,leading',
+    '12,300.00,auto,leading',
+    '7,320.00,manual,outbid',
+    '12,340.00,auto,leading',
   ])
+  // Every entry's source as the engine recorded it (an automatic bid: the source of the
+  // maximum it came from), never rewritten by the console.
+  const auctionId = (await row.getAttribute('data-auction-id')) as string
+  const recorded = await stack.engine.history(auctionId, { limit: 10 })
+  if (!recorded.ok) throw new Error(recorded.error.message)
+  expect(csv.slice(4, 9).map((line) => line.split(',')[6])).toEqual(
+    [...recorded.bids].reverse().map((bid) => bid.source),
+  )
 
   // Bidding is closed now, and the result stays in the room after the dialog.
   await dialog.getByRole('button', { name: 'Close' }).click()

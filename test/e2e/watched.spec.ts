@@ -16,7 +16,7 @@ test('a watched auction toasts its new bids and its end', async ({ stack, openCo
 
   await stack.engine.placeBid({ auctionId: auction.id, bidderId: '4431', amount: '900.00' })
   const toasts = page.getByRole('list', { name: 'Notifications' })
-  await expect(toasts).toContainText('Tiffany favrile lamp: $900.00 by Paddle ••31')
+  await expect(toasts).toContainText('Tiffany favrile lamp: $900.00 by Paddle 4431')
 
   await stack.engine.endAuction(auction.id, { id: 'staff-x', staff: true })
   await expect(toasts).toContainText('Tiffany favrile lamp: Sold for $900.00')

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { findElectronBinary } from '../../scripts/electron-binary.mjs'
+import { nodeVerdict } from '../../scripts/node-version.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const binary = findElectronBinary()
@@ -87,4 +88,30 @@ describe('npm start without the desktop app', () => {
       await exited
     }
   }, 120_000)
+})
+
+describe('the Node version check of setup', () => {
+  it('refuses a Node older than 20.19 in one line', () => {
+    expect(nodeVerdict('18.20.4')).toEqual({
+      ok: false,
+      line: 'setup: Node 18.20.4 is too old: the console needs Node 20.19 or newer (Node 20 or 22 LTS).',
+    })
+    expect(nodeVerdict('20.18.1').ok).toBe(false)
+  })
+
+  it('takes Node 20 and 22 silently, and explains the engine warnings only where they come', () => {
+    expect(nodeVerdict('20.20.0')).toEqual({ ok: true, line: null })
+    expect(nodeVerdict('20.20.0', { explainEngines: true }).line).toMatch(
+      /^setup: Node 20\.20\.0: npm's engine warnings .* are expected and hidden; .*README: Node version\)\.$/,
+    )
+    expect(nodeVerdict('22.12.0', { explainEngines: true })).toEqual({ ok: true, line: null })
+  })
+
+  it('runs as setup runs it: silent and successful on this machine’s Node', () => {
+    const run = spawnSync(process.execPath, [join(root, 'scripts', 'node-version.mjs')], {
+      encoding: 'utf8',
+    })
+    expect(run.status).toBe(0)
+    expect(run.stderr).toBe('')
+  })
 })

@@ -317,3 +317,46 @@ describe('validation', () => {
     expect([...covered].sort()).toEqual(Object.keys(commands).sort())
   })
 })
+
+describe('consignors', () => {
+  const auction = {
+    title: 'For a consignor',
+    startingPrice: '5.00',
+    increment: '1.00',
+    durationMs: 60_000,
+  }
+
+  it('staff create an auction or a sale for the consignor they name, who is its seller', async () => {
+    const created = await clerk.api.call('auctions:create', { ...auction, sellerId: 'estate-7' })
+    expect(created.ok && created.auction.sellerId).toBe('estate-7')
+    const sale = await clerk.api.call('sales:create', {
+      title: 'Consigned sale',
+      mode: 'live',
+      sellerId: 'estate-7',
+    })
+    expect(sale.ok && sale.sale.sellerId).toBe('estate-7')
+    // Staff still control it.
+    const ended = created.ok
+      ? await clerk.api.call('auctions:cancel', { auctionId: created.auction.id })
+      : null
+    expect(ended?.ok).toBe(true)
+  })
+
+  it('a seller cannot create for someone else', async () => {
+    const denied = await owner.api.call('auctions:create', { ...auction, sellerId: 'estate-7' })
+    expect(!denied.ok && denied.error).toMatchObject({ code: 'NOT_SELLER', field: 'sellerId' })
+    const sale = await owner.api.call('sales:create', {
+      title: 'Not mine',
+      mode: 'live',
+      sellerId: 'estate-7',
+    })
+    expect(!sale.ok && sale.error.code).toBe('NOT_SELLER')
+    // Naming oneself is the same as naming no one.
+    const own = await owner.api.call('profile:get', {})
+    const mine = await owner.api.call('auctions:create', {
+      ...auction,
+      sellerId: own.ok ? own.profile?.operatorId : undefined,
+    })
+    expect(mine.ok).toBe(true)
+  })
+})

@@ -41,8 +41,11 @@ function accepted(
   }
 }
 
+const LIVE = { state: 'live' as const, endpoint: 'redis://127.0.0.1:6390', embedded: false }
+
 function renderForm(api: FakeApi, overrides = {}) {
-  const store = createConsoleStore()
+  // A live console: while it is not live, nothing can be sent (see the offline tests).
+  const store = createConsoleStore({ connection: LIVE })
   feed = startFeed(api, store, { schedule: manualFrames().schedule })
   api.handle('connection:status', () => ({
     ok: true,
@@ -60,7 +63,7 @@ function renderForm(api: FakeApi, overrides = {}) {
 const paddle = () => screen.getByLabelText('Paddle')
 const amount = () => screen.getByLabelText('Amount (USD)')
 const maximum = () => screen.getByLabelText('Maximum (optional)')
-const placeButton = () => screen.getByRole('button', { name: /place bid|placing/i })
+const placeButton = () => screen.getByRole('button', { name: /place bid|placing|retry bid/i })
 
 describe('bid form parsing', () => {
   it('pre-fills the asking price', () => {

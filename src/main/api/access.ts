@@ -18,6 +18,21 @@ export function redact(auction: Auction, viewer: Actor): Auction {
   return { ...auction, reservePrice: null }
 }
 
+/**
+ * Who a new auction or sale belongs to: the operator, or for staff the consignor they
+ * named. A seller naming someone else is refused (NOT_SELLER).
+ */
+export function sellerFor(
+  profile: OperatorProfile,
+  consignor: string | undefined,
+): string | Failure {
+  if (!consignor || consignor === profile.operatorId) return profile.operatorId
+  if (profile.role === 'staff') return consignor
+  return fail('NOT_SELLER', 'Only staff create auctions and sales for another seller.', {
+    field: 'sellerId',
+  })
+}
+
 export function requireProfile(profile: OperatorProfile | null): Failure | null {
   return profile
     ? null

@@ -3,7 +3,7 @@
 import type { CommandName } from '../../shared/contract'
 import { fail, type Failure } from '../../shared/errors'
 import type { AuctionEngine } from '../engine'
-import { actorOf, redact, requireProfile } from './access'
+import { actorOf, redact, requireProfile, sellerFor } from './access'
 import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
 import { saleHandlers } from './sale-commands'
 
@@ -23,8 +23,10 @@ export const handlers: Handlers = {
   'auctions:create': async (ctx, session, input) => {
     const denied = requireProfile(session.profile)
     if (denied || !session.profile) return denied as Failure
-    const sellerId = session.profile.operatorId
-    return withEngine(ctx, (engine) => engine.createAuction({ ...input, sellerId }))
+    const { sellerId: consignor, ...request } = input
+    const sellerId = sellerFor(session.profile, consignor)
+    if (typeof sellerId !== 'string') return sellerId
+    return withEngine(ctx, (engine) => engine.createAuction({ ...request, sellerId }))
   },
 
   'auctions:start': (ctx, session, input) =>

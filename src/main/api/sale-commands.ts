@@ -5,7 +5,7 @@ import type { CommandName } from '../../shared/contract'
 import type { Actor, Lot } from '../../shared/domain'
 import type { Failure } from '../../shared/errors'
 import type { AuctionEngine } from '../engine'
-import { actorOf, redact, requireProfile } from './access'
+import { actorOf, redact, requireProfile, sellerFor } from './access'
 import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
 
 type SaleCommand = Extract<CommandName, `sales:${string}` | `lots:${string}`>
@@ -38,9 +38,19 @@ export const saleHandlers: { [N in SaleCommand]: Handler<N> } = {
       return found.ok ? { ok: true as const, lots: redactAll(found.lots, viewer) } : found
     }),
 
-  // The seller of a new sale is the session's operator (the engine takes it from the actor).
-  'sales:create': (ctx, session, input) =>
-    asOperator(ctx, session, (engine, actor) => engine.createSale(input, actor)),
+  // The seller of a new sale is the actor the engine is given: the session's operator, or
+  // the consignor staff named (staff still control it, as every sale).
+  'sales:create': (ctx, session, { sellerId: consignor, ...input }) => {
+    const denied = requireProfile(session.profile)
+    if (denied || !session.profile) return Promise.resolve(denied as Failure)
+    const sellerId = sellerFor(session.profile, consignor)
+    if (typeof sellerId !== 'string') return Promise.resolve(sellerId)
+    const actor =
+      sellerId === session.profile.operatorId
+        ? actorOf(session.profile)
+        : { id: sellerId, staff: false }
+    return withEngine(ctx, (engine) => engine.createSale(input, actor))
+  },
 
   'sales:start': (ctx, session, input) =>
     asOperator(ctx, session, (engine, actor) => engine.startSale(input.saleId, actor)),

@@ -39,17 +39,15 @@ export interface WebServer {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = newToken()
   const ownService = !options.service
-  const service =
-    options.service ??
-    createApiService({
-      dataDir: options.dataDir,
-      secrets: createFileSecretBox(options.dataDir),
-      ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
-      ...options.serviceOptions,
-    })
+  // Created once the port is ours: a start that cannot listen leaves nothing running (no
+  // embedded Redis started for nothing). Nothing reaches the handlers before that.
+  let service: ConsoleApiService | undefined = options.service
   let port = options.port ?? DEFAULT_PORT
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
-  sockets.on('connection', (socket) => bindSocket(socket, service))
+  sockets.on('connection', (socket) => {
+    if (service) bindSocket(socket, service)
+    else socket.terminate()
+  })
 
   const server = createServer((request, response) => handle(request, response))
   server.on('upgrade', (request, socket, head) => upgrade(request, socket, head))
@@ -97,18 +95,28 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request))
   }
 
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject)
-        resolve()
-      })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
     })
+  })
+  let api: ConsoleApiService
+  try {
+    api =
+      service ??
+      createApiService({
+        dataDir: options.dataDir,
+        secrets: createFileSecretBox(options.dataDir),
+        ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+        ...options.serviceOptions,
+      })
   } catch (error) {
-    if (ownService) await service.close()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
     throw error
   }
+  service = api
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : port
 
@@ -116,13 +124,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     port,
-    service,
+    service: api,
     async close() {
       for (const client of sockets.clients) client.terminate()
       sockets.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      if (ownService) await service.close()
+      if (ownService) await api.close()
     },
   }
 }

@@ -1,12 +1,17 @@
-// The console: profile first, then the screen the route names, with toasts and the end
-// dialog on top. Starred auctions stay watched wherever the operator is.
+// The console: profile first, then the screen the route names, with toasts, the end
+// dialog and the shortcuts overlay on top. Starred auctions stay watched wherever the
+// operator is. While the console is not live, the banner says so and every screen dims.
 import { useDeferredValue, useEffect } from 'react'
+import { ConnectionBanner } from './components/ConnectionBanner'
 import { EndDialog } from './components/EndDialog'
 import { ErrorBoundary } from './components/ErrorBoundary'
+import { ShortcutsOverlay } from './components/ShortcutsOverlay'
 import { Toasts } from './components/Toasts'
 import { TopBar } from './components/TopBar'
 import { useConsole } from './context'
 import { useQuietWatches } from './hooks/useQuietWatches'
+import { useShortcuts } from './hooks/useShortcuts'
+import { useStale } from './hooks/useStale'
 import { AuctionList } from './screens/AuctionList'
 import { AuctionRoom } from './screens/AuctionRoom'
 import { ProfileScreen } from './screens/ProfileScreen'
@@ -20,35 +25,18 @@ function StarredWatches() {
   return null
 }
 
-function ProblemBanner() {
-  const problem = useConsole((state) => state.connection.problem)
-  const go = useConsole((state) => state.go)
-  if (!problem) return null
-  return (
-    <div className="banner" role="alert">
-      {problem.message}
-      {problem.installCommand ? (
-        <>
-          {' '}
-          Install: <code>{problem.installCommand}</code>
-        </>
-      ) : null}{' '}
-      <button type="button" className="link" onClick={() => go({ screen: 'settings' })}>
-        Enter a Redis URL
-      </button>
-    </div>
-  )
-}
-
 export function App() {
   const profile = useConsole((state) => state.profile)
   // The screen follows the route in a background (time-sliced) render: a click that opens
   // a room is not one long task, and the old screen stays until the new one is ready.
   const route = useDeferredValue(useConsole((state) => state.route))
   const theme = useConsole((state) => state.theme)
+  const showShortcuts = useConsole((state) => state.showShortcuts)
+  const { since } = useStale()
   useEffect(() => {
     document.documentElement.dataset.theme = theme
   }, [theme])
+  useShortcuts({ help: () => showShortcuts(true) })
 
   if (!profile) return <ProfileScreen />
   let screen
@@ -75,15 +63,16 @@ export function App() {
       screen = <SalesList />
   }
   return (
-    <div className="app">
+    <div className={`app${since !== null ? ' app--stale' : ''}`}>
       <StarredWatches />
       <TopBar />
-      <ProblemBanner />
+      <ConnectionBanner />
       <div id="content" className="app__content" tabIndex={-1}>
         <ErrorBoundary key={route.screen}>{screen}</ErrorBoundary>
       </div>
       <Toasts />
       <EndDialog />
+      <ShortcutsOverlay />
     </div>
   )
 }

@@ -1,14 +1,16 @@
-// Builds the console's services once: the store (with what the last launch saved), the
-// feed that owns every push subscription, and persistence.
+// Builds the console's services once: the store (with what the last launch saved and the
+// screen the URL names), the feed that owns every push subscription, and persistence.
 import type { AuctionApi } from '../../shared/contract'
 import type { ConsoleServices } from './context'
 import { startFeed } from './live/feed'
 import { loadPersisted, persist } from './live/persist'
+import { startUrlSync } from './live/urlSync'
 import { createConsoleStore } from './store'
 
 export function createConsole(api: AuctionApi): ConsoleServices & { stop: () => void } {
   const store = createConsoleStore(loadPersisted())
   const stopPersist = persist(store)
+  const stopUrlSync = startUrlSync(store)
   const feed = startFeed(api, store)
   return {
     api,
@@ -16,6 +18,7 @@ export function createConsole(api: AuctionApi): ConsoleServices & { stop: () => 
     feed,
     stop: () => {
       feed.stop()
+      stopUrlSync()
       stopPersist()
     },
   }

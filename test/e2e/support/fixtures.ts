@@ -81,6 +81,41 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
 }
 
+/** The console sizes we look at: a common clerk's screen and a full-HD one. */
+export const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]
+
+/**
+ * At each size: `check` (layout assertions), then a screenshot `<name>-<w>x<h>.png`; then
+ * back to the size the test runs at.
+ */
+export async function atBothSizes(
+  page: Page,
+  name: string,
+  check: (size: { width: number; height: number }) => Promise<void> = async () => undefined,
+): Promise<void> {
+  const before = page.viewportSize()
+  for (const size of SIZES) {
+    await page.setViewportSize(size)
+    await check(size)
+    await screenshot(page, `${name}-${size.width}x${size.height}`)
+  }
+  if (before) await page.setViewportSize(before)
+}
+
+/** Nothing is wider than the window: no horizontal scrolling. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    )
+    .toBeLessThanOrEqual(0)
+}
+
 /** Opens the single auctions list (the home screen lists sales). */
 export async function openAuctions(page: Page): Promise<void> {
   await page

@@ -47,6 +47,17 @@ type Reply = (result: unknown) => void
 
 const down = () => fail('REDIS_UNAVAILABLE', 'The console server cannot be reached; reconnecting.')
 
+/** The technical detail of a lost socket: which server, and the likely cause. */
+function serverGone(url: string): string {
+  let where = 'the console server'
+  try {
+    where = `the console server at ${new URL(url).host}`
+  } catch {
+    // keep the plain words
+  }
+  return `The connection to ${where} was lost (was npm run web stopped?). Reconnecting on its own.`
+}
+
 export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
   const createSocket: SocketFactory =
     options.createSocket ?? ((url) => new WebSocket(url) as unknown as SocketLike)
@@ -135,7 +146,9 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
     for (const run of held.splice(0)) run()
     if (closed) return
     if (everOpened && lastStatus.state !== 'reconnecting' && lastStatus.state !== 'offline') {
-      emit('connection:state', { ...lastStatus, state: 'reconnecting' })
+      // Redis may be fine: it is this page's own server that is gone, and the UI says so.
+      const problem = { code: 'SERVER_UNREACHABLE', message: serverGone(options.url) }
+      emit('connection:state', { ...lastStatus, state: 'reconnecting', problem })
       offlineTimer ??= setTimeout(() => {
         offlineTimer = undefined
         if (!ready) emit('connection:state', { ...lastStatus, state: 'offline' })

@@ -1,14 +1,16 @@
 // Start, end and cancel (each confirmed) and CSV export, for staff and the auction's seller.
+// In the room (`shortcuts`) each has its key, shown on the button.
 import { useState } from 'react'
 import type { Auction } from '../../../shared/domain'
-import { useApi, useConsole } from '../context'
-import { exportAuction } from '../lib/exportAuction'
+import { useConsole } from '../context'
+import { useAuctionCommands, type AuctionAction } from '../hooks/useAuctionCommands'
+import { useShortcuts } from '../hooks/useShortcuts'
+import { isStaffOrSeller } from '../lib/access'
 import { ConfirmDialog } from './ConfirmDialog'
-
-type Action = 'start' | 'end' | 'cancel'
+import { Kbd, keyshortcut } from './Kbd'
 
 const CONFIRM: Record<
-  Action,
+  AuctionAction,
   { title: string; message: (t: string) => string; label: string; danger: boolean }
 > = {
   start: {
@@ -32,67 +34,86 @@ const CONFIRM: Record<
   },
 }
 
-export function AuctionActions(props: { auction: Auction; compact?: boolean }) {
-  const { auction } = props
-  const api = useApi()
-  const profile = useConsole((state) => state.profile)
-  const upsert = useConsole((state) => state.upsertAuctions)
+export function AuctionActions(props: {
+  auction: Auction
+  compact?: boolean
+  shortcuts?: boolean
+}) {
+  const { auction, compact = false } = props
+  const commands = useAuctionCommands()
+  const mayAct = useConsole((state) => isStaffOrSeller(state.profile, auction.sellerId))
   const pushToast = useConsole((state) => state.pushToast)
-  const [asking, setAsking] = useState<Action | null>(null)
+  const [asking, setAsking] = useState<AuctionAction | null>(null)
   const [busy, setBusy] = useState(false)
-  const mayAct = profile?.role === 'staff' || profile?.operatorId === auction.sellerId
 
-  const run = async (action: Action): Promise<void> => {
+  const run = async (action: AuctionAction): Promise<void> => {
     setAsking(null)
     setBusy(true)
-    const name =
-      action === 'start' ? 'auctions:start' : action === 'end' ? 'auctions:end' : 'auctions:cancel'
-    const answer = await api.call(name, { auctionId: auction.id }).catch(() => null)
+    const problem = await commands.act(action, auction)
     setBusy(false)
-    if (answer?.ok) upsert([answer.auction])
-    else
-      pushToast({
-        tone: 'warning',
-        text: `Could not ${action} "${auction.title}": ${answer?.error.message ?? 'no connection'}`,
-      })
+    if (problem)
+      pushToast({ tone: 'warning', text: `Could not ${action} "${auction.title}": ${problem}` })
   }
 
   const onExport = async (): Promise<void> => {
     setBusy(true)
-    const problem = await exportAuction(api, auction).catch((error: unknown) => String(error))
+    const problem = await commands.exportCsv(auction)
     setBusy(false)
     if (problem) pushToast({ tone: 'warning', text: `Export failed: ${problem}` })
   }
 
-  const canStart = auction.status === 'draft' || auction.status === 'scheduled'
-  const canEnd = auction.status === 'active'
-  const canCancel = auction.status !== 'ended' && auction.status !== 'cancelled'
+  const canStart = mayAct && (auction.status === 'draft' || auction.status === 'scheduled')
+  const canEnd = mayAct && auction.status === 'active'
+  const canCancel = mayAct && auction.status !== 'ended' && auction.status !== 'cancelled'
+  const ready = !busy && asking === null
+  const when = (allowed: boolean, run: () => void) =>
+    props.shortcuts && allowed && ready ? run : undefined
+  useShortcuts({
+    start: when(canStart, () => setAsking('start')),
+    end: when(canEnd, () => setAsking('end')),
+    cancel: when(canCancel, () => setAsking('cancel')),
+    exportCsv: when(mayAct, () => void onExport()),
+  })
+  const key = (name: 'start' | 'end' | 'cancel' | 'exportCsv') =>
+    props.shortcuts ? <Kbd name={name} /> : null
+  const shortcut = (name: 'start' | 'end' | 'cancel' | 'exportCsv') =>
+    props.shortcuts ? keyshortcut(name) : undefined
+
   const confirm = asking ? CONFIRM[asking] : null
   return (
-    <div className={`actions ${props.compact ? 'actions--compact' : ''}`}>
-      {mayAct && canStart ? (
-        <button type="button" className="button" disabled={busy} onClick={() => setAsking('start')}>
-          Start
+    <div className={`actions ${compact ? 'actions--compact' : ''}`}>
+      {canStart ? (
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          aria-keyshortcuts={shortcut('start')}
+          onClick={() => setAsking('start')}
+        >
+          Start {key('start')}
         </button>
       ) : null}
-      {mayAct && canEnd ? (
+      {canEnd ? (
         <button
           type="button"
           className="button button--danger-outline"
           disabled={busy}
+          aria-keyshortcuts={shortcut('end')}
           onClick={() => setAsking('end')}
         >
-          End now
+          End now {key('end')}
         </button>
       ) : null}
-      {mayAct && canCancel ? (
+      {canCancel ? (
         <button
           type="button"
           className="button button--quiet"
           disabled={busy}
+          aria-label="Cancel auction"
+          aria-keyshortcuts={shortcut('cancel')}
           onClick={() => setAsking('cancel')}
         >
-          Cancel auction
+          {compact ? 'Cancel' : 'Cancel auction'} {key('cancel')}
         </button>
       ) : null}
       {mayAct ? (
@@ -100,9 +121,10 @@ export function AuctionActions(props: { auction: Auction; compact?: boolean }) {
           type="button"
           className="button button--quiet"
           disabled={busy}
+          aria-keyshortcuts={shortcut('exportCsv')}
           onClick={() => void onExport()}
         >
-          Export CSV
+          Export CSV {key('exportCsv')}
         </button>
       ) : null}
       {asking && confirm ? (

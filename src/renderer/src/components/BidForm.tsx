@@ -1,15 +1,19 @@
 // Clerk bid entry: paddle, source, amount (pre-filled with the asking price), optional
-// maximum. Enter submits; F2 bids the asking price. Every submit carries a requestId and a
-// double press never places two bids: while a submit is pending nothing else is sent, and
-// an unconfirmed submit (no connection) is retried with the same requestId.
-import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from 'react'
+// maximum. The cursor starts in Paddle; Enter submits; F2 bids the asking price; Esc clears
+// back to the asking price. After each accepted bid the source returns to the room's
+// default (Floor), so a floor bid never goes in as the previous phone bid. While the
+// console is not live, nothing can be sent: an unanswered bid waits for "retry when
+// connected" with its request id (see hooks/useBidSubmit.ts).
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { Auction, BidSource } from '../../../shared/domain'
 import { BID_SOURCES } from '../../../shared/domain'
-import type { CommandResult } from '../../../shared/contract'
 import { currencyDigits, formatMoney, minorToDecimal } from '../../../shared/money'
-import { useApi } from '../context'
+import { useConsole } from '../context'
+import { useBidSubmit } from '../hooks/useBidSubmit'
+import { useShortcuts } from '../hooks/useShortcuts'
 import { checkBid, isChecked, type BidErrors } from '../lib/bidForm'
-import { acceptedWords, rejectionWords, type Outcome } from '../lib/bidWords'
+import { BidOutcome } from './BidOutcome'
+import { Kbd, keyshortcut } from './Kbd'
 
 const SOURCE_LABEL: Record<BidSource, string> = {
   floor: 'Floor',
@@ -18,87 +22,80 @@ const SOURCE_LABEL: Record<BidSource, string> = {
   absentee: 'Absentee',
 }
 
+/** What the source returns to after each bid: the room is the sale floor. */
+const DEFAULT_SOURCE: BidSource = 'floor'
+
 export function BidForm(props: { auction: Auction }) {
   const { auction } = props
-  const api = useApi()
   const ids = useId()
+  const live = useConsole((state) => state.connection.state === 'live')
+  const bid = useBidSubmit(auction)
   const asking = minorToDecimal(auction.askingPrice, currencyDigits(auction.currency))
   const [paddle, setPaddle] = useState('')
-  const [source, setSource] = useState<BidSource>('floor')
+  const [source, setSource] = useState<BidSource>(DEFAULT_SOURCE)
   /** null: the amount follows the asking price; text: the clerk typed one. */
   const [typedAmount, setTypedAmount] = useState<string | null>(null)
   const [max, setMax] = useState('')
   const [errors, setErrors] = useState<BidErrors>({})
-  const [pending, setPending] = useState(false)
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const pendingRef = useRef(false)
-  const unconfirmed = useRef<{ key: string; requestId: string } | null>(null)
   const paddleInput = useRef<HTMLInputElement>(null)
   const amountInput = useRef<HTMLInputElement>(null)
   const maxInput = useRef<HTMLInputElement>(null)
   const amount = typedAmount ?? asking
   const open = auction.status === 'active'
+  const canSend = open && live && !bid.pending
 
-  async function submit(atAsking: boolean): Promise<void> {
-    if (pendingRef.current) return // the same submit is on its way: never a second bid
+  // Opening the room puts the cursor where a clerk starts: the paddle.
+  useEffect(() => {
+    paddleInput.current?.focus()
+  }, [])
+
+  const backToPaddle = (): void => {
+    paddleInput.current?.focus()
+    paddleInput.current?.select()
+  }
+
+  async function send(atAsking: boolean): Promise<void> {
+    if (!canSend) return
     const checked = checkBid({ paddle, amount: atAsking ? asking : amount, max }, auction.currency)
     if (!isChecked(checked)) {
       setErrors(checked)
+      bid.clear() // the last answer is about another bid: only the field errors stand
       const first = checked.paddle ? paddleInput : checked.amount ? amountInput : maxInput
       first.current?.focus()
       return
     }
     setErrors({})
-    const key = JSON.stringify([auction.id, checked.bidderId, checked.amount, checked.max, source])
-    const requestId =
-      unconfirmed.current?.key === key ? unconfirmed.current.requestId : crypto.randomUUID()
-    unconfirmed.current = { key, requestId }
-    pendingRef.current = true
-    setPending(true)
-    let answer: CommandResult<'bids:place'> | null
-    try {
-      answer = await api.call('bids:place', {
-        auctionId: auction.id,
-        bidderId: checked.bidderId,
-        amount: checked.amount,
-        ...(checked.max ? { max: checked.max } : {}),
-        requestId,
-        source,
-      })
-    } catch {
-      answer = null
-    }
-    pendingRef.current = false
-    setPending(false)
-    if (answer?.ok) {
-      unconfirmed.current = null
-      setOutcome(acceptedWords(answer, checked.bidderId, auction.currency))
+    if (await bid.submit(checked, source, atAsking ? 'F2' : 'Enter')) {
       setTypedAmount(null)
       setMax('')
-      paddleInput.current?.select()
-      return
+      setSource(DEFAULT_SOURCE)
+      backToPaddle()
     }
-    const error = answer?.error ?? { code: 'REDIS_UNAVAILABLE' as const, message: 'no answer' }
-    // Only an unanswered submit may have been placed: keep its requestId for the retry.
-    if (error.code !== 'REDIS_UNAVAILABLE') unconfirmed.current = null
-    setOutcome(rejectionWords(error, auction.currency))
   }
 
-  const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (event.key === 'F2' && !event.repeat) {
-      event.preventDefault()
-      void submit(true)
-    }
+  useShortcuts({
+    bidAsking: canSend ? () => void send(true) : undefined,
+    clearBid: () => {
+      setTypedAmount(null)
+      setMax('')
+      setErrors({})
+      bid.clear()
+      backToPaddle()
+    },
   })
-  useEffect(() => {
-    const listener = (event: KeyboardEvent): void => onKey(event)
-    window.addEventListener('keydown', listener)
-    return () => window.removeEventListener('keydown', listener)
-  }, [])
+
+  /** A field changed: its error and a rejection of the old input go. */
+  const edit =
+    <T,>(name: keyof BidErrors | 'source', setter: (value: T) => void) =>
+    (value: T): void => {
+      setter(value)
+      if (name !== 'source') setErrors(({ [name]: _gone, ...rest }) => rest)
+      bid.edited()
+    }
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
-    void submit(false)
+    void send(false)
   }
 
   const field = (name: keyof BidErrors) => ({
@@ -113,6 +110,20 @@ export function BidForm(props: { auction: Auction }) {
       </span>
     ) : null
 
+  const idle = !open
+    ? 'Bidding is closed.'
+    : !live
+      ? 'Offline: no bid can be placed until the connection is back.'
+      : 'Enter places the bid · F2 bids the asking price · Esc clears'
+  const placeLabel = bid.pending
+    ? 'Placing…'
+    : !live
+      ? bid.unconfirmed
+        ? 'Retry when connected'
+        : 'Place bid (offline)'
+      : bid.unconfirmed
+        ? 'Retry bid'
+        : 'Place bid'
   return (
     <form
       className="bid-form"
@@ -128,7 +139,7 @@ export function BidForm(props: { auction: Auction }) {
             {...field('paddle')}
             ref={paddleInput}
             value={paddle}
-            onChange={(e) => setPaddle(e.target.value)}
+            onChange={(e) => edit('paddle', setPaddle)(e.target.value)}
             autoComplete="off"
             spellCheck={false}
             inputMode="text"
@@ -141,7 +152,7 @@ export function BidForm(props: { auction: Auction }) {
           <select
             id={`${ids}-source`}
             value={source}
-            onChange={(e) => setSource(e.target.value as BidSource)}
+            onChange={(e) => edit('source', setSource)(e.target.value as BidSource)}
           >
             {BID_SOURCES.map((value) => (
               <option key={value} value={value}>
@@ -156,7 +167,7 @@ export function BidForm(props: { auction: Auction }) {
             {...field('amount')}
             ref={amountInput}
             value={amount}
-            onChange={(e) => setTypedAmount(e.target.value)}
+            onChange={(e) => edit('amount', setTypedAmount)(e.target.value)}
             autoComplete="off"
             inputMode="decimal"
           />
@@ -168,7 +179,7 @@ export function BidForm(props: { auction: Auction }) {
             {...field('max')}
             ref={maxInput}
             value={max}
-            onChange={(e) => setMax(e.target.value)}
+            onChange={(e) => edit('max', setMax)(e.target.value)}
             autoComplete="off"
             inputMode="decimal"
             placeholder="proxy / absentee"
@@ -177,37 +188,36 @@ export function BidForm(props: { auction: Auction }) {
         </div>
       </div>
       <div className="bid-form__actions">
-        <button type="submit" className="button button--primary" disabled={pending || !open}>
-          {pending ? 'Placing…' : 'Place bid'}
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!canSend}
+          aria-keyshortcuts={keyshortcut('placeBid')}
+        >
+          {placeLabel} <Kbd name="placeBid" />
         </button>
         <button
           type="button"
           className="button"
-          disabled={pending || !open}
-          aria-keyshortcuts="F2"
-          onClick={() => void submit(true)}
+          disabled={!canSend}
+          aria-keyshortcuts={keyshortcut('bidAsking')}
+          onClick={() => void send(true)}
         >
-          Bid asking {formatMoney(auction.askingPrice, auction.currency)} <kbd>F2</kbd>
+          Bid asking {formatMoney(auction.askingPrice, auction.currency)} <Kbd name="bidAsking" />
         </button>
         {typedAmount !== null && typedAmount !== asking ? (
           <button
             type="button"
             className="button button--quiet"
+            aria-keyshortcuts={keyshortcut('clearBid')}
             onClick={() => setTypedAmount(null)}
           >
-            Reset to asking
+            Reset to asking <Kbd name="clearBid" />
           </button>
         ) : null}
       </div>
-      <p
-        className={`bid-form__outcome ${outcome ? `outcome--${outcome.tone}` : ''}`}
-        role="status"
-        aria-live="polite"
-        data-testid="bid-outcome"
-      >
-        {outcome?.text ??
-          (open ? 'Enter submits · F2 bids the asking price' : 'Bidding is closed.')}
-      </p>
+      {/* Not live, an earlier answer would pass for a current one: only a failure stays. */}
+      <BidOutcome outcome={live || bid.outcome?.tone === 'bad' ? bid.outcome : null} idle={idle} />
     </form>
   )
 }

@@ -3,7 +3,9 @@
 // Older pages load when the bottom comes into view.
 import { memo, useDeferredValue, useEffect, useRef } from 'react'
 import { useConsole, useFeed } from '../context'
+import { useFullPaddles } from '../hooks/usePaddleNames'
 import { useRowWindow } from '../hooks/useRowWindow'
+import { plural } from '../lib/format'
 import { useLocalNow } from '../lib/ticker'
 import { bidAt, isFresh, newestId } from '../store/bidList'
 import { BidRow, ROW_HEIGHT } from './BidRow'
@@ -14,11 +16,16 @@ const OVERSCAN = 12
 /** "N bids": follows every event (the rows below may trail by a frame). */
 function BidCount(props: { auctionId: string }) {
   const bidCount = useConsole((state) => state.auctions[props.auctionId]?.bidCount ?? 0)
-  return <span className="muted">{bidCount.toLocaleString()} bids</span>
+  return <span className="muted">{plural(bidCount, 'bid')}</span>
 }
 
-export const BidHistory = memo(function BidHistory(props: { auctionId: string; currency: string }) {
+export const BidHistory = memo(function BidHistory(props: {
+  auctionId: string
+  currency: string
+  sellerId: string
+}) {
   const { auctionId, currency } = props
+  const fullNames = useFullPaddles(props.sellerId)
   const feed = useFeed()
   // Rows follow the store in a background render of their own: the event that moves the
   // price renders the board at once, the new rows right after, in a separate task.
@@ -44,6 +51,7 @@ export const BidHistory = memo(function BidHistory(props: { auctionId: string; c
           key={bid.id}
           bid={bid}
           currency={currency}
+          fullNames={fullNames}
           index={index}
           fresh={history ? isFresh(history, bid.id, now) : false}
           rowIndex={bidCount - bid.id + 2}

@@ -1,9 +1,11 @@
 // One row of the bid history. Memoized in two layers: the cells of a bid never change, so
 // they render once; the row itself re-renders only when it moves or its highlight ends.
+// The source is each entry's own, as recorded: an automatic (proxy) bid carries the
+// source of the maximum it came from.
 import { memo } from 'react'
 import type { BidEntry } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
-import { formatTime, maskBidder } from '../lib/format'
+import { bidderName, formatTime } from '../lib/format'
 
 export const ROW_HEIGHT = 30
 
@@ -14,7 +16,11 @@ const SOURCE: Record<BidEntry['source'], string> = {
   absentee: 'Absentee',
 }
 
-const BidCells = memo(function BidCells(props: { bid: BidEntry; currency: string }) {
+const BidCells = memo(function BidCells(props: {
+  bid: BidEntry
+  currency: string
+  fullNames: boolean
+}) {
   const { bid, currency } = props
   return (
     <>
@@ -22,12 +28,12 @@ const BidCells = memo(function BidCells(props: { bid: BidEntry; currency: string
         {bid.id}
       </span>
       <span role="cell">{formatTime(bid.at)}</span>
-      <span role="cell">{maskBidder(bid.bidderId)}</span>
+      <span role="cell">{bidderName(bid.bidderId, props.fullNames)}</span>
       <span role="cell" className="num strong">
         {formatMoney(bid.amount, currency)}
       </span>
       <span role="cell">{bid.kind === 'auto' ? 'Proxy' : 'Bid'}</span>
-      <span role="cell">{bid.kind === 'auto' ? '—' : SOURCE[bid.source]}</span>
+      <span role="cell">{SOURCE[bid.source]}</span>
     </>
   )
 })
@@ -35,6 +41,8 @@ const BidCells = memo(function BidCells(props: { bid: BidEntry; currency: string
 export const BidRow = memo(function BidRow(props: {
   bid: BidEntry
   currency: string
+  /** Staff and the seller read paddles in full. */
+  fullNames: boolean
   /** Row position from the top, newest first. */
   index: number
   fresh: boolean
@@ -51,7 +59,7 @@ export const BidRow = memo(function BidRow(props: {
       aria-rowindex={props.rowIndex}
       data-testid="bid-row"
     >
-      <BidCells bid={bid} currency={props.currency} />
+      <BidCells bid={bid} currency={props.currency} fullNames={props.fullNames} />
     </div>
   )
 })

@@ -2,7 +2,7 @@
 // what became of it.
 import type { Lot } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
-import { maskBidder, paddleName } from '../lib/format'
+import { bidderName } from '../lib/format'
 import { Countdown } from './Countdown'
 
 export function LotOutcome(props: { lot: Lot; fullNames: boolean }) {
@@ -10,7 +10,7 @@ export function LotOutcome(props: { lot: Lot; fullNames: boolean }) {
   switch (lot.lotStatus) {
     case 'sold': {
       const winner = lot.result?.winnerId ?? lot.leaderId
-      const name = props.fullNames ? paddleName(winner) : maskBidder(winner)
+      const name = bidderName(winner, props.fullNames)
       const price = formatMoney(lot.result?.finalPrice ?? lot.currentPrice, lot.currency)
       return (
         <span className="outcome--good" data-testid="lot-outcome">
@@ -19,9 +19,12 @@ export function LotOutcome(props: { lot: Lot; fullNames: boolean }) {
       )
     }
     case 'passed':
+      // Passed with bids: the highest one did not reach the reserve.
       return (
         <span className="muted" data-testid="lot-outcome">
-          Passed
+          {lot.bidCount > 0
+            ? `Passed — highest bid ${formatMoney(lot.result?.finalPrice ?? lot.currentPrice, lot.currency)}`
+            : 'Passed'}
         </span>
       )
     case 'withdrawn':

@@ -1,8 +1,10 @@
 // Price over time as a plain SVG step line (no chart library), from the bids held.
 // Redrawn at most twice a second, as a transition: under a burst of bids the chart trails
-// by up to half a second instead of costing every frame.
+// by up to half a second instead of costing every frame. "No bids yet" is said from the
+// auction's own bid count (as the history's header), never from a sample that trails it.
 import { memo, useCallback, useMemo } from 'react'
 import { formatMoney } from '../../../shared/money'
+import { useConsole } from '../context'
 import { useSampled } from '../hooks/useSampled'
 import { pricePoints, stepPath } from '../lib/chart'
 import { formatTime } from '../lib/format'
@@ -16,6 +18,7 @@ export const PriceChart = memo(function PriceChart(props: { auctionId: string; c
   const { auctionId, currency } = props
   const select = useCallback((state: ConsoleState) => state.histories[auctionId], [auctionId])
   const history = useSampled(select, REDRAW_MS)
+  const bidCount = useConsole((state) => state.auctions[auctionId]?.bidCount ?? 0)
   const points = useMemo(() => (history ? pricePoints(history.log, history.count) : []), [history])
   const first = points[0]
   const last = points[points.length - 1]
@@ -23,7 +26,7 @@ export const PriceChart = memo(function PriceChart(props: { auctionId: string; c
     return (
       <figure className="chart chart--empty" aria-label="Price over time">
         <figcaption>Price over time</figcaption>
-        <p className="muted">No bids yet.</p>
+        <p className="muted">{bidCount === 0 ? 'No bids yet.' : 'Drawing…'}</p>
       </figure>
     )
   }
@@ -39,9 +42,13 @@ export const PriceChart = memo(function PriceChart(props: { auctionId: string; c
     <figure className="chart">
       <figcaption>Price over time</figcaption>
       <div className="chart__body">
-        <div className="chart__axis" aria-hidden="true">
+        <div
+          className={`chart__axis${low === high ? ' chart__axis--flat' : ''}`}
+          aria-hidden="true"
+        >
+          {/* One price (one bid, or bids that never moved it) is one label, not two. */}
           <span>{money(high)}</span>
-          <span>{money(low)}</span>
+          {low === high ? null : <span>{money(low)}</span>}
         </div>
         <svg
           className="chart__svg"

@@ -1,24 +1,37 @@
 // The room's board: the price large, bids, leader, reserve, time left and the result.
+// While the console is not live the board says so and dims: it is the last state heard.
 import type { Auction } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
-import { formatDateTime, maskBidder, paddleName } from '../lib/format'
+import { usePaddleNames } from '../hooks/usePaddleNames'
+import { useStale } from '../hooks/useStale'
+import { formatCount, formatDateTime } from '../lib/format'
+import { endedUnsold, resultOf } from '../lib/result'
 import { Countdown } from './Countdown'
 import { ReserveBadge } from './ReserveBadge'
+import { StaleNote } from './StaleNote'
+
+function priceLabel(auction: Auction): string {
+  if (auction.bidCount === 0) return 'Starting price'
+  if (endedUnsold(auction) || auction.status === 'cancelled') return 'Highest bid'
+  return auction.status === 'ended' ? 'Final price' : 'Current price'
+}
 
 export function RoomBoard(props: { auction: Auction }) {
   const { auction } = props
+  const nameOf = usePaddleNames(auction.sellerId)
+  const { stale, since } = useStale()
   const money = (minor: number): string => formatMoney(minor, auction.currency)
   const open = auction.status !== 'ended' && auction.status !== 'cancelled'
-  const priceLabel =
-    auction.status === 'ended' && auction.bidCount > 0
-      ? 'Final price'
-      : auction.bidCount > 0
-        ? 'Current price'
-        : 'Starting price'
+  const result = resultOf(auction)
   return (
-    <section className="panel board" aria-label="Current state">
-      <div className="board__price">
-        <span className="board__label">{priceLabel}</span>
+    <section
+      className={`panel board${stale ? ' board--stale' : ''}`}
+      aria-label="Current state"
+      data-testid="board"
+    >
+      {stale ? <StaleNote since={since} /> : null}
+      <div className="board__price" data-testid="board-price">
+        <span className="board__label">{priceLabel(auction)}</span>
         <span className="board__amount" data-testid="price" aria-live="polite">
           {money(auction.currentPrice)}
         </span>
@@ -26,16 +39,20 @@ export function RoomBoard(props: { auction: Auction }) {
           <span className="board__sub">
             Asking <strong data-testid="asking">{money(auction.askingPrice)}</strong>
           </span>
+        ) : auction.bidCount > 0 && priceLabel(auction) === 'Highest bid' ? (
+          <span className="board__sub board__sub--unsold">
+            — {auction.status === 'cancelled' ? 'cancelled' : 'not sold'}
+          </span>
         ) : null}
       </div>
       <dl className="board__facts">
         <div>
           <dt>Bids</dt>
-          <dd data-testid="bid-count">{auction.bidCount}</dd>
+          <dd data-testid="bid-count">{formatCount(auction.bidCount)}</dd>
         </div>
         <div>
           <dt>{auction.status === 'ended' ? 'Top bidder' : 'Leader'}</dt>
-          <dd data-testid="leader">{maskBidder(auction.leaderId)}</dd>
+          <dd data-testid="leader">{nameOf(auction.leaderId)}</dd>
         </div>
         <div>
           <dt>Reserve</dt>
@@ -61,11 +78,13 @@ export function RoomBoard(props: { auction: Auction }) {
           <dd>{auction.softCloseSeconds > 0 ? `${auction.softCloseSeconds} s` : 'Off'}</dd>
         </div>
       </dl>
-      {auction.status === 'ended' && auction.result ? (
+      {result ? (
         <p className="board__result" data-testid="room-result">
-          {auction.result.winnerId
-            ? `Sold to ${paddleName(auction.result.winnerId)} for ${money(auction.result.finalPrice)}`
-            : `Not sold (${auction.bidCount === 0 ? 'no bids' : 'reserve not met'})`}
+          {result.winnerId
+            ? `Sold to ${nameOf(result.winnerId)} for ${money(result.finalPrice)}`
+            : auction.bidCount === 0
+              ? 'Not sold (no bids)'
+              : `Highest bid ${money(result.finalPrice)} — not sold (reserve not met)`}
         </p>
       ) : null}
     </section>

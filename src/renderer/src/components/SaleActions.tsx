@@ -1,10 +1,14 @@
-// Start, end and cancel a sale (each confirmed), for staff and the sale's seller.
+// Start, end and cancel a sale (each confirmed), for staff and the sale's seller. On the
+// sale page (`shortcuts`) each has its key, shown on the button.
 import { useState } from 'react'
 import type { Sale } from '../../../shared/domain'
 import { useConsole } from '../context'
 import { useSaleCommands } from '../hooks/useSaleCommands'
+import { useShortcuts } from '../hooks/useShortcuts'
+import { isStaffOrSeller } from '../lib/access'
 import type { SaleAction } from '../live/saleCommands'
 import { ConfirmDialog } from './ConfirmDialog'
+import { Kbd, keyshortcut } from './Kbd'
 
 const CONFIRM: Record<
   SaleAction,
@@ -37,14 +41,26 @@ const CONFIRM: Record<
   },
 }
 
-export function SaleActions(props: { sale: Sale; compact?: boolean }) {
+export function SaleActions(props: { sale: Sale; compact?: boolean; shortcuts?: boolean }) {
   const { sale } = props
   const commands = useSaleCommands()
-  const profile = useConsole((state) => state.profile)
+  const mayAct = useConsole((state) => isStaffOrSeller(state.profile, sale.sellerId))
   const pushToast = useConsole((state) => state.pushToast)
   const [asking, setAsking] = useState<SaleAction | null>(null)
   const [busy, setBusy] = useState(false)
-  if (profile?.role !== 'staff' && profile?.operatorId !== sale.sellerId) return null
+  const canStart = mayAct && (sale.status === 'draft' || sale.status === 'scheduled')
+  const canEnd = mayAct && sale.status === 'open'
+  const canCancel = canStart || canEnd
+  const when = (allowed: boolean, action: SaleAction) =>
+    props.shortcuts && allowed && !busy && asking === null ? () => setAsking(action) : undefined
+  useShortcuts({
+    start: when(canStart, 'start'),
+    end: when(canEnd, 'end'),
+    cancel: when(canCancel, 'cancel'),
+  })
+  if (!mayAct) return null
+  const key = (name: SaleAction) => (props.shortcuts ? <Kbd name={name} /> : null)
+  const shortcut = (name: SaleAction) => (props.shortcuts ? keyshortcut(name) : undefined)
 
   const run = async (action: SaleAction): Promise<void> => {
     setAsking(null)
@@ -58,15 +74,18 @@ export function SaleActions(props: { sale: Sale; compact?: boolean }) {
       })
   }
 
-  const canStart = sale.status === 'draft' || sale.status === 'scheduled'
-  const canEnd = sale.status === 'open'
-  const canCancel = canStart || canEnd
   const confirm = asking ? CONFIRM[asking] : null
   return (
     <div className={`actions ${props.compact ? 'actions--compact' : ''}`}>
       {canStart ? (
-        <button type="button" className="button" disabled={busy} onClick={() => setAsking('start')}>
-          Start
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          aria-keyshortcuts={shortcut('start')}
+          onClick={() => setAsking('start')}
+        >
+          Start {key('start')}
         </button>
       ) : null}
       {canEnd ? (
@@ -74,9 +93,10 @@ export function SaleActions(props: { sale: Sale; compact?: boolean }) {
           type="button"
           className="button button--danger-outline"
           disabled={busy}
+          aria-keyshortcuts={shortcut('end')}
           onClick={() => setAsking('end')}
         >
-          End now
+          End now {key('end')}
         </button>
       ) : null}
       {canCancel ? (
@@ -84,9 +104,11 @@ export function SaleActions(props: { sale: Sale; compact?: boolean }) {
           type="button"
           className="button button--quiet"
           disabled={busy}
+          aria-label="Cancel sale"
+          aria-keyshortcuts={shortcut('cancel')}
           onClick={() => setAsking('cancel')}
         >
-          Cancel sale
+          {props.compact ? 'Cancel' : 'Cancel sale'} {key('cancel')}
         </button>
       ) : null}
       {asking && confirm ? (

@@ -23,6 +23,7 @@ export function TopBar() {
   const route = useConsole((state) => state.route)
   const profile = useConsole((state) => state.profile)
   const go = useConsole((state) => state.go)
+  const showShortcuts = useConsole((state) => state.showShortcuts)
   return (
     <header className="topbar">
       <a className="skip-link" href="#content">
@@ -43,6 +44,14 @@ export function TopBar() {
         ))}
       </nav>
       <div className="topbar__spacer" />
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-keyshortcuts="?"
+        onClick={() => showShortcuts(true)}
+      >
+        Keys <kbd aria-hidden="true">?</kbd>
+      </button>
       <ConnectionBadge />
       {profile ? (
         <div className="topbar__profile">

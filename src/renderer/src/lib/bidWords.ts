@@ -2,21 +2,24 @@
 import type { BidAccepted } from '../../../shared/domain'
 import type { CommandError } from '../../../shared/errors'
 import { formatMoney } from '../../../shared/money'
-import { maskBidder, paddleName } from './format'
+import { paddleName } from './format'
 
 export interface Outcome {
   tone: 'good' | 'warn' | 'bad'
   text: string
 }
 
+/** `nameOf`: how this operator reads other bidders (in full for staff, else masked). */
 export function acceptedWords(
   answer: Omit<BidAccepted, 'ok'>,
   bidderId: string,
   currency: string,
+  nameOf: (bidderId: string) => string,
 ): Outcome {
   const money = (minor: number): string => formatMoney(minor, currency)
   const again = answer.duplicate ? 'Already placed — ' : ''
   const extended = answer.extended ? ' Time extended.' : ''
+  // The clerk typed this paddle: it is always read back in full.
   const who = paddleName(bidderId)
   if (answer.result === 'leading') {
     const max = answer.maxAmount > answer.price ? ` (max ${money(answer.maxAmount)})` : ''
@@ -33,7 +36,15 @@ export function acceptedWords(
   }
   return {
     tone: 'warn',
-    text: `${again}Outbid by a proxy: ${maskBidder(answer.leaderId)} leads at ${money(answer.price)}. Next bid ${money(answer.askingPrice)}.${extended}`,
+    text: `${again}Outbid by a proxy: ${nameOf(answer.leaderId)} leads at ${money(answer.price)}. Next bid ${money(answer.askingPrice)}.${extended}`,
+  }
+}
+
+/** Said before a bid of the leading paddle is sent: it would only raise their maximum. */
+export function leaderWords(bidderId: string, amount: string, key: string): Outcome {
+  return {
+    tone: 'warn',
+    text: `${paddleName(bidderId)} already leads: this bid would only raise their maximum to ${amount}. Press ${key} again to send it, or change the paddle.`,
   }
 }
 
@@ -53,7 +64,7 @@ export function rejectionWords(error: CommandError, currency: string): Outcome {
     INVALID_AMOUNT: 'Rejected: not a valid amount.',
     AUCTION_NOT_FOUND: 'Rejected: this auction no longer exists.',
     REDIS_UNAVAILABLE:
-      'Not confirmed: no connection to the auction server. Press Enter again to retry — it is never placed twice.',
+      'Not confirmed: no connection to the auction server. Retry when connected — it is never placed twice.',
   }
   return { tone: 'bad', text: text[error.code] ?? `Rejected: ${error.message}` }
 }

@@ -38,9 +38,11 @@ export function stepPath(points: readonly PricePoint[], width: number, height: n
   const high = Math.max(...points.map((p) => p.price))
   // The last price holds to the right edge: keep 8% of the width for it to show.
   const span = (last.at - first.at || 1) / 0.92
-  const range = high - low || 1
+  const range = high - low
   const x = (at: number): number => ((at - first.at) / span) * width
-  const y = (price: number): number => height - 4 - ((price - low) / range) * (height - 8)
+  // A flat price sits in the middle, next to its one axis label.
+  const y = (price: number): number =>
+    range === 0 ? height / 2 : height - 4 - ((price - low) / range) * (height - 8)
   let path = `M0 ${y(first.price).toFixed(1)}`
   for (const point of points.slice(1)) {
     path += ` H${x(point.at).toFixed(1)} V${y(point.price).toFixed(1)}`

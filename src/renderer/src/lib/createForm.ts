@@ -1,7 +1,9 @@
-// The seller's create form, checked in full before anything is sent: amounts parsed
-// strictly in the chosen currency, an increment or a table, a start and an end that make sense.
+// The create-auction form, checked in full before anything is sent: amounts parsed
+// strictly in the chosen currency, an increment or a table, a start and an end that make
+// sense, and for staff the consignor it is for.
 import type { CreateAuctionRequest } from '../../../shared/contract'
 import {
+  checkConsignor,
   checkIncrement,
   checkTitle,
   moneyCheck,
@@ -29,6 +31,8 @@ export interface CreateDraft {
   durationMinutes: string
   endsAt: string
   softCloseSeconds: string
+  /** Staff only: the seller (consignor) it is for. */
+  consignor: string
 }
 
 export const emptyDraft = (): CreateDraft => ({
@@ -49,16 +53,32 @@ export const emptyDraft = (): CreateDraft => ({
   durationMinutes: '60',
   endsAt: '',
   softCloseSeconds: '120',
+  consignor: '',
+})
+
+/**
+ * The form after a create: the next lot usually shares everything but what describes the
+ * lot itself, so only title, description and prices are cleared.
+ */
+export const nextDraft = (previous: CreateDraft): CreateDraft => ({
+  ...previous,
+  title: '',
+  description: '',
+  startingPrice: '',
+  reservePrice: '',
 })
 
 export type CreateErrors = FormErrors
 
+/** `options.consignor`: staff, who must name the seller it is for. */
 export function checkCreate(
   draft: CreateDraft,
   serverNow: number,
+  options: { consignor?: boolean } = {},
 ): { request: CreateAuctionRequest } | { errors: CreateErrors } {
   const errors: CreateErrors = {}
   const title = checkTitle(draft.title, errors)
+  const sellerId = options.consignor ? checkConsignor(draft.consignor, errors) : undefined
   if (draft.description.length > 5000) errors.description = 'At most 5000 characters.'
 
   const currency = draft.currency.trim().toUpperCase()
@@ -112,6 +132,7 @@ export function checkCreate(
       ...(endsAt ? { endsAt } : { durationMs }),
       softCloseSeconds: softClose,
       start: draft.startMode === 'now',
+      ...(sellerId ? { sellerId } : {}),
     },
   }
 }

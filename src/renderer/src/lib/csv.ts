@@ -1,4 +1,5 @@
-// An auction's bid history and result as CSV, downloaded through a Blob URL.
+// An auction's bid history and result as CSV, downloaded through a Blob URL. Every history
+// entry is written as recorded: kind, outcome and source are the entry's own.
 import type { Auction, BidEntry } from '../../../shared/domain'
 import { currencyDigits, minorToDecimal } from '../../../shared/money'
 

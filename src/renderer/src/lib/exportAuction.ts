@@ -1,9 +1,11 @@
-// Reads every page of an auction's history (oldest bid is id 1) and downloads it as CSV.
+// Reads every page of an auction's history (oldest bid is id 1) and downloads it as CSV,
+// each entry as recorded (an automatic bid keeps the source of the maximum it came from).
 import type { AuctionApi } from '../../../shared/contract'
 import type { Auction, BidEntry } from '../../../shared/domain'
 import { auctionCsv, downloadText } from './csv'
 
 const PAGE = 1000
+const NAME_LIMIT = 40
 
 export async function readAllBids(
   api: AuctionApi,
@@ -27,17 +29,41 @@ export async function readAllBids(
   return pages.flat().reverse()
 }
 
-/** Downloads "<title>-<id>.csv"; answers an error message or null. */
-export async function exportAuction(api: AuctionApi, auction: Auction): Promise<string | null> {
+/**
+ * "<title words>-<id>.csv": the title in lower-case words joined by "-", cut after the
+ * last whole word that fits in 40 characters (a single longer word is cut to fit).
+ */
+export function csvFileName(title: string, id: string): string {
+  const words = title
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+  let slug = ''
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word
+    if (next.length > NAME_LIMIT) break
+    slug = next
+  }
+  if (!slug && words[0]) slug = words[0].slice(0, NAME_LIMIT)
+  return `${slug || 'auction'}-${id}.csv`
+}
+
+/** The CSV file of an auction as it is now, or the reason it cannot be read. */
+export async function auctionExport(
+  api: AuctionApi,
+  auction: Auction,
+): Promise<{ filename: string; text: string } | string> {
   const fresh = await api.call('auctions:get', { auctionId: auction.id })
   const current = fresh.ok ? fresh.auction : auction
   const bids = await readAllBids(api, auction.id)
   if (typeof bids === 'string') return bids
-  const slug = current.title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40)
-  downloadText(`${slug || 'auction'}-${current.id}.csv`, auctionCsv(current, bids))
+  return { filename: csvFileName(current.title, current.id), text: auctionCsv(current, bids) }
+}
+
+/** Downloads the auction's CSV; answers an error message or null. */
+export async function exportAuction(api: AuctionApi, auction: Auction): Promise<string | null> {
+  const file = await auctionExport(api, auction)
+  if (typeof file === 'string') return file
+  downloadText(file.filename, file.text)
   return null
 }

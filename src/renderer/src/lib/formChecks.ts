@@ -91,6 +91,27 @@ export function wholeNumber(text: string, min: number, max: number): number | nu
 
 export const MAX_MINUTES = 366 * 24 * 60
 
+/** Staff creating for a consignor name them: a seller id (as the operator id is typed). */
+export function checkConsignor(text: string, errors: FormErrors): string {
+  const id = text.trim()
+  if (!id) errors.consignor = 'Enter the consignor (seller id) this is for.'
+  else if (!/^[A-Za-z0-9._:-]{1,64}$/.test(id))
+    errors.consignor = 'A seller id: letters, digits and . _ : - only (1–64).'
+  return id
+}
+
+/**
+ * The errors left after these draft fields changed: their own and those under them
+ * ("bands" also clears "bands.1.from"). A fixed field no longer shows its old error.
+ */
+export function withoutErrors(errors: FormErrors, fields: readonly string[]): FormErrors {
+  const left: FormErrors = {}
+  for (const [key, message] of Object.entries(errors)) {
+    if (!fields.some((field) => key === field || key.startsWith(`${field}.`))) left[key] = message
+  }
+  return left
+}
+
 export function checkTitle(text: string, errors: FormErrors): string {
   const title = text.trim()
   if (!title) errors.title = 'Enter a title.'

@@ -30,6 +30,12 @@ export const emptyLotDraft = (number = ''): LotDraft => ({
   increment: '',
 })
 
+/** The form after an added lot: a clean lot, with the increment the last one had. */
+export const nextLotDraft = (previous: LotDraft): LotDraft => ({
+  ...emptyLotDraft(),
+  increment: previous.increment,
+})
+
 /** The number after the highest one in use ("1" for an empty sale). */
 export function nextLotNumber(numbers: readonly string[]): string {
   const highest = numbers.reduce(

@@ -1,9 +1,11 @@
 // The create-sale form, checked in full before anything is sent: a title, the currency,
 // the lots' default increment (fixed or a table), when it opens, and for timed sales the
-// soft close, the interval between closes and the first close (a time or a duration).
+// soft close, the interval between closes and the first close (a time or a duration), and
+// for staff the consignor it is for.
+import type { CommandInput } from '../../../shared/contract'
 import type { SaleMode } from '../../../shared/domain'
-import type { SaleCreateInput } from '../../../shared/sale-schemas'
 import {
+  checkConsignor,
   checkIncrement,
   checkTitle,
   moneyCheck,
@@ -27,6 +29,8 @@ export interface SaleDraft extends IncrementDraft {
   firstCloseMode: 'duration' | 'at'
   durationMinutes: string
   firstCloseAt: string
+  /** Staff only: the seller (consignor) the sale is for. */
+  consignor: string
 }
 
 export const emptySaleDraft = (): SaleDraft => ({
@@ -47,14 +51,25 @@ export const emptySaleDraft = (): SaleDraft => ({
   firstCloseMode: 'duration',
   durationMinutes: '60',
   firstCloseAt: '',
+  consignor: '',
 })
 
+/** The form after a create: the next sale usually shares all but its title and text. */
+export const nextSaleDraft = (previous: SaleDraft): SaleDraft => ({
+  ...previous,
+  title: '',
+  description: '',
+})
+
+/** `options.consignor`: staff, who must name the seller the sale is for. */
 export function checkSale(
   draft: SaleDraft,
   serverNow: number,
-): { request: SaleCreateInput } | { errors: FormErrors } {
+  options: { consignor?: boolean } = {},
+): { request: CommandInput<'sales:create'> } | { errors: FormErrors } {
   const errors: FormErrors = {}
   const title = checkTitle(draft.title, errors)
+  const sellerId = options.consignor ? checkConsignor(draft.consignor, errors) : undefined
   if (draft.description.length > 5000) errors.description = 'At most 5000 characters.'
   const currency = draft.currency.trim().toUpperCase()
   const { increment, incrementTable } = checkIncrement(draft, moneyCheck(currency, errors), errors)
@@ -67,7 +82,7 @@ export function checkSale(
     else startsAt = at
   }
 
-  const timed: Partial<SaleCreateInput> = {}
+  const timed: Partial<CommandInput<'sales:create'>> = {}
   if (draft.mode === 'timed') {
     const softClose = wholeNumber(draft.softCloseSeconds, 0, 3600)
     if (softClose === null) errors.softCloseSeconds = 'Seconds from 0 (off) to 3600.'
@@ -102,6 +117,7 @@ export function checkSale(
       ...(startsAt ? { startsAt } : {}),
       start: draft.startMode === 'now',
       ...timed,
+      ...(sellerId ? { sellerId } : {}),
     },
   }
 }

@@ -5,7 +5,8 @@
 import type { AuctionApi, ConnectionStatus } from '../../../shared/contract'
 import type { Auction, AuctionEvent, BidEntry } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
-import { maskBidder } from '../lib/format'
+import { isStaffOrSeller } from '../lib/access'
+import { bidderName } from '../lib/format'
 import type { ConsoleStore, FeedItem, IngestReport } from '../store'
 import { oldestId } from '../store/bidList'
 import { measureClockOffset } from './clock'
@@ -26,6 +27,11 @@ export interface Feed {
   loadOlderBids: (auctionId: string) => Promise<void>
   /** Fetches a fresh snapshot and replaces what we hold. */
   resync: (auctionId: string) => Promise<void>
+  /**
+   * A command's answer (start, end, cancel) applied like any snapshot: its end is announced
+   * here too, so the console that pressed End gets the end dialog as the others do.
+   */
+  applyAuction: (auction: Auction) => void
   stop: () => void
 }
 
@@ -127,7 +133,7 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
     store.getState().pushToast({
       tone: 'info',
       auctionId,
-      text: `${auction.title}: ${formatMoney(top.amount, auction.currency)} by ${maskBidder(top.bidderId)}`,
+      text: `${auction.title}: ${formatMoney(top.amount, auction.currency)} by ${bidderName(top.bidderId, isStaffOrSeller(store.getState().profile, auction.sellerId))}`,
     })
   }
 
@@ -234,6 +240,7 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
     loadNewestBids,
     loadOlderBids,
     resync,
+    applyAuction: (auction) => apply([{ kind: 'snapshot', auction }]),
     stop: () => {
       for (const unsubscribe of unsubscribers) unsubscribe()
       clearInterval(clockTimer)

@@ -1,5 +1,5 @@
-// What survives a relaunch: the operator profile, watched auctions and the theme, in
-// localStorage (per machine and origin), validated on the way back in.
+// What survives a relaunch: the operator profile, watched auctions, the theme and the
+// sound setting, in localStorage (per machine and origin), validated on the way back in.
 import { operatorProfileSchema } from '../../../shared/contract'
 import type { ConsoleState, ConsoleStore, Theme } from '../store'
 
@@ -9,6 +9,7 @@ interface Persisted {
   profile?: unknown
   starred?: unknown
   theme?: unknown
+  sound?: unknown
 }
 
 export function loadPersisted(
@@ -23,7 +24,9 @@ export function loadPersisted(
     const starred = Array.isArray(saved.starred)
       ? saved.starred.filter((id): id is string => typeof id === 'string').slice(0, 200)
       : []
-    return { ...(profile.success ? { profile: profile.data } : {}), starred, theme }
+    // On unless switched off: a rejection should be heard by default.
+    const sound = saved.sound !== false
+    return { ...(profile.success ? { profile: profile.data } : {}), starred, theme, sound }
   } catch {
     return {}
   }
@@ -38,13 +41,19 @@ export function persist(
     if (
       state.profile === previous.profile &&
       state.starred === previous.starred &&
-      state.theme === previous.theme
+      state.theme === previous.theme &&
+      state.sound === previous.sound
     )
       return
     try {
       storage?.setItem(
         KEY,
-        JSON.stringify({ profile: state.profile, starred: state.starred, theme: state.theme }),
+        JSON.stringify({
+          profile: state.profile,
+          starred: state.starred,
+          theme: state.theme,
+          sound: state.sound,
+        }),
       )
     } catch {
       // Private mode or a full quota: the console still works, it just forgets.

@@ -1,31 +1,55 @@
-// Single auctions (not lots of a sale) by status (live / scheduled / ended / cancelled), searchable and sorted;
-// live rows are watched so price, bids and time left move as events arrive.
+// Single auctions (not lots of a sale) by tab (live / upcoming with drafts / ended /
+// cancelled), searchable and sorted; live rows are watched so price, bids and time left
+// move as events arrive. Ended auctions come most recent first, with their result.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { saleIdOf, type Auction } from '../../../shared/domain'
+import { saleIdOf, type Auction, type AuctionStatus } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
 import { AuctionTitleLink } from '../components/AuctionTitleLink'
 import { Countdown } from '../components/Countdown'
 import { ReserveBadge } from '../components/ReserveBadge'
+import { SearchEmpty } from '../components/SearchEmpty'
 import { StarButton } from '../components/StarButton'
 import { StatusBadge } from '../components/StatusBadge'
 import { useApi, useConsole } from '../context'
 import { useQuietWatches } from '../hooks/useQuietWatches'
-import { maskBidder } from '../lib/format'
+import { isStaffOrSeller } from '../lib/access'
+import { bidderName, formatCount, formatDateTime } from '../lib/format'
+import { resultOf } from '../lib/result'
 import type { ListSort, ListTab } from '../store'
 
-const TABS: { tab: ListTab; label: string }[] = [
-  { tab: 'active', label: 'Live' },
-  { tab: 'scheduled', label: 'Scheduled' },
-  { tab: 'ended', label: 'Ended' },
-  { tab: 'cancelled', label: 'Cancelled' },
+const TABS: { tab: ListTab; label: string; statuses: AuctionStatus[] }[] = [
+  { tab: 'live', label: 'Live', statuses: ['active'] },
+  // Drafts are upcoming too: staff see every draft here, not only in the seller panel.
+  { tab: 'upcoming', label: 'Upcoming', statuses: ['scheduled', 'draft'] },
+  { tab: 'ended', label: 'Ended', statuses: ['ended'] },
+  { tab: 'cancelled', label: 'Cancelled', statuses: ['cancelled'] },
 ]
 const MAX_WATCHED_ROWS = 100
 
-function sortKey(auction: Auction, sort: ListSort): number {
+const tabOf = (tab: ListTab) =>
+  TABS.find((t) => t.tab === tab) ?? (TABS[0] as (typeof TABS)[number])
+
+function sortKey(auction: Auction, sort: ListSort, tab: ListTab): number {
   if (sort === 'newest') return -auction.createdAt
-  const when = auction.status === 'scheduled' ? auction.startsAt : auction.endsAt
+  // What is over: the most recent first. What is to come: the soonest first.
+  if (tab === 'ended' || tab === 'cancelled') return -(auction.endsAt ?? auction.createdAt)
+  const when = auction.status === 'active' ? auction.endsAt : auction.startsAt
   return when ?? Number.MAX_SAFE_INTEGER
+}
+
+function ResultText(props: { auction: Auction; full: boolean }) {
+  const result = resultOf(props.auction)
+  if (!result) return <span className="muted">—</span>
+  return result.winnerId ? (
+    <span className="outcome--good" data-testid="row-result">
+      Sold to {bidderName(result.winnerId, props.full)}
+    </span>
+  ) : (
+    <span className="muted" data-testid="row-result">
+      Not sold
+    </span>
+  )
 }
 
 export function AuctionList() {
@@ -50,39 +74,45 @@ export function AuctionList() {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([])
   const sellerId = profile?.role === 'seller' ? profile.operatorId : undefined
   const loadKey = `${tab}|${sellerId ?? ''}|${liveEpoch}`
+  const current = tabOf(tab)
 
   useEffect(() => {
-    let current = true
-    void api
-      .call('auctions:list', { status: tab, limit: 200, ...(sellerId ? { sellerId } : {}) })
-      .catch(() => null)
-      .then((answer) => {
-        if (!current) return
-        if (answer?.ok) upsertAuctions(answer.auctions)
-        setLoaded({
-          key: loadKey,
-          error: answer?.ok ? null : (answer?.error.message ?? 'no connection'),
-        })
-      })
+    let live = true
+    const statuses = tabOf(tab).statuses
+    void Promise.all(
+      statuses.map((status) =>
+        api
+          .call('auctions:list', { status, limit: 200, ...(sellerId ? { sellerId } : {}) })
+          .catch(() => null),
+      ),
+    ).then((answers) => {
+      if (!live) return
+      for (const answer of answers) if (answer?.ok) upsertAuctions(answer.auctions)
+      const failed = answers.find((answer) => !answer?.ok)
+      const error =
+        failed === undefined ? null : failed && !failed.ok ? failed.error.message : 'no connection'
+      setLoaded({ key: loadKey, error })
+    })
     return () => {
-      current = false
+      live = false
     }
   }, [api, tab, sellerId, loadKey, upsertAuctions])
 
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase()
+    const statuses = new Set<string>(tabOf(tab).statuses)
     return (
       Object.values(auctions)
         // Lots of sales are listed on their sale's page.
-        .filter((a) => a.status === tab && saleIdOf(a.id) === a.id)
+        .filter((a) => statuses.has(a.status) && saleIdOf(a.id) === a.id)
         .filter((a) => !sellerId || a.sellerId === sellerId)
         .filter((a) => !needle || a.title.toLowerCase().includes(needle))
-        .sort((a, b) => sortKey(a, sort) - sortKey(b, sort) || a.id.localeCompare(b.id))
+        .sort((a, b) => sortKey(a, sort, tab) - sortKey(b, sort, tab) || a.id.localeCompare(b.id))
     )
   }, [auctions, tab, sellerId, search, sort])
 
   // Watch the live rows on screen, so their prices move without a reload.
-  useQuietWatches(tab === 'active' ? rows.slice(0, MAX_WATCHED_ROWS).map((a) => a.id) : [])
+  useQuietWatches(tab === 'live' ? rows.slice(0, MAX_WATCHED_ROWS).map((a) => a.id) : [])
 
   // "/" jumps to the search box from anywhere on this screen.
   useEffect(() => {
@@ -106,7 +136,7 @@ export function AuctionList() {
   }
 
   const loading = loaded?.key !== loadKey
-  const label = TABS.find((t) => t.tab === tab)?.label ?? ''
+  const ended = tab === 'ended'
   return (
     <main className="screen" aria-labelledby={`${ids}-title`}>
       <div className="toolbar">
@@ -156,7 +186,11 @@ export function AuctionList() {
           onChange={(e) => setSort(e.target.value as ListSort)}
         >
           <option value="ending">
-            {tab === 'scheduled' ? 'Starting soonest' : 'Ending soonest'}
+            {tab === 'upcoming'
+              ? 'Starting soonest'
+              : tab === 'live'
+                ? 'Ending soonest'
+                : 'Most recent first'}
           </option>
           <option value="newest">Newest first</option>
         </select>
@@ -184,8 +218,9 @@ export function AuctionList() {
               <th scope="col">Leader</th>
               <th scope="col">Reserve</th>
               <th scope="col" className="num">
-                {tab === 'scheduled' ? 'Starts' : 'Time left'}
+                {tab === 'upcoming' ? 'Starts' : tab === 'live' ? 'Time left' : 'Ended'}
               </th>
+              {ended ? <th scope="col">Result</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -204,27 +239,43 @@ export function AuctionList() {
                   {formatMoney(auction.currentPrice, auction.currency)}
                 </td>
                 <td className="num" data-testid="row-bids">
-                  {auction.bidCount}
+                  {formatCount(auction.bidCount)}
                 </td>
-                <td>{maskBidder(auction.leaderId)}</td>
+                <td>{bidderName(auction.leaderId, isStaffOrSeller(profile, auction.sellerId))}</td>
                 <td>
                   <ReserveBadge auction={auction} />
                 </td>
                 <td className="num">
-                  <Countdown auction={auction} />
+                  {tab === 'live' || tab === 'upcoming' ? (
+                    <Countdown auction={auction} />
+                  ) : (
+                    <span className="muted">{formatDateTime(auction.endsAt)}</span>
+                  )}
                 </td>
+                {ended ? (
+                  <td>
+                    <ResultText
+                      auction={auction}
+                      full={isStaffOrSeller(profile, auction.sellerId)}
+                    />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
         {rows.length === 0 ? (
-          <p className="empty">
-            {loading
-              ? 'Loading…'
-              : loaded?.error
-                ? `Could not load: ${loaded.error}`
-                : `No ${label.toLowerCase()} auctions${search ? ' match' : ''}.`}
-          </p>
+          loading ? (
+            <p className="empty">Loading…</p>
+          ) : loaded?.error ? (
+            <p className="empty">Could not load: {loaded.error}</p>
+          ) : (
+            <SearchEmpty
+              what={`${current.label.toLowerCase()} auctions`}
+              search={search}
+              clear={() => setSearch('')}
+            />
+          )
         ) : null}
       </section>
     </main>

@@ -4,18 +4,23 @@
 // Under a burst of bids only what moves re-renders: the board and the form follow every
 // event; the history (memoized, windowed rows) follows its own slice of the store; the
 // chart is sampled twice a second. History and chart mount one step after the room, as a
-// deferred render, so opening a room is not one long task.
+// deferred render, so opening a room is not one long task. Every action has its key
+// (lib/shortcuts.ts), shown on its button.
 import { useDeferredValue, useEffect } from 'react'
+import { saleIdOf } from '../../../shared/domain'
 import { AuctionActions } from '../components/AuctionActions'
 import { BidForm } from '../components/BidForm'
 import { BidHistory } from '../components/BidHistory'
-import { ConnectionBadge } from '../components/ConnectionBadge'
+import { Kbd, keyshortcut } from '../components/Kbd'
 import { PriceChart } from '../components/PriceChart'
 import { RoomBoard } from '../components/RoomBoard'
 import { RoomMissing } from '../components/RoomMissing'
 import { StarButton } from '../components/StarButton'
 import { StatusBadge } from '../components/StatusBadge'
 import { useConsole, useFeed } from '../context'
+import { useShortcuts } from '../hooks/useShortcuts'
+import { useStale } from '../hooks/useStale'
+import type { Route } from '../store'
 
 export function AuctionRoom(props: { auctionId: string }) {
   const { auctionId } = props
@@ -27,6 +32,8 @@ export function AuctionRoom(props: { auctionId: string }) {
   const openHistory = useConsole((state) => state.openHistory)
   const closeHistory = useConsole((state) => state.closeHistory)
   const go = useConsole((state) => state.go)
+  const toggleStar = useConsole((state) => state.toggleStar)
+  const { stale } = useStale()
   // false on the first render, true in a background render right after it.
   const showDetail = useDeferredValue(true, false)
 
@@ -40,6 +47,14 @@ export function AuctionRoom(props: { auctionId: string }) {
     }
   }, [auctionId, feed, openHistory, closeHistory])
 
+  // A lot of a sale goes back to its sale; a single auction (its own sale) to its list.
+  const saleId = saleIdOf(auctionId)
+  const back: Route = saleId !== auctionId ? { screen: 'sale', saleId } : { screen: 'auctions' }
+  useShortcuts({
+    back: () => go(back),
+    watch: auction ? () => toggleStar(auctionId) : undefined,
+  })
+
   if (!auction) {
     if (refused) return <RoomMissing auctionId={auctionId} error={refused} />
     return (
@@ -50,48 +65,35 @@ export function AuctionRoom(props: { auctionId: string }) {
   }
   // Bids can be entered while an auction is live or about to be; not once it is over.
   const open = auction.status !== 'ended' && auction.status !== 'cancelled'
-  // A lot of a sale goes back to its sale; a single auction (its own sale) to its list.
-  const inSale = auction.saleId !== undefined && auction.saleId !== auction.id
   return (
     <main className="screen room" aria-labelledby="room-title" data-testid="room">
-      <div className="room__top">
-        {inSale ? (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => go({ screen: 'sale', saleId: auction.saleId })}
-          >
-            ← Sale{auction.number ? ` · lot ${auction.number}` : ''}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => go({ screen: 'auctions' })}
-          >
-            ← Auctions
-          </button>
-        )}
-        <div className="room__meta">
+      <header className="room__header">
+        <button
+          type="button"
+          className="button button--quiet room__back"
+          aria-keyshortcuts={keyshortcut('back')}
+          onClick={() => go(back)}
+        >
+          {back.screen === 'sale'
+            ? `← Sale${auction.number ? ` · lot ${auction.number}` : ''}`
+            : '← Auctions'}{' '}
+          <Kbd name="back" />
+        </button>
+        <div className="room__heading">
+          <StarButton auctionId={auction.id} title={auction.title} shortcut />
+          <h1 id="room-title" data-testid="room-title">
+            {auction.title}
+          </h1>
+          <StatusBadge status={auction.status} stale={stale} />
           <span
-            className="muted"
+            className="muted room__viewers"
             data-testid="viewers"
             aria-label={`${viewers ?? 0} consoles watching`}
           >
             {viewers ?? '–'} watching
           </span>
-          <ConnectionBadge />
         </div>
-      </div>
-      <header className="room__header">
-        <div className="room__heading">
-          <StarButton auctionId={auction.id} title={auction.title} />
-          <h1 id="room-title" data-testid="room-title">
-            {auction.title}
-          </h1>
-          <StatusBadge status={auction.status} />
-        </div>
-        <AuctionActions auction={auction} />
+        <AuctionActions auction={auction} shortcuts />
       </header>
       {auction.description ? <p className="room__description">{auction.description}</p> : null}
       <div className="room__body">
@@ -107,7 +109,13 @@ export function AuctionRoom(props: { auctionId: string }) {
           </section>
         </div>
         <div className="room__side panel">
-          {showDetail ? <BidHistory auctionId={auction.id} currency={auction.currency} /> : null}
+          {showDetail ? (
+            <BidHistory
+              auctionId={auction.id}
+              currency={auction.currency}
+              sellerId={auction.sellerId}
+            />
+          ) : null}
         </div>
       </div>
     </main>

@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { operatorProfileSchema, type OperatorProfile } from '../../../shared/contract'
 import { useConsole } from '../context'
+import { homeRoute } from '../store'
 
 type Errors = Partial<Record<keyof OperatorProfile, string>>
 
@@ -103,7 +104,7 @@ export function ProfileScreen() {
         </fieldset>
         <div className="form__actions">
           {current ? (
-            <button type="button" className="button" onClick={() => go({ screen: 'list' })}>
+            <button type="button" className="button" onClick={() => go(homeRoute(current))}>
               Cancel
             </button>
           ) : null}

@@ -1,13 +1,17 @@
 // A sale's page: its lots in catalogue order, moving live (the page watches the sale), its
 // results, and for its seller or staff the Start / End / Cancel actions and, while it is a
-// draft, the lot form and the catalogue import. A lot's title opens its room.
+// draft, the lot form and the catalogue import. A lot's title opens its room. Its actions
+// have keys (Alt+B back to the sales, Alt+S / Alt+E / Alt+C), shown on their buttons.
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { ConnectionBadge } from '../components/ConnectionBadge'
+import { Kbd, keyshortcut } from '../components/Kbd'
 import { SaleActions } from '../components/SaleActions'
 import { ModeBadge, SaleStatusBadge } from '../components/SaleStatusBadge'
 import { useConsole } from '../context'
 import { useSaleCommands, useSaleWatch } from '../hooks/useSaleCommands'
+import { useShortcuts } from '../hooks/useShortcuts'
+import { isStaffOrSeller } from '../lib/access'
 import { formatDateTime } from '../lib/format'
 import { nextLotNumber } from '../lib/lotForm'
 import { saleWhen } from '../lib/saleFormat'
@@ -33,6 +37,7 @@ export function SalePage(props: { saleId: string }) {
   const pushToast = useConsole((state) => state.pushToast)
   const [editing, setEditing] = useState<string | null>(null)
   const editingLot = useConsole((state) => (editing ? state.auctions[editing] : undefined))
+  useShortcuts({ back: () => go({ screen: 'list' }) })
 
   if (!sale) {
     return (
@@ -43,7 +48,7 @@ export function SalePage(props: { saleId: string }) {
       </main>
     )
   }
-  const mayAct = profile?.role === 'staff' || profile?.operatorId === sale.sellerId
+  const mayAct = isStaffOrSeller(profile, sale.sellerId)
   const editable = mayAct && sale.status === 'draft'
   const when = saleWhen(sale)
 
@@ -59,9 +64,10 @@ export function SalePage(props: { saleId: string }) {
         <button
           type="button"
           className="button button--quiet"
+          aria-keyshortcuts={keyshortcut('back')}
           onClick={() => go({ screen: 'list' })}
         >
-          ← Sales
+          ← Sales <Kbd name="back" />
         </button>
         <ConnectionBadge />
       </div>
@@ -73,7 +79,7 @@ export function SalePage(props: { saleId: string }) {
           <SaleStatusBadge status={sale.status} />
           <ModeBadge mode={sale.mode} />
         </div>
-        <SaleActions sale={sale} />
+        <SaleActions sale={sale} shortcuts />
       </header>
       <p className="sale__meta muted" data-testid="sale-meta">
         {sale.currency} · {when.label} {when.at !== null ? formatDateTime(when.at) : when.words}

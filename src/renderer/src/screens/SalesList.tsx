@@ -1,11 +1,13 @@
-// The home screen: sales by tab (live / upcoming / past), searchable by title, each row
-// moving live as the sale list events arrive. Single auctions keep their own list (top bar).
+// The home screen for staff: sales by tab (live / upcoming with drafts / past, most recent
+// first with what sold), searchable by title, each row moving live as the sale list events
+// arrive. Single auctions keep their own list (top bar).
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { Sale, SaleStatus } from '../../../shared/domain'
 import { ModeBadge, SaleStatusBadge } from '../components/SaleStatusBadge'
+import { SearchEmpty } from '../components/SearchEmpty'
 import { useConsole } from '../context'
 import { useSalesList } from '../hooks/useSalesList'
-import { formatDateTime } from '../lib/format'
+import { formatCount, formatDateTime } from '../lib/format'
 import { saleWhen } from '../lib/saleFormat'
 import type { SaleTab } from '../store'
 
@@ -21,7 +23,7 @@ function sortKey(sale: Sale, tab: SaleTab): number {
   return saleWhen(sale).at ?? Number.MAX_SAFE_INTEGER
 }
 
-function SaleRow({ sale }: { sale: Sale }) {
+function SaleRow({ sale, past }: { sale: Sale; past: boolean }) {
   const go = useConsole((state) => state.go)
   const when = saleWhen(sale)
   return (
@@ -39,7 +41,7 @@ function SaleRow({ sale }: { sale: Sale }) {
         <ModeBadge mode={sale.mode} />
       </td>
       <td className="num" data-testid="sale-lots">
-        {sale.lotCount}
+        {formatCount(sale.lotCount)}
       </td>
       <td>
         <span className="muted">{when.label}</span>{' '}
@@ -48,6 +50,13 @@ function SaleRow({ sale }: { sale: Sale }) {
       <td>
         <SaleStatusBadge status={sale.status} />
       </td>
+      {past ? (
+        <td data-testid="sale-result">
+          {sale.status === 'cancelled'
+            ? '—'
+            : `${formatCount(sale.lotCounts.sold)} sold · ${formatCount(sale.lotCounts.passed)} passed`}
+        </td>
+      ) : null}
     </tr>
   )
 }
@@ -148,22 +157,27 @@ export function SalesList() {
               </th>
               <th scope="col">When</th>
               <th scope="col">Status</th>
+              {tab === 'past' ? <th scope="col">Results</th> : null}
             </tr>
           </thead>
           <tbody>
             {rows.map((sale) => (
-              <SaleRow key={sale.id} sale={sale} />
+              <SaleRow key={sale.id} sale={sale} past={tab === 'past'} />
             ))}
           </tbody>
         </table>
         {rows.length === 0 ? (
-          <p className="empty">
-            {loading && !error
-              ? 'Loading…'
-              : error
-                ? `Could not load: ${error}`
-                : `No ${current.label.toLowerCase()} sales${search ? ' match' : ''}.`}
-          </p>
+          loading && !error ? (
+            <p className="empty">Loading…</p>
+          ) : error ? (
+            <p className="empty">Could not load: {error}</p>
+          ) : (
+            <SearchEmpty
+              what={`${current.label.toLowerCase()} sales`}
+              search={search}
+              clear={() => setSearch('')}
+            />
+          )
         ) : null}
       </section>
     </main>

@@ -10,7 +10,7 @@ import { Countdown } from '../components/Countdown'
 import { StatusBadge } from '../components/StatusBadge'
 import { useApi, useConsole } from '../context'
 import { useQuietWatches } from '../hooks/useQuietWatches'
-import { paddleName } from '../lib/format'
+import { formatCount, paddleName } from '../lib/format'
 import type { SellerTab } from '../store'
 import { CreateAuctionForm } from './create/CreateAuctionForm'
 import { SellerSales } from './sales/SellerSales'
@@ -36,7 +36,9 @@ function ResultCell(props: { auction: Auction }) {
     <span data-testid="seller-result">
       {winnerId
         ? `Sold to ${paddleName(winnerId)} · ${formatMoney(finalPrice, auction.currency)}`
-        : 'Not sold'}
+        : auction.bidCount > 0
+          ? `Not sold · highest bid ${formatMoney(finalPrice, auction.currency)}`
+          : 'Not sold · no bids'}
       {auction.hasReserve ? (
         <span className="muted"> · reserve {reserveMet ? 'met' : 'not met'}</span>
       ) : null}
@@ -155,7 +157,7 @@ function SellerAuctions() {
                   <StatusBadge status={auction.status} />
                 </td>
                 <td className="num">{formatMoney(auction.currentPrice, auction.currency)}</td>
-                <td className="num">{auction.bidCount}</td>
+                <td className="num">{formatCount(auction.bidCount)}</td>
                 <td className="num">
                   <Countdown auction={auction} />
                 </td>

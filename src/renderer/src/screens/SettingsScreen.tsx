@@ -1,5 +1,6 @@
-// Settings: the Redis connection dialog and the theme.
+// Settings: the Redis connection dialog, the theme and the sound cue.
 import { RedisSettingsForm } from './settings/RedisSettingsForm'
+import { SoundSettings } from './settings/SoundSettings'
 import { ThemeSettings } from './settings/ThemeSettings'
 
 export function SettingsScreen() {
@@ -12,7 +13,10 @@ export function SettingsScreen() {
       </div>
       <div className="settings__body">
         <RedisSettingsForm />
-        <ThemeSettings />
+        <div className="settings__side">
+          <ThemeSettings />
+          <SoundSettings />
+        </div>
       </div>
     </main>
   )

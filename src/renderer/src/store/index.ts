@@ -22,6 +22,7 @@ export function createConsoleStore(initial: Partial<ConsoleState> = {}): Console
 
 export type { ConsoleState } from './types'
 export type { FeedItem, IngestReport } from './auctionsSlice'
-export type { ListSort, ListTab, Route, SellerTab, Theme, Toast } from './uiSlice'
+export type { ListSort, ListTab, Route, SellerTab, Theme, Toast, View } from './uiSlice'
+export { homeRoute } from './uiSlice'
 export type { SaleTab } from './saleRules'
 export type { BidHistory } from './bidList'

@@ -1,5 +1,5 @@
 // Where the operator is and what the chrome shows: screen, list filters, watched
-// (starred) auctions, toasts, the end dialog, theme and the operator profile.
+// (starred) auctions, toasts, the end dialog, theme, sound and the operator profile.
 import type { StateCreator } from 'zustand'
 import type { OperatorProfile } from '../../../shared/contract'
 import type { SaleTab } from './saleRules'
@@ -15,16 +15,28 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'profile' }
 
-export type ListTab = 'active' | 'scheduled' | 'ended' | 'cancelled'
+export type ListTab = 'live' | 'upcoming' | 'ended' | 'cancelled'
 export type ListSort = 'ending' | 'newest'
 export type SellerTab = 'sales' | 'auctions'
 export type Theme = 'system' | 'dark' | 'light'
+
+/** Where the console opens: a seller at their own panel, staff at the sales. */
+export const homeRoute = (profile: OperatorProfile | null): Route =>
+  profile?.role === 'seller' ? { screen: 'seller' } : { screen: 'list' }
 
 export interface Toast {
   id: number
   text: string
   tone: 'info' | 'success' | 'warning'
   auctionId?: string
+}
+
+/** A screen and the tab it shows: what the URL holds (see lib/routes.ts). */
+export interface View {
+  route: Route
+  listTab?: ListTab
+  saleTab?: SaleTab
+  sellerTab?: SellerTab
 }
 
 export interface UiSlice {
@@ -40,8 +52,14 @@ export interface UiSlice {
   toasts: Toast[]
   endDialog: string | null
   theme: Theme
+  /** The short sound cue on a rejected bid. */
+  sound: boolean
+  /** The keyboard shortcuts overlay (`?`). */
+  shortcutsOpen: boolean
   setProfile: (profile: OperatorProfile) => void
   go: (route: Route) => void
+  /** A screen with its tab at once (the URL, Back and Forward). */
+  show: (view: View) => void
   setListTab: (tab: ListTab) => void
   setSearch: (search: string) => void
   setSaleTab: (tab: SaleTab) => void
@@ -53,6 +71,8 @@ export interface UiSlice {
   dismissToast: (id: number) => void
   openEndDialog: (auctionId: string | null) => void
   setTheme: (theme: Theme) => void
+  setSound: (sound: boolean) => void
+  showShortcuts: (open: boolean) => void
 }
 
 const MAX_TOASTS = 4
@@ -61,7 +81,7 @@ let toastIds = 0
 export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, get) => ({
   profile: null,
   route: { screen: 'list' },
-  listTab: 'active',
+  listTab: 'live',
   search: '',
   saleTab: 'live',
   saleSearch: '',
@@ -71,8 +91,14 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, 
   toasts: [],
   endDialog: null,
   theme: 'system',
-  setProfile: (profile) => set({ profile, route: { screen: 'list' } }),
+  sound: true,
+  shortcutsOpen: false,
+  setProfile: (profile) => set({ profile, route: homeRoute(profile) }),
   go: (route) => set({ route }),
+  show: (view) => {
+    const { route, ...tabs } = view
+    set({ route, ...tabs })
+  },
   setListTab: (listTab) => set({ listTab }),
   setSearch: (search) => set({ search }),
   setSaleTab: (saleTab) => set({ saleTab }),
@@ -92,4 +118,6 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, 
   dismissToast: (id) => set({ toasts: get().toasts.filter((toast) => toast.id !== id) }),
   openEndDialog: (endDialog) => set({ endDialog }),
   setTheme: (theme) => set({ theme }),
+  setSound: (sound) => set({ sound }),
+  showShortcuts: (shortcutsOpen) => set({ shortcutsOpen }),
 })

@@ -1,10 +1,20 @@
-// Create an auction: everything is checked here (lib/createForm.ts) before it is sent.
+// Create an auction: everything is checked here (lib/createForm.ts) before it is sent. A
+// field's error goes as soon as it is changed; after a create the form keeps what the next
+// lot usually shares (increment or table, timing, soft close, consignor). Staff name the
+// consignor it is for.
 import { useState, type FormEvent } from 'react'
 import { Field } from '../../components/Field'
 import { TextField } from '../../components/TextField'
 import { useApi, useConsole } from '../../context'
 import { CURRENCIES } from '../../lib/currencies'
-import { checkCreate, emptyDraft, type CreateDraft, type CreateErrors } from '../../lib/createForm'
+import {
+  checkCreate,
+  emptyDraft,
+  nextDraft,
+  type CreateDraft,
+  type CreateErrors,
+} from '../../lib/createForm'
+import { withoutErrors } from '../../lib/formChecks'
 import { IncrementFields } from './IncrementFields'
 import { ScheduleFields } from './ScheduleFields'
 
@@ -13,18 +23,24 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
   const offset = useConsole((state) => state.clockOffset)
   const upsert = useConsole((state) => state.upsertAuctions)
   const pushToast = useConsole((state) => state.pushToast)
+  const staff = useConsole((state) => state.profile?.role === 'staff')
   const [draft, setDraft] = useState<CreateDraft>(emptyDraft)
   const [errors, setErrors] = useState<CreateErrors>({})
   const [busy, setBusy] = useState(false)
   const [serverError, setServerError] = useState<string | null>(null)
 
+  const change = (patch: Partial<CreateDraft>): void => {
+    setDraft((previous) => ({ ...previous, ...patch }))
+    setErrors((previous) => withoutErrors(previous, Object.keys(patch)))
+    setServerError(null)
+  }
   const set = <K extends keyof CreateDraft>(key: K, value: CreateDraft[K]): void =>
-    setDraft((previous) => ({ ...previous, [key]: value }))
+    change({ [key]: value } as Partial<CreateDraft>)
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     const form = event.currentTarget
-    const checked = checkCreate(draft, Date.now() + offset)
+    const checked = checkCreate(draft, Date.now() + offset, { consignor: staff })
     setServerError(null)
     if ('errors' in checked) {
       setErrors(checked.errors)
@@ -49,7 +65,7 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
       auctionId: answer.auction.id,
       text: `Created "${answer.auction.title}"`,
     })
-    setDraft((previous) => ({ ...emptyDraft(), currency: previous.currency }))
+    setDraft(nextDraft)
     props.onCreated(answer.auction.id)
   }
 
@@ -62,6 +78,16 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
       data-testid="create-form"
     >
       <h2 id="create-title">New auction</h2>
+      {staff ? (
+        <TextField
+          label="Consignor (seller id)"
+          value={draft.consignor}
+          error={errors.consignor}
+          maxLength={64}
+          hint="The seller this auction is for; it is recorded as theirs."
+          onChange={(value) => set('consignor', value)}
+        />
+      ) : null}
       <TextField
         label="Title"
         value={draft.title}
@@ -104,11 +130,7 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
           onChange={(value) => set('reservePrice', value)}
         />
       </div>
-      <IncrementFields
-        draft={draft}
-        errors={errors}
-        update={(patch) => setDraft((previous) => ({ ...previous, ...patch }))}
-      />
+      <IncrementFields draft={draft} errors={errors} update={change} />
       <ScheduleFields draft={draft} errors={errors} set={set} />
       {serverError ? (
         <p className="field__error" role="alert">

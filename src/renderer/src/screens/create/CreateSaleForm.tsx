@@ -1,15 +1,16 @@
 // Create a sale: everything is checked here (lib/saleForm.ts) before it is sent. A create
-// that got no answer is sent again with the same request id, never as a second sale.
+// that got no answer is sent again with the same request id, never as a second sale. A
+// field's error goes as soon as it is changed; staff name the consignor it is for.
 import { useState, type FormEvent } from 'react'
 import { SALE_MODES } from '../../../../shared/domain'
 import { Field } from '../../components/Field'
 import { TextField } from '../../components/TextField'
 import { useConsole } from '../../context'
 import { useSaleCommands } from '../../hooks/useSaleCommands'
-import type { FormErrors } from '../../lib/formChecks'
+import { withoutErrors, type FormErrors } from '../../lib/formChecks'
 import { CURRENCIES } from '../../lib/currencies'
 import { createRetryId } from '../../lib/retryId'
-import { checkSale, emptySaleDraft, type SaleDraft } from '../../lib/saleForm'
+import { checkSale, emptySaleDraft, nextSaleDraft, type SaleDraft } from '../../lib/saleForm'
 import { IncrementFields } from './IncrementFields'
 import { SaleTimingFields } from './SaleTimingFields'
 
@@ -19,18 +20,22 @@ export function CreateSaleForm(props: { onCreated: (saleId: string) => void }) {
   const commands = useSaleCommands()
   const offset = useConsole((state) => state.clockOffset)
   const pushToast = useConsole((state) => state.pushToast)
+  const staff = useConsole((state) => state.profile?.role === 'staff')
   const [draft, setDraft] = useState<SaleDraft>(emptySaleDraft)
   const [errors, setErrors] = useState<FormErrors>({})
   const [busy, setBusy] = useState(false)
   const [serverError, setServerError] = useState<string | null>(null)
   const [retry] = useState(() => createRetryId())
-  const update = (patch: Partial<SaleDraft>): void =>
+  const update = (patch: Partial<SaleDraft>): void => {
     setDraft((previous) => ({ ...previous, ...patch }))
+    setErrors((previous) => withoutErrors(previous, Object.keys(patch)))
+    setServerError(null)
+  }
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     const form = event.currentTarget
-    const checked = checkSale(draft, Date.now() + offset)
+    const checked = checkSale(draft, Date.now() + offset, { consignor: staff })
     setServerError(null)
     if ('errors' in checked) {
       setErrors(checked.errors)
@@ -50,7 +55,7 @@ export function CreateSaleForm(props: { onCreated: (saleId: string) => void }) {
       return
     }
     pushToast({ tone: 'success', text: `Created sale "${answer.sale.title}"` })
-    setDraft((previous) => ({ ...emptySaleDraft(), currency: previous.currency }))
+    setDraft(nextSaleDraft)
     props.onCreated(answer.sale.id)
   }
 
@@ -63,6 +68,16 @@ export function CreateSaleForm(props: { onCreated: (saleId: string) => void }) {
       data-testid="create-sale-form"
     >
       <h2 id="create-sale-title">New sale</h2>
+      {staff ? (
+        <TextField
+          label="Consignor (seller id)"
+          value={draft.consignor}
+          error={errors.consignor}
+          maxLength={64}
+          hint="The seller this sale is for; its lots are recorded as theirs."
+          onChange={(value) => update({ consignor: value })}
+        />
+      ) : null}
       <TextField
         label="Sale title"
         value={draft.title}

@@ -1,13 +1,14 @@
 // Add a lot to a draft sale, or edit one: checked here (lib/lotForm.ts) before it is sent.
 // An add that got no answer is sent again with the same request id, never as a second lot.
+// A field's error goes as soon as it is changed; the next lot keeps the last increment.
 import { useState, type FormEvent } from 'react'
 import type { Lot, Sale } from '../../../../shared/domain'
 import { Field } from '../../components/Field'
 import { TextField } from '../../components/TextField'
 import { useConsole } from '../../context'
 import { useSaleCommands } from '../../hooks/useSaleCommands'
-import type { FormErrors } from '../../lib/formChecks'
-import { checkLot, emptyLotDraft, lotToDraft, type LotDraft } from '../../lib/lotForm'
+import { withoutErrors, type FormErrors } from '../../lib/formChecks'
+import { checkLot, emptyLotDraft, lotToDraft, nextLotDraft, type LotDraft } from '../../lib/lotForm'
 import { createRetryId } from '../../lib/retryId'
 
 export function LotForm(props: {
@@ -32,8 +33,11 @@ export function LotForm(props: {
   const [busy, setBusy] = useState(false)
   const [serverError, setServerError] = useState<string | null>(null)
   const [retry] = useState(() => createRetryId())
-  const set = (key: keyof LotDraft, value: string): void =>
+  const set = (key: keyof LotDraft, value: string): void => {
     setDraft((previous) => ({ ...previous, [key]: value }))
+    setErrors((previous) => withoutErrors(previous, [key]))
+    setServerError(null)
+  }
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
@@ -62,7 +66,7 @@ export function LotForm(props: {
       text: `${lot ? 'Saved' : 'Added'} lot ${answer.lot.number}: ${answer.lot.title}`,
     })
     if (!lot) {
-      setDraft(emptyLotDraft())
+      setDraft(nextLotDraft)
       setNumberTyped(false)
     }
     props.onDone?.()

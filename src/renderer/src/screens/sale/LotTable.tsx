@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { LotOutcome } from '../../components/LotOutcome'
 import { ReserveBadge } from '../../components/ReserveBadge'
 import { useConsole } from '../../context'
-import { maskBidder, paddleName } from '../../lib/format'
+import { bidderName, formatCount } from '../../lib/format'
 import { formatEstimate } from '../../lib/saleFormat'
 
 export interface LotTableProps {
@@ -31,7 +31,7 @@ const LotRow = memo(function LotRow(props: Omit<LotTableProps, 'lotIds'> & { lot
       </tr>
     )
   }
-  const leader = props.fullNames ? paddleName(lot.leaderId) : maskBidder(lot.leaderId)
+  const leader = bidderName(lot.leaderId, props.fullNames)
   return (
     <tr data-testid="lot-row" data-lot-id={lot.id}>
       <td className="num strong" data-testid="lot-number">
@@ -51,7 +51,7 @@ const LotRow = memo(function LotRow(props: Omit<LotTableProps, 'lotIds'> & { lot
         {formatMoney(lot.currentPrice, lot.currency)}
       </td>
       <td className="num" data-testid="lot-bids">
-        {lot.bidCount}
+        {formatCount(lot.bidCount)}
       </td>
       <td data-testid="lot-leader">{leader}</td>
       <td>

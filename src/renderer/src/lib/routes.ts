@@ -1,0 +1,89 @@
+// The console's screens as URL paths, for hash URLs (`#/sale/S1`): a hash works the same
+// under app://console and the web mode's server, needs no server-side fallback, and never
+// carries the web mode's token. Pure: parse and format only (live/urlSync.ts applies them).
+import { saleIdOf } from '../../../shared/domain'
+import type { ListTab, SaleTab, SellerTab, View } from '../store'
+
+const SALE_TABS: readonly SaleTab[] = ['live', 'upcoming', 'past']
+const LIST_TABS: readonly ListTab[] = ['live', 'upcoming', 'ended', 'cancelled']
+const SELLER_TABS: readonly SellerTab[] = ['sales', 'auctions']
+
+/** What the URL needs from the store: the route and the tab of each list. */
+export interface ViewState {
+  route: View['route']
+  listTab: ListTab
+  saleTab: SaleTab
+  sellerTab: SellerTab
+}
+
+const part = (text: string): string => encodeURIComponent(text)
+
+/** The path of what is on screen: "/sales/live", "/sale/S1", "/lot/S1.2", "/auction/A1"… */
+export function pathOf(view: ViewState): string {
+  const { route } = view
+  switch (route.screen) {
+    case 'list':
+      return `/sales/${view.saleTab}`
+    case 'auctions':
+      return `/auctions/${view.listTab}`
+    case 'sale':
+      return `/sale/${part(route.saleId)}`
+    case 'room':
+      // A single auction is its own sale: its id is no lot of anything.
+      return saleIdOf(route.auctionId) === route.auctionId
+        ? `/auction/${part(route.auctionId)}`
+        : `/lot/${part(route.auctionId)}`
+    case 'seller':
+      return `/seller/${view.sellerTab}`
+    case 'settings':
+      return '/settings'
+    case 'profile':
+      return '/profile'
+  }
+}
+
+const oneOf = <T extends string>(list: readonly T[], text: string | undefined): T | undefined =>
+  list.find((item) => item === text)
+
+function decoded(text: string | undefined): string | null {
+  if (!text) return null
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
+}
+
+/** The view a path names, or null for an empty or unknown path (the caller goes home). */
+export function parsePath(path: string): View | null {
+  const [screen, arg, ...rest] = path.replace(/^#?\/?/, '').split('/')
+  if (rest.length > 0) return null
+  switch (screen) {
+    case 'sales': {
+      const saleTab = oneOf(SALE_TABS, arg ?? 'live')
+      return saleTab ? { route: { screen: 'list' }, saleTab } : null
+    }
+    case 'auctions': {
+      const listTab = oneOf(LIST_TABS, arg ?? 'live')
+      return listTab ? { route: { screen: 'auctions' }, listTab } : null
+    }
+    case 'seller': {
+      const sellerTab = oneOf(SELLER_TABS, arg ?? 'sales')
+      return sellerTab ? { route: { screen: 'seller' }, sellerTab } : null
+    }
+    case 'sale': {
+      const saleId = decoded(arg)
+      return saleId ? { route: { screen: 'sale', saleId } } : null
+    }
+    case 'lot':
+    case 'auction': {
+      const auctionId = decoded(arg)
+      return auctionId ? { route: { screen: 'room', auctionId } } : null
+    }
+    case 'settings':
+    case 'profile':
+      return arg === undefined ? { route: { screen } } : null
+    default:
+      return null
+  }
+}
