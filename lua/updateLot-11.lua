@@ -21,6 +21,8 @@ if renumbered and redis.call('HEXISTS', sk.numbers, changes.number) == 1 then
 end
 
 local now = now_ms()
+-- Once the order was set by hand, a new number keeps the lot where it is.
+if redis.call('HGET', sk.sale, 'explicitOrder') == '1' then changes.score = nil end
 local pairs_ = {}
 for field, value in pairs(changes) do
   pairs_[#pairs_ + 1] = field
@@ -33,8 +35,10 @@ end
 if renumbered then
   redis.call('HDEL', sk.numbers, lot.number)
   redis.call('HSET', sk.numbers, changes.number, lot_id)
-  redis.call('ZADD', sk.lots, changes.score, lot_id)
-  redis.call('ZADD', sk.status.waiting, changes.score, lot_id)
+  if changes.score then
+    redis.call('ZADD', sk.lots, changes.score, lot_id)
+    redis.call('ZADD', sk.status.waiting, changes.score, lot_id)
+  end
 end
 if #pairs_ > 0 then redis.call('HSET', lot.key, unpack(pairs_)) end
 publish_sale(sale, now, 'lot_updated', { lotId = lot_id, number = changes.number or lot.number })

@@ -12,6 +12,11 @@ local function add_lot(sale, fields, now)
     redis.call('HSET', sale.key, 'nextLot', sale.nextLot)
   end
   local key = lot_key(lot_id)
+  -- Once the order was set by hand, a new lot goes to the end of the catalogue.
+  if redis.call('HGET', sale.key, 'explicitOrder') == '1' then
+    local last = redis.call('ZRANGE', sale.keys.lots, -1, -1, 'WITHSCORES')
+    fields.score = (tonumber(last[2]) or 0) + 1
+  end
   redis.call('HSET', key, 'id', lot_id, 'saleId', sale.id, 'number', fields.number,
     'title', fields.title, 'description', fields.description, 'sellerId', sale.sellerId,
     'currency', sale.currency, 'digits', sale.digits, 'startingPrice', fields.startingPrice,

@@ -198,6 +198,11 @@ export const commands = {
     result: {} as { lot: Lot },
   },
   'lots:remove': { input: lotRef, result: {} as object },
+  /** Draft or scheduled sales: the catalogue order by hand, every lot number once. */
+  'lots:reorder': {
+    input: saleRef.extend({ order: z.array(z.string().trim().min(1).max(16)).min(1).max(5000) }),
+    result: {} as { lots: Lot[] },
+  },
   /** All or nothing: any bad row → INVALID_CATALOGUE with every bad row. */
   'lots:import': { input: saleRef.extend(lotImportSchema.shape), result: {} as { lots: Lot[] } },
   'profile:get': { input: z.object({}), result: {} as { profile: OperatorProfile | null } },

@@ -215,6 +215,7 @@ export type SaleEvent =
   | (SaleEventState & { type: 'lot_added'; lotId: string; number: string })
   | (SaleEventState & { type: 'lot_updated'; lotId: string; number: string })
   | (SaleEventState & { type: 'lot_removed'; lotId: string; number: string })
+  | (SaleEventState & { type: 'lots_reordered' })
 
 /** Anything published on a sale's channel. */
 export type SaleChannelEvent = SaleEvent | AuctionEvent

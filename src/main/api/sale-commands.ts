@@ -97,6 +97,14 @@ export const saleHandlers: { [N in SaleCommand]: Handler<N> } = {
   'lots:remove': (ctx, session, { lotId }) =>
     asOperator(ctx, session, (engine, actor) => engine.removeLot(lotId, actor)),
 
+  'lots:reorder': (ctx, session, { saleId, order }) =>
+    asOperator(ctx, session, async (engine, actor) => {
+      const reordered = await engine.reorderLots(saleId, order, actor)
+      return reordered.ok
+        ? { ok: true as const, lots: redactAll(reordered.lots, actor) }
+        : reordered
+    }),
+
   // Rows are numbered by their position in `lots` (1 = the first): the console maps a
   // row's error back to the line of its own file.
   'lots:import': (ctx, session, { saleId, lots, requestId }) =>

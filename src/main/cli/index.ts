@@ -24,6 +24,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
   sale show SALE
   sale list [--status S] [--mode timed|live] [--seller S] [--limit N]
   sale lots SALE [--status S]
+  sale reorder SALE --order 3,1,12A,2 (--as SELLER | --staff)   catalogue order by hand
   lot add SALE --number 12 --title T --start-price 10.00 [--reserve 50.00] [--estimate 200-300]
               [--increment 1.00 | --increment-table JSON] [--description D] [--soft-close 30s]
               [--request-id R] (--as SELLER | --staff)

@@ -205,6 +205,19 @@ export class AuctionEngine {
     })
   }
 
+  /** Sets the catalogue order by hand (it is the number order until then); lots added later go last. */
+  reorderLots(saleId: string, numbers: string[], actor: Actor): Promise<Result<{ lots: Lot[] }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      const failure = await lots.reorderLots(this.core, saleId, numbers, actor)
+      if (failure) return failure
+      const found = await readLots(this.redis, saleId, undefined, actor)
+      return found
+        ? { ok: true as const, lots: found }
+        : fail('SALE_NOT_FOUND', `no sale ${saleId}`)
+    })
+  }
+
   // ---- Auctions (every lot is one; a standalone auction is a sale of one lot) ----------
 
   /** With a request id, a retry answers the same auction (`duplicate: true`). */

@@ -6,6 +6,7 @@ import { fail, type CatalogueRowError, type Failure } from '../../shared/errors'
 import {
   lotAddSchema,
   lotInputSchema,
+  lotNumberSchema,
   lotUpdateSchema,
   type LotAddInput,
   type LotInput,
@@ -224,4 +225,26 @@ export async function removeLot(
   if (failure) return failure
   await core.registry.refresh(saleId)
   return { lotId }
+}
+
+/** Sets the catalogue order by hand: every lot number of the sale, once, in the new order. */
+export async function reorderLots(
+  core: EngineCore,
+  saleId: string,
+  numbers: string[],
+  actor: Actor,
+): Promise<Failure | null> {
+  const normalised: string[] = []
+  for (const [index, raw] of numbers.entries()) {
+    const parsed = lotNumberSchema.safeParse(raw)
+    if (!parsed.success) {
+      return fail('INVALID_INPUT', `order.${index}: not a lot number`, { field: 'order' })
+    }
+    normalised.push(parsed.data)
+  }
+  const reply = await runSaleScript(core, 'reorderLots', saleId, [
+    ...actorArgs(actor),
+    ...normalised,
+  ])
+  return scriptFailure(reply)
 }

@@ -12,6 +12,7 @@ export const SCRIPT_NAMES = [
   'addLots',
   'updateLot',
   'removeLot',
+  'reorderLots',
   'startSale',
   'endSale',
   'cancelSale',

@@ -31,6 +31,7 @@ const COMMAND_NAMES = [
   'lots:add',
   'lots:update',
   'lots:remove',
+  'lots:reorder',
   'lots:import',
   'profile:get',
   'profile:set',

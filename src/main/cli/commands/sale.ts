@@ -1,4 +1,4 @@
-// `sale create|show|list|lots|start|end|cancel`
+// `sale create|show|list|lots|reorder|start|end|cancel`
 import type { Failure } from '../../../shared/errors'
 import {
   saleCreateSchema,
@@ -97,11 +97,20 @@ async function lots(engine: AuctionEngine, args: string[]): Answer {
   return engine.listLots(positionals[0] as string, { status })
 }
 
+/** `sale reorder SALE --order 3,1,12A,2`: every lot number once, in the new catalogue order. */
+async function reorder(engine: AuctionEngine, args: string[]): Answer {
+  const { positionals, values } = parse(args, { ...actorOptions, order: { type: 'string' } }, 1)
+  const order = flagReader(values).required('order')
+  const numbers = order.split(',').map((number) => number.trim())
+  return engine.reorderLots(positionals[0] as string, numbers, actorFrom(values))
+}
+
 export const saleCommands: Record<string, (engine: AuctionEngine, args: string[]) => Answer> = {
   create,
   show,
   list,
   lots,
+  reorder,
   start: transition((engine, id, actor) => engine.startSale(id, actor)),
   end: transition((engine, id, actor) => engine.endSale(id, actor)),
   cancel: transition((engine, id, actor) => engine.cancelSale(id, actor)),
