@@ -272,6 +272,7 @@ describe('validation', () => {
     ['lots:update', { lotId: 'a', changes: { title: '' } }, 'changes.title'],
     ['lots:remove', { lotId: 'a b' }, 'lotId'],
     ['lots:import', { saleId: 'a', lots: [] }, 'lots'],
+    ['lots:reorder', { saleId: 'a', order: [] }, 'order'],
   ]
 
   it.each(cases)('%s %j → INVALID_INPUT on %s', async (name, input, field) => {
