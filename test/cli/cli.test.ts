@@ -204,12 +204,18 @@ describe('CLI', { timeout: 180_000 }, () => {
     expect(run.stderr).toContain('cannot reach Redis')
   })
 
-  it('creates live demo auctions', async () => {
+  it('creates live demo auctions and an open timed sale', async () => {
     const run = await cli(['demo'])
     expect(run.code).toBe(0)
     const auctions = run.json.auctions as { status: string; bidCount: number }[]
     expect(auctions.length).toBeGreaterThanOrEqual(3)
     expect(auctions.every((a) => a.status === 'active')).toBe(true)
     expect(auctions.some((a) => a.bidCount > 0)).toBe(true)
+    expect(run.json.sale).toMatchObject({
+      mode: 'timed',
+      status: 'open',
+      lotCount: 5,
+      lotCounts: { active: 5 },
+    })
   })
 })

@@ -39,7 +39,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
   history ID [--limit N] [--before BIDID]
   watch ID          events of a lot, or of a whole sale, as JSON lines until Ctrl-C
   scheduler         starts and closes auctions on time until Ctrl-C
-  demo              creates a few live demo auctions
+  demo              creates a few live demo auctions and an open timed sale
 Redis: REDIS_URL (default redis://127.0.0.1:6379)`
 
 type Runner = (

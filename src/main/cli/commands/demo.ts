@@ -1,5 +1,7 @@
-// `demo`: a few live auctions with some bidding, to show the console something real.
-import type { Auction } from '../../../shared/domain'
+// `demo`: a few live auctions with some bidding, and a timed sale of five lots closing a
+// minute apart, to show the console something real.
+import type { Actor, Auction, Sale } from '../../../shared/domain'
+import type { LotInput } from '../../../shared/sale-schemas'
 import type { AuctionEngine, CreateAuctionInput } from '../../engine'
 import { parse } from '../args'
 import { finish } from '../output'
@@ -46,6 +48,72 @@ const LOTS: (CreateAuctionInput & { bids: [string, string, string?][] })[] = [
   },
 ]
 
+const SALE_LOTS: LotInput[] = [
+  {
+    number: '1',
+    title: 'Regency bracket clock',
+    startingPrice: '500.00',
+    reservePrice: '700.00',
+    estimateLow: '800.00',
+    estimateHigh: '1200.00',
+  },
+  { number: '2', title: 'Victorian carriage clock', startingPrice: '200.00' },
+  {
+    number: '3',
+    title: 'French mantel clock',
+    startingPrice: '150.00',
+    estimateLow: '300.00',
+    estimateHigh: '500.00',
+  },
+  { number: '3A', title: 'Pair of gilt candelabra', startingPrice: '120.00' },
+  {
+    number: '4',
+    title: 'Swiss pocket watch, 18ct gold',
+    startingPrice: '400.00',
+    estimateLow: '600.00',
+    estimateHigh: '900.00',
+  },
+]
+
+/** A timed GBP sale of five lots, open, its first lot closing in ten minutes. */
+async function demoSale(engine: AuctionEngine): Promise<Sale | Parameters<typeof finish>[0]> {
+  const seller: Actor = { id: 'seller-3', staff: false }
+  const created = await engine.createSale(
+    {
+      title: 'Clocks and watches',
+      description: 'Bracket, carriage and mantel clocks; pocket watches.',
+      mode: 'timed',
+      currency: 'GBP',
+      incrementTable: [
+        { from: '0', increment: '10.00' },
+        { from: '500.00', increment: '25.00' },
+      ],
+      durationMs: 10 * 60_000,
+      closeIntervalSeconds: 60,
+      softCloseSeconds: 60,
+    },
+    seller,
+  )
+  if (!created.ok) return created
+  const rows = SALE_LOTS.map((input, i) => ({ line: i + 1, input }))
+  const imported = await engine.importLots(created.sale.id, rows, seller)
+  if (!imported.ok) return imported
+  const started = await engine.startSale(created.sale.id, seller)
+  if (!started.ok) return started
+  const [first] = imported.lots
+  if (first) {
+    const bid = await engine.placeBid({
+      auctionId: first.id,
+      bidderId: 'paddle-42',
+      amount: '500.00',
+      max: '750.00',
+      source: 'online',
+    })
+    if (!bid.ok) return bid
+  }
+  return started.sale
+}
+
 export async function demo(engine: AuctionEngine, args: string[]): Promise<number> {
   parse(args, {}, 0)
   const auctions: Auction[] = []
@@ -66,6 +134,8 @@ export async function demo(engine: AuctionEngine, args: string[]): Promise<numbe
     if (!fresh.ok) return finish(fresh)
     auctions.push(fresh.auction)
   }
-  const answer: { ok: true; auctions: Auction[] } = { ok: true, auctions }
+  const sale = await demoSale(engine)
+  if ('ok' in sale) return finish(sale)
+  const answer: { ok: true; auctions: Auction[]; sale: Sale } = { ok: true, auctions, sale }
   return finish(answer)
 }
