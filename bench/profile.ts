@@ -1,6 +1,7 @@
 // Dev helper, not part of `npm run bench`: where does a call's CPU time go? Runs one
-// workload (hot | spread | returnOne | sameCalls) at one concurrency on a private Redis and
-// prints CPU microseconds per call on each side (Node: this process; Redis: INFO cpu), which
+// workload (hot | spread | standalone | legacyHot | legacySpread | returnOne | sameCalls;
+// legacy…: the previous engine, bench/fixtures/legacy) at one concurrency on a private
+// Redis and prints CPU microseconds per call on each side (Node: this process; Redis: INFO cpu), which
 // hold up better than throughput on a busy machine, and Redis's per-command times.
 //   npx tsx bench/profile.ts hot 64          (AOF=no: without the append-only file)
 import { performance } from 'node:perf_hooks'
@@ -9,9 +10,18 @@ import { startRedis } from '../test/support/redis-server'
 import { FULL, openContext } from './lib/context'
 import { runClosedLoop } from './lib/load'
 import { ceilingCallers, type CeilingScript } from './sections/ceiling'
-import { bidCaller, bidFixture } from './sections/throughput'
+import {
+  bidCaller,
+  hotLotFixture,
+  legacyFixture,
+  spreadFixture,
+  standaloneFixture,
+  type BidFixture,
+} from './sections/throughput'
 
 const mode = process.argv[2] ?? 'hot'
+const MODES = ['hot', 'spread', 'standalone', 'legacyHot', 'legacySpread', 'returnOne', 'sameCalls']
+if (!MODES.includes(mode)) throw new Error(`mode: one of ${MODES.join(', ')}`)
 const concurrency = Number(process.argv[3] ?? 64)
 
 const redisCpuSeconds = async (redis: Redis): Promise<number> => {
@@ -26,10 +36,17 @@ const server = await startRedis(
 try {
   const sizes = { ...FULL, warmupMs: 1000, throughputMs: 4000 }
   const ctx = await openContext(server.url, sizes, { exclusive: true })
-  const call =
-    mode === 'hot' || mode === 'spread'
-      ? bidCaller(ctx, await bidFixture(ctx, mode === 'hot' ? 1 : sizes.spreadAuctions))
-      : (await ceilingCallers(ctx))[mode as CeilingScript]
+  const fixtures: Record<string, () => Promise<BidFixture>> = {
+    hot: () => hotLotFixture(ctx),
+    spread: () => spreadFixture(ctx),
+    standalone: () => standaloneFixture(ctx),
+    legacyHot: () => legacyFixture(ctx, 1),
+    legacySpread: () => legacyFixture(ctx, sizes.spreadLots),
+  }
+  const fixture = fixtures[mode]
+  const call = fixture
+    ? bidCaller(await fixture())
+    : (await ceilingCallers(ctx))[mode as CeilingScript]
   await ctx.redis.config('RESETSTAT')
   const nodeBefore = process.cpuUsage()
   const redisBefore = await redisCpuSeconds(ctx.redis)

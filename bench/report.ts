@@ -1,7 +1,9 @@
 // Turns suite results into the targets check, the stdout table and the JSON file.
 import type { Machine } from './lib/machine'
+import { percentile } from './lib/stats'
 import type { MemoryUse } from './sections/memory'
-import type { SuiteResults } from './suite'
+import type { ThroughputRun } from './sections/throughput'
+import type { Ratio, SuiteResults } from './suite'
 
 export interface Target {
   name: string
@@ -23,10 +25,22 @@ export function checkTargets(results: SuiteResults): Target[] {
   const hot64 = results.ratios.find((r) => r.workload === 'hot' && r.concurrency === 64)
   if (hot64) {
     targets.push({
-      name: 'hot auction, 64 bidders, vs return-1 ceiling',
+      name: 'hot lot, 64 bidders, vs return-1 ceiling',
       target: '≥ 50%',
       value: pct(hot64.vsReturnOne),
       met: hot64.vsReturnOne >= 0.5,
+    })
+  }
+  if (results.ratios.length) {
+    const sorted = [...results.ratios].sort((a, b) => a.vsOld - b.vsOld)
+    const low = sorted[0] as Ratio
+    const high = sorted[sorted.length - 1] as Ratio
+    const at = (r: Ratio): string => `${WORKLOAD_SHORT[r.workload]} × ${r.concurrency}`
+    targets.push({
+      name: 'bids/s, this engine ÷ the previous one, same run',
+      target: '≥ 100% for every workload and concurrency',
+      value: `${pct(low.vsOld)} (${at(low)}) … ${pct(high.vsOld)} (${at(high)})`,
+      met: low.vsOld >= 1,
     })
   }
   if (results.events) {
@@ -39,9 +53,9 @@ export function checkTargets(results: SuiteResults): Target[] {
     })
   }
   if (results.closing) {
-    const { lateness, exactlyOnce, auctions } = results.closing
+    const { lateness, exactlyOnce, lots, sales } = results.closing
     targets.push({
-      name: `closing lateness, ${auctions} auctions`,
+      name: `closing lateness, ${lots} lots in ${sales} timed sales`,
       target: 'p99 < 100 ms, max < 250 ms, one auction_ended each',
       value: `p99 ${lateness.p99Ms} ms, max ${lateness.maxMs} ms, exactly once: ${exactlyOnce}`,
       met: lateness.p99Ms < 100 && lateness.maxMs < 250 && exactlyOnce,
@@ -57,6 +71,22 @@ export function checkTargets(results: SuiteResults): Target[] {
     })
   }
   return targets
+}
+
+const WORKLOAD_SHORT: Record<Ratio['workload'], string> = {
+  hot: 'hot lot',
+  spread: 'spread',
+  standalone: 'standalone',
+}
+
+/** A bid run's row label. */
+function workloadLabel(run: ThroughputRun): string {
+  if (run.engine === 'legacy') {
+    return run.lots === 1 ? 'old engine: one auction' : `old engine: ${run.lots} auctions`
+  }
+  if (run.workload === 'standalone') return 'standalone auction'
+  if (run.workload === 'hot') return 'hot lot of a sale'
+  return `${run.lots} lots in ${run.sales} sales`
 }
 
 const pct = (ratio: number): string => `${Math.round(ratio * 1000) / 10}%`
@@ -77,9 +107,15 @@ export function renderTables(report: BenchReport): string {
       `load ${m.loadStart} → ${m.loadEnd ?? '?'}${report.quick ? ' (quick run)' : ''}`,
   )
   if (report.throughput.length) {
+    const ratioOf = (run: ThroughputRun): Ratio | undefined =>
+      run.engine === 'sales'
+        ? report.ratios.find(
+            (r) => r.workload === run.workload && r.concurrency === run.concurrency,
+          )
+        : undefined
     out.push(
       table(
-        'Bid throughput (AuctionEngine.placeBid, one client)',
+        'Bid throughput (placeBid, one client; the old engine on the same client, same slices)',
         [
           'workload',
           'bidders',
@@ -89,13 +125,12 @@ export function renderTables(report: BenchReport): string {
           'p99 ms',
           'vs return 1',
           'vs same calls',
+          'vs old',
         ],
         report.throughput.map((run) => {
-          const r = report.ratios.find(
-            (x) => x.workload === run.workload && x.concurrency === run.concurrency,
-          )
+          const r = ratioOf(run)
           return [
-            run.workload === 'hot' ? 'one hot auction' : `${run.auctions} auctions`,
+            workloadLabel(run),
             run.concurrency,
             run.acceptedPerSec,
             run.rejected,
@@ -103,18 +138,82 @@ export function renderTables(report: BenchReport): string {
             run.latency.p99Ms,
             r ? pct(r.vsReturnOne) : '',
             r ? pct(r.vsSameCalls) : '',
+            r ? pct(r.vsOld) : '',
           ]
         }),
       ),
       table(
+        'This engine ÷ the previous one (same load, same run; CPU µs per bid: Redis, Node)',
+        [
+          'workload',
+          'bidders',
+          'new/s',
+          'old/s',
+          'new ÷ old',
+          'rounds: median',
+          'min',
+          'max',
+          'Redis new',
+          'old',
+          'Node new',
+          'old',
+        ],
+        report.ratios.map((r) => {
+          const mine = report.throughput.find(
+            (t) =>
+              t.engine === 'sales' && t.workload === r.workload && t.concurrency === r.concurrency,
+          )
+          const theirs = report.throughput.find(
+            (t) =>
+              t.engine === 'legacy' &&
+              t.workload === (r.workload === 'spread' ? 'spread' : 'hot') &&
+              t.concurrency === r.concurrency,
+          )
+          const rounds = [...r.vsOldRounds].sort((a, b) => a - b)
+          return [
+            `${mine ? workloadLabel(mine) : r.workload} ÷ ${theirs?.lots ?? '?'} old`,
+            r.concurrency,
+            mine?.acceptedPerSec ?? '',
+            theirs?.acceptedPerSec ?? '',
+            pct(r.vsOld),
+            pct(percentile(rounds, 0.5)),
+            pct(rounds[0] ?? 0),
+            pct(rounds[rounds.length - 1] ?? 0),
+            mine?.redisCpuUs ?? '',
+            theirs?.redisCpuUs ?? '',
+            mine?.nodeCpuUs ?? '',
+            theirs?.nodeCpuUs ?? '',
+          ]
+        }),
+      ),
+      ...(report.scriptCost
+        ? [
+            table(
+              `Redis CPU per accepted bid (batches of ${report.scriptCost.bidsPerBatch} pipelined bids on one lot, new and old in turn)`,
+              ['script', 'median µs', 'per batch'],
+              [
+                ['placeBid-5.lua', report.scriptCost.newUs, report.scriptCost.newRounds.join(' ')],
+                [
+                  'old place_bid.lua',
+                  report.scriptCost.oldUs,
+                  report.scriptCost.oldRounds.join(' '),
+                ],
+                ['new ÷ old', pct(report.scriptCost.ratio), ''],
+              ],
+            ),
+          ]
+        : []),
+      table(
         'Ceiling (EVALSHA on the same client)',
-        ['script', 'concurrency', 'calls/s', 'p50 ms', 'p99 ms'],
+        ['script', 'concurrency', 'calls/s', 'p50 ms', 'p99 ms', 'Redis µs', 'Node µs'],
         report.ceiling.map((c) => [
           c.script === 'returnOne' ? 'return 1' : 'same calls, no logic',
           c.concurrency,
           c.callsPerSec,
           c.latency.p50Ms,
           c.latency.p99Ms,
+          c.redisCpuUs,
+          c.nodeCpuUs,
         ]),
       ),
     )
@@ -123,7 +222,7 @@ export function renderTables(report: BenchReport): string {
     const e = report.events
     out.push(
       table(
-        'Event latency (placeBid call → subscriber)',
+        "Event latency (placeBid call → the lot's feed on its sale channel)",
         ['offered/s', 'events', 'missing', 'p50 ms', 'p99 ms', 'max ms', 'call p99 ms'],
         [
           [
@@ -143,26 +242,32 @@ export function renderTables(report: BenchReport): string {
     const c = report.closing
     out.push(
       table(
-        'Closing accuracy (event at − endsAt, server clock)',
+        'Closing accuracy (auction_ended at − lot endsAt, server clock)',
         [
-          'auctions',
+          'lots',
+          'sales',
+          'interval ms',
           'window s',
           'schedulers',
           'ended',
           'duplicates',
           'missing',
+          'sales closed',
           'p50 ms',
           'p99 ms',
           'max ms',
         ],
         [
           [
-            c.auctions,
+            c.lots,
+            c.sales,
+            c.closeIntervalMs,
             c.windowMs / 1000,
             c.schedulers,
             c.ended,
             c.duplicates,
             c.missing,
+            c.salesClosed,
             c.lateness.p50Ms,
             c.lateness.p99Ms,
             c.lateness.maxMs,
@@ -177,26 +282,28 @@ export function renderTables(report: BenchReport): string {
       table(
         'Memory (bytes)',
         [
-          'auctions',
+          'lots',
+          'in',
           'bids each',
           'per bid: used_memory',
           'keys',
           'history',
           'request ids',
           'bidder index',
-          'per auction: used_memory',
+          'per lot: used_memory',
           'keys',
         ],
         report.memory.map((m) => [
-          m.auctions,
-          m.bidsPerAuction,
+          m.lots,
+          m.layout === 'standalone' ? 'standalone' : `${m.sales} sale${m.sales === 1 ? '' : 's'}`,
+          m.bidsPerLot,
           m.bytesPerBid ?? '-',
           m.keyBytesPerBid,
           perBid(m.keys.bidHistories, m),
           perBid(m.keys.requestHashes, m),
           perBid(m.keys.bidderIndices, m),
-          m.bytesPerAuction ?? '-',
-          m.keyBytesPerAuction,
+          m.bytesPerLot ?? '-',
+          m.keyBytesPerLot,
         ]),
       ),
     )
@@ -204,7 +311,7 @@ export function renderTables(report: BenchReport): string {
   if (report.scaling.length) {
     out.push(
       table(
-        'Scaling (one hot auction, engine processes)',
+        'Scaling (one hot lot of a sale, engine processes)',
         [
           'processes',
           'bidders each',

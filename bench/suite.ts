@@ -2,32 +2,25 @@
 import type { BenchContext, Sizes } from './lib/context'
 import { resetData } from './lib/context'
 import { diagnose, type SectionDiagnostics } from './lib/diagnostics'
-import type { LoadResult } from './lib/load'
-import { ceilingCallers, type CeilingRun } from './sections/ceiling'
-import { interleave } from './sections/compare'
+import type { CeilingRun } from './sections/ceiling'
 import { closingAccuracy, type ClosingAccuracy } from './sections/closing'
 import { eventLatency, type EventLatency } from './sections/events'
 import { memoryUse, type MemoryUse } from './sections/memory'
 import { scaling, type ScalingRun } from './sections/scaling'
-import { bidCaller, bidFixture, type ThroughputRun } from './sections/throughput'
+import { scriptCost, type ScriptCost } from './sections/script-cost'
+import { throughputSection, type Ratio, type ThroughputRun } from './sections/throughput'
+
+export type { Ratio } from './sections/throughput'
 
 export const SECTIONS = ['throughput', 'events', 'closing', 'memory', 'scaling'] as const
 export type Section = (typeof SECTIONS)[number]
-
-export interface Ratio {
-  workload: ThroughputRun['workload']
-  concurrency: number
-  /** Our accepted bids/s ÷ `return 1` calls/s at the same concurrency. */
-  vsReturnOne: number
-  /** Our accepted bids/s ÷ same-calls-no-logic calls/s at the same concurrency. */
-  vsSameCalls: number
-}
 
 export interface SuiteResults {
   sizes: Sizes
   throughput: ThroughputRun[]
   ceiling: CeilingRun[]
   ratios: Ratio[]
+  scriptCost?: ScriptCost
   events?: EventLatency
   closing?: ClosingAccuracy
   memory: MemoryUse[]
@@ -56,36 +49,8 @@ export async function runSuite(
   }
   if (sections.includes('throughput')) {
     await watched('throughput', async () => {
-      const spreadFixture = await bidFixture(ctx, ctx.sizes.spreadAuctions)
-      const ceilings = await ceilingCallers(ctx)
-      for (const concurrency of ctx.sizes.concurrencies) {
-        const hotFixture = await bidFixture(ctx, 1)
-        const runs = await interleave(ctx, concurrency, [
-          { name: 'hot', call: bidCaller(ctx, hotFixture) },
-          { name: 'spread', call: bidCaller(ctx, spreadFixture) },
-          { name: 'returnOne', call: ceilings.returnOne },
-          { name: 'sameCalls', call: ceilings.sameCalls },
-        ])
-        const get = (name: string): LoadResult => runs.get(name) as LoadResult
-        const hot: ThroughputRun = { ...get('hot'), workload: 'hot', auctions: 1 }
-        const spread: ThroughputRun = {
-          ...get('spread'),
-          workload: 'spread',
-          auctions: spreadFixture.ids.length,
-        }
-        const returnOne: CeilingRun = { ...get('returnOne'), script: 'returnOne' }
-        const sameCalls: CeilingRun = { ...get('sameCalls'), script: 'sameCalls' }
-        results.throughput.push(hot, spread)
-        results.ceiling.push(returnOne, sameCalls)
-        for (const run of [hot, spread]) {
-          results.ratios.push({
-            workload: run.workload,
-            concurrency,
-            vsReturnOne: ratio(run.acceptedPerSec, returnOne.callsPerSec),
-            vsSameCalls: ratio(run.acceptedPerSec, sameCalls.callsPerSec),
-          })
-        }
-      }
+      Object.assign(results, await throughputSection(ctx))
+      results.scriptCost = await scriptCost(ctx)
     })
   }
   if (sections.includes('events')) {
@@ -96,9 +61,13 @@ export async function runSuite(
   }
   if (sections.includes('memory')) {
     await watched('memory', async () => {
-      for (const auctions of ctx.sizes.memoryAuctions) {
+      const rows = [
+        ...ctx.sizes.memoryLots.map((lots) => ['sales', lots] as const),
+        ['standalone', ctx.sizes.memoryStandalone] as const,
+      ]
+      for (const [layout, lots] of rows) {
         await resetData(ctx)
-        results.memory.push(await memoryUse(ctx, auctions))
+        results.memory.push(await memoryUse(ctx, layout, lots))
       }
     })
   }
@@ -111,6 +80,3 @@ export async function runSuite(
   }
   return results
 }
-
-const ratio = (ours: number, ceilingPerSec: number): number =>
-  ceilingPerSec > 0 ? Math.round((ours / ceilingPerSec) * 1000) / 1000 : 0

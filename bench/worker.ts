@@ -1,5 +1,5 @@
 // One engine process of the scaling section: its own Node process, Redis connection and
-// AuctionEngine, bidding on the shared hot auction. Started by bench/sections/scaling.ts
+// AuctionEngine, bidding on the shared hot lot. Started by bench/sections/scaling.ts
 // with a JSON config as argv[2]; talks to the parent over the IPC channel.
 import { AuctionEngine, connectRedis } from '../src/main/engine'
 import { clockBids, placeBid } from './lib/bids'
@@ -7,6 +7,7 @@ import { runClosedLoop } from './lib/load'
 
 export interface WorkerConfig {
   url: string
+  /** The hot lot (a lot id is an auction id). */
   auctionId: string
   concurrency: number
   warmupMs: number

@@ -1,7 +1,8 @@
 // The bid load: each bid goes one cent above the last amount sent to its auction and comes
 // from a different bidder than the bid before it, so nearly every bid is accepted as a new
 // lead (one history entry, one bid_placed event). Bids carry a fresh requestId and decimal
-// text, as the console sends them, and go through AuctionEngine.placeBid.
+// text, as the console sends them, and go through AuctionEngine.placeBid (or the previous
+// engine's, bench/fixtures/legacy, which takes the same input).
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import type { AuctionEngine } from '../../src/main/engine'
@@ -9,7 +10,8 @@ import { minorToDecimal } from '../../src/shared/money'
 import { STARTING_MINOR } from './fixtures'
 import type { Outcome } from './load'
 
-const BIDDERS = 16
+/** Bidders per lot: the bidder of a bid is its amount modulo this. */
+export const BIDDERS = 16
 
 export interface NextBid {
   amount: number
@@ -22,8 +24,8 @@ export interface BidSource {
 }
 
 /** One process: a counter per auction, so amounts rise in the order bids are sent. */
-export function counterBids(auctions: number): BidSource {
-  const last = new Array<number>(auctions).fill(STARTING_MINOR - 1)
+export function counterBids(auctions: number, first = STARTING_MINOR): BidSource {
+  const last = new Array<number>(auctions).fill(first - 1)
   return {
     next: (auction) => {
       const amount = (last[auction] as number) + 1
@@ -51,8 +53,11 @@ export function clockBids(epochMs: number, processIndex: number, processes: numb
   }
 }
 
+/** What places a bid: the engine, or the previous engine's bid path. */
+export type BidPlacer = Pick<AuctionEngine, 'placeBid'>
+
 export async function placeBid(
-  engine: AuctionEngine,
+  engine: BidPlacer,
   auctionId: string,
   bid: NextBid,
 ): Promise<Outcome> {

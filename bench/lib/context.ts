@@ -1,7 +1,9 @@
 // What every benchmark section gets: the Redis it runs against, one engine on one client
-// (built by the app's own connectRedis), the sizes of this run, and a logger.
+// (built by the app's own connectRedis), the previous engine's bid path on the same client
+// (bench/fixtures/legacy), the sizes of this run, and a logger.
 import type { Redis } from 'ioredis'
 import { AuctionEngine, connectRedis } from '../../src/main/engine'
+import { LegacyEngine } from '../fixtures/legacy/engine'
 
 export interface Sizes {
   concurrencies: number[]
@@ -9,14 +11,24 @@ export interface Sizes {
   /** Measured time per workload and concurrency, split over `rounds` interleaved slices. */
   throughputMs: number
   rounds: number
-  spreadAuctions: number
+  /** Pipelined bids per batch, and batches per engine, for the Redis cost of one bid. */
+  scriptCostBids: number
+  scriptCostRounds: number
+  /** Lots per timed sale wherever lots are put in sales (the hot lot's sale too). */
+  lotsPerSale: number
+  /** Lots of the spread workload (in sales of `lotsPerSale`), and old-engine auctions. */
+  spreadLots: number
   eventRate: number
   eventMs: number
-  closingAuctions: number
+  /** Lots closing, in `closingSales` timed sales of equal size, within the window. */
+  closingLots: number
+  closingSales: number
   closingWindowMs: number
   schedulers: number
-  /** The same bids over many auctions, then over a few hot ones (request-id hashes grow). */
-  memoryAuctions: number[]
+  /** The same bids over many lots, then over a few hot ones (request-id hashes grow). */
+  memoryLots: number[]
+  /** Standalone auctions (a sale of one lot each) for the memory section's last row. */
+  memoryStandalone: number
   memoryBids: number
   scalingProcesses: number[]
   scalingConcurrency: number
@@ -26,14 +38,19 @@ export const FULL: Sizes = {
   concurrencies: [1, 8, 64],
   warmupMs: 1000,
   throughputMs: 6000,
-  rounds: 3,
-  spreadAuctions: 1000,
+  rounds: 6,
+  scriptCostBids: 20_000,
+  scriptCostRounds: 7,
+  lotsPerSale: 100,
+  spreadLots: 1000,
   eventRate: 1000,
   eventMs: 10_000,
-  closingAuctions: 10_000,
+  closingLots: 10_000,
+  closingSales: 100,
   closingWindowMs: 10_000,
   schedulers: 2,
-  memoryAuctions: [1000, 10],
+  memoryLots: [1000, 10],
+  memoryStandalone: 1000,
   memoryBids: 100_000,
   scalingProcesses: [1, 2, 4],
   scalingConcurrency: 64,
@@ -43,12 +60,16 @@ export const QUICK: Sizes = {
   ...FULL,
   warmupMs: 200,
   throughputMs: 1000,
-  rounds: 1,
+  rounds: 2,
+  scriptCostBids: 5000,
+  scriptCostRounds: 3,
   eventMs: 2000,
-  closingAuctions: 1000,
+  closingLots: 1000,
+  closingSales: 10,
   closingWindowMs: 2000,
   memoryBids: 10_000,
-  memoryAuctions: [100, 1],
+  memoryLots: [100, 1],
+  memoryStandalone: 100,
   scalingProcesses: [1, 2],
 }
 
@@ -56,6 +77,8 @@ export interface BenchContext {
   url: string
   redis: Redis
   engine: AuctionEngine
+  /** The previous engine's bid path on the same client (bench/fixtures/legacy). */
+  legacy: LegacyEngine
   sizes: Sizes
   /** True when the Redis belongs to this run alone: sections may FLUSHALL and read INFO. */
   exclusive: boolean
@@ -72,6 +95,7 @@ export async function openContext(
     url,
     redis,
     engine: new AuctionEngine(redis),
+    legacy: new LegacyEngine(redis),
     sizes,
     exclusive: options.exclusive,
     log: options.log ?? (() => undefined),

@@ -1,22 +1,31 @@
--- Ceiling 2: the Redis calls an accepted bid makes in lua/place_bid.lua (with lib/common.lua),
--- in the same order, on the same kind of keys and with payloads of the same size, but with
--- none of the rules, parsing or JSON encoding.
--- KEYS and ARGV: as place_bid.lua (auction hash, bid history, requests; publish command,
--- auction id, request id, bidder, amount, max, source).
-local PAYLOAD = '{"type":"bid_placed","auctionId":"A7K3M9Q2XD","seq":1234,"at":1764000000000,'
-  .. '"status":"active","price":12345,"leaderId":"bidder-5","bidCount":1233,"reserveMet":true,'
-  .. '"askingPrice":12346,"startsAt":1764000000000,"endsAt":1764003600000,"bidderId":"bidder-5",'
-  .. '"bids":[{"id":1233,"bidderId":"bidder-5","amount":12345,"kind":"manual",'
-  .. '"outcome":"leading","source":"online","at":1764000000000,"seq":1234}]}'
+-- Ceiling 2: the Redis calls an accepted bid makes in lua/placeBid-5.lua (with its includes),
+-- in the same order, on the same keys and with payloads of the same size, but with none of
+-- the rules, parsing or JSON encoding. Nine calls: HGET request id, HMGET the lot's 19
+-- fields, TIME, HGET the sale's seq, RPUSH the history line, PUBLISH the event on the sale
+-- channel, HSET the sale's seq, HSET 7 lot fields, HSET request id → answer.
+-- KEYS and ARGV: as placeBid-5.lua (lot hash, bid history, requests, sale hash, closing
+-- index; publish command, sale channel, sale id, lot id, request id, bidder, amount, max,
+-- source).
+-- Output: { 'ok', answer }
+local PAYLOAD = '{"bids":[{"at":1796396098116,"seq":20400,"outcome":"leading","amount":12345,'
+  .. '"id":1233,"kind":"manual","bidderId":"bidder-5","source":"online"}],'
+  .. '"lotId":"2Q4QPFKSZ0.37","prevSeq":20399,"price":12345,"auctionId":"2Q4QPFKSZ0.37",'
+  .. '"reserveMet":true,"endsAt":1796403301698,"startsAt":1796396098098,"status":"active",'
+  .. '"lotStatus":"active","bidderId":"bidder-5","at":1796396098116,"leaderId":"bidder-5",'
+  .. '"type":"bid_placed","askingPrice":12346,"seq":20400,"saleId":"2Q4QPFKSZ0","bidCount":1233}'
+local ANSWER = '1233|leading|12345|bidder-5|1233|1796403301698|0|1|12345|12346'
 
-redis.call('HGET', KEYS[3], ARGV[3])
-local raw = redis.call('HMGET', KEYS[1], 'status', 'digits', 'sellerId', 'startingPrice',
+redis.call('HGET', KEYS[3], ARGV[5])
+local raw = redis.call('HMGET', KEYS[1], 'lotStatus', 'digits', 'sellerId', 'startingPrice',
   'reservePrice', 'increment', 'incrementTable', 'currentPrice', 'leaderId', 'leaderMax',
-  'bidCount', 'startsAt', 'endsAt', 'durationMs', 'softCloseSeconds', 'seq')
+  'bidCount', 'startsAt', 'endsAt', 'softCloseSeconds', 'seq', 'id', 'number', 'score',
+  'leaderSource')
 redis.call('TIME')
-redis.call('RPUSH', KEYS[2], '1234|1764000000000|bidder-5|12345|manual|leading|online')
-redis.call(ARGV[1], 'auction:{' .. ARGV[2] .. '}:events', PAYLOAD)
+local seq = redis.call('HGET', KEYS[4], 'seq')
+redis.call('RPUSH', KEYS[2], '20400|1796396098116|bidder-5|12345|manual|leading|online')
+redis.call(ARGV[1], ARGV[2], PAYLOAD)
+redis.call('HSET', KEYS[4], 'seq', seq)
 redis.call('HSET', KEYS[1], 'currentPrice', raw[8], 'leaderId', raw[9], 'leaderMax', raw[10],
-  'bidCount', raw[11], 'endsAt', raw[13], 'seq', raw[16])
-redis.call('HSET', KEYS[3], ARGV[3], '1233|leading|12345|bidder-5|1233|1764003600000|0|1|12345|12346')
-return { 'ok', '1233|leading|12345|bidder-5|1233|1764003600000|0|1|12345|12346' }
+  'leaderSource', raw[19] or 'online', 'bidCount', raw[11], 'endsAt', raw[13], 'seq', raw[15])
+redis.call('HSET', KEYS[3], ARGV[5], ANSWER)
+return { 'ok', ANSWER }

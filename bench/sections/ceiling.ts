@@ -1,4 +1,4 @@
-// Section 2: what the same client reaches with scripts that do (almost) nothing, at the same
+// Section 3: what the same client reaches with scripts that do (almost) nothing, at the same
 // concurrency: `return 1`, and the bid script's Redis calls without its logic. Driven by
 // ./compare.ts, side by side with the bids.
 import { randomUUID } from 'node:crypto'
@@ -6,14 +6,16 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Redis } from 'ioredis'
-import { auctionKeys } from '../../src/main/engine'
+import { lotKeys, saleKeys } from '../../src/main/engine'
+import { saleIdOf } from '../../src/shared/domain'
 import type { BenchContext } from '../lib/context'
-import { createAuctions } from '../lib/fixtures'
-import type { LoadResult, Outcome } from '../lib/load'
+import { createDraftSale, startSale } from '../lib/fixtures'
+import type { Outcome } from '../lib/load'
+import type { InterleavedRun } from './compare'
 
 export type CeilingScript = 'returnOne' | 'sameCalls'
 
-export interface CeilingRun extends LoadResult {
+export interface CeilingRun extends InterleavedRun {
   script: CeilingScript
 }
 
@@ -30,7 +32,7 @@ function register(redis: Redis): Record<CeilingScript, Command> {
   })
   redis.defineCommand('benchSameCalls', {
     lua: readFileSync(join(LUA_DIR, 'same_calls.lua'), 'utf8'),
-    numberOfKeys: 3,
+    numberOfKeys: 5,
   })
   return {
     returnOne: (commands.benchReturnOne as Command).bind(redis),
@@ -38,13 +40,17 @@ function register(redis: Redis): Record<CeilingScript, Command> {
   }
 }
 
-/** One call of each ceiling script, on the keys of a real auction (same client as the bids). */
+/** One call of each ceiling script, on the keys of a real lot (same client as the bids). */
 export async function ceilingCallers(
   ctx: BenchContext,
 ): Promise<Record<CeilingScript, () => Promise<Outcome>>> {
   const commands = register(ctx.redis)
-  const [auctionId] = (await createAuctions(ctx.engine, 1)) as [string]
-  const keys = auctionKeys(auctionId)
+  const sale = await createDraftSale(ctx.engine, ctx.sizes.lotsPerSale, {}, 'Ceiling sale')
+  await startSale(ctx.engine, sale.saleId)
+  const lotId = sale.lotIds[0] as string
+  const saleId = saleIdOf(lotId)
+  const lot = lotKeys(lotId)
+  const keys = saleKeys(saleId)
   let amount = 100
   return {
     returnOne: async () => {
@@ -55,11 +61,15 @@ export async function ceilingCallers(
       amount++
       // The same keys and arguments a bid sends (requestId, bidder, decimal amount).
       await commands.sameCalls(
-        keys.auction,
-        keys.bids,
-        keys.requests,
+        lot.lot,
+        lot.bids,
+        lot.requests,
+        keys.sale,
+        keys.closing,
         'PUBLISH',
-        auctionId,
+        keys.channel,
+        saleId,
+        lotId,
         randomUUID(),
         `bidder-${amount % 16}`,
         `d:${(amount / 100).toFixed(2)}`,

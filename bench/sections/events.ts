@@ -1,14 +1,19 @@
-// Section 3: from the placeBid call to the bid's event arriving at a separate subscriber
-// connection (the app's own event feed), at a fixed offered load. Open loop: bids are sent
-// on a clock, not when the previous one answered, so a slow answer cannot lower the load.
+// Section 4: from the placeBid call to the bid's event arriving at a separate subscriber
+// connection (the app's own event feed, watching the lot: its sale's channel
+// `sale:{id}:events`), at a fixed offered load, on one lot of an open timed sale. Open
+// loop: bids are sent on a clock, not when the previous one answered, so a slow answer
+// cannot lower the load.
 import { performance } from 'node:perf_hooks'
 import { openEventFeed } from '../../src/main/engine'
+import { saleChannel, saleIdOf } from '../../src/shared/domain'
 import { counterBids, placeBid } from '../lib/bids'
 import type { BenchContext } from '../lib/context'
-import { createAuctions } from '../lib/fixtures'
+import { createDraftSale, startSale } from '../lib/fixtures'
 import { Samples, sleep, type LatencySummary } from '../lib/stats'
 
 export interface EventLatency {
+  /** Lots in the sale of the lot bid on; its events and theirs share the sale's channel. */
+  saleLots: number
   offeredPerSec: number
   seconds: number
   sent: number
@@ -24,11 +29,14 @@ export interface EventLatency {
 
 export async function eventLatency(ctx: BenchContext): Promise<EventLatency> {
   const { eventRate: rate, eventMs, warmupMs } = ctx.sizes
-  const [auctionId] = (await createAuctions(ctx.engine, 1)) as [string]
+  const sale = await createDraftSale(ctx.engine, ctx.sizes.lotsPerSale, {}, 'Event sale')
+  await startSale(ctx.engine, sale.saleId)
+  const auctionId = sale.lotIds[0] as string
+  const channel = saleChannel(saleIdOf(auctionId))
   const sentAt = new Map<number, number>() // price → call time; each accepted bid sets its price
   const events = new Samples()
-  const feed = await openEventFeed({ url: ctx.url }, (event) => {
-    if (event.type !== 'bid_placed' || event.auctionId !== auctionId) return
+  const feed = await openEventFeed({ url: ctx.url }, (event, on) => {
+    if (event.type !== 'bid_placed' || event.auctionId !== auctionId || on !== channel) return
     const started = sentAt.get(event.price)
     if (started === undefined) return
     events.add(performance.now() - started)
@@ -80,6 +88,7 @@ export async function eventLatency(ctx: BenchContext): Promise<EventLatency> {
   await feed.close()
 
   const result: EventLatency = {
+    saleLots: sale.lotIds.length,
     offeredPerSec: rate,
     seconds: eventMs / 1000,
     sent: total - warmup,

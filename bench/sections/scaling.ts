@@ -1,12 +1,12 @@
-// Section 6: the hot auction bid by 1, 2, 4 engine processes at once (several consoles),
-// with the same total number of concurrent bidders split between them.
+// Section 7: one hot lot of an open timed sale bid by 1, 2, 4 engine processes at once
+// (several consoles), with the same total number of concurrent bidders split between them.
 import { fork, type ChildProcess } from 'node:child_process'
 import { setPriority } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { auctionKeys } from '../../src/main/engine'
+import { lotKeys } from '../../src/main/engine'
 import type { BenchContext } from '../lib/context'
-import { createAuctions } from '../lib/fixtures'
+import { createDraftSale, startSale } from '../lib/fixtures'
 import { summarize, type LoadResult } from '../lib/load'
 import { Samples } from '../lib/stats'
 import type { WorkerConfig, WorkerReport } from '../worker'
@@ -14,7 +14,7 @@ import type { WorkerConfig, WorkerReport } from '../worker'
 export interface ScalingRun extends LoadResult {
   processes: number
   concurrencyPerProcess: number
-  /** The auction afterwards: its bid count equals its history length (no lost update). */
+  /** The lot afterwards: its bid count equals its history length (no lost update). */
   bidCount: number
   historyLength: number
   consistent: boolean
@@ -52,7 +52,9 @@ function startWorker(config: WorkerConfig): {
 }
 
 export async function scaling(ctx: BenchContext, processes: number): Promise<ScalingRun> {
-  const [auctionId] = (await createAuctions(ctx.engine, 1)) as [string]
+  const sale = await createDraftSale(ctx.engine, ctx.sizes.lotsPerSale, {}, 'Scaling sale')
+  await startSale(ctx.engine, sale.saleId)
+  const auctionId = sale.lotIds[0] as string
   const perProcess = Math.max(1, Math.round(ctx.sizes.scalingConcurrency / processes))
   const epochMs = Date.now()
   const workers = Array.from({ length: processes }, (_, processIndex) =>
@@ -90,7 +92,7 @@ export async function scaling(ctx: BenchContext, processes: number): Promise<Sca
     )
     const auction = await ctx.engine.getAuction(auctionId)
     const bidCount = auction.ok ? auction.auction.bidCount : -1
-    const historyLength = await ctx.redis.llen(auctionKeys(auctionId).bids)
+    const historyLength = await ctx.redis.llen(lotKeys(auctionId).bids)
     ctx.log(
       `scaling ${processes} process(es) × ${perProcess}: ${result.acceptedPerSec}/s accepted, ` +
         `${result.rejected} rejected, p99 ${result.latency.p99Ms} ms`,

@@ -1,25 +1,70 @@
-// The benchmark's building blocks at toy sizes: checks that every section runs and that its
-// counts add up. No timing is asserted (numbers from a test run mean nothing); `npm run bench`
-// is where performance is measured. Own redis-server: the bench flushes, reads INFO and runs
-// schedulers that would close other tests' auctions.
+// The benchmark's building blocks at toy sizes: checks that every section runs over sales
+// (and the previous engine's bid path beside them), that its results have the shape the
+// report reads, and that its counts add up. No timing is asserted (numbers from a test run
+// mean nothing); `npm run bench` is where performance is measured. Own redis-server: the
+// bench flushes, reads INFO and runs schedulers that would close other tests' lots.
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openContext, type BenchContext, type Sizes } from '../../bench/lib/context'
-import { checkTargets, toJson, type BenchReport } from '../../bench/report'
+import { checkTargets, renderTables, toJson, type BenchReport } from '../../bench/report'
+import { ceilingCallers } from '../../bench/sections/ceiling'
+import { bidCaller, hotLotFixture } from '../../bench/sections/throughput'
 import { runSuite, type SuiteResults } from '../../bench/suite'
 import { startRedis, type RedisProcess } from '../support/redis-server'
+
+/** What a script's commands touch, by kind of key, whatever the ids. */
+const KEY_KINDS: [string, RegExp][] = [
+  ['bids', /^lot:\{[^}]+\}:.+:bids$/],
+  ['requests', /^lot:\{[^}]+\}:.+:requests$/],
+  ['lot', /^lot:\{[^}]+\}:[^:]+$/],
+  ['sale', /^sale:\{[^}]+\}$/],
+  ['closing', /^sale:\{[^}]+\}:closing$/],
+  ['channel', /^sale:\{[^}]+\}:events$/],
+]
+
+/** The commands that scripts ran during `action` (MONITOR), as "NAME key-kind". */
+async function scriptCalls(url: string, ctx: BenchContext, action: () => Promise<unknown>) {
+  const client = new Redis(url)
+  const monitor = await client.monitor()
+  const calls: string[] = []
+  const marker = `bench-smoke-${Date.now()}`
+  const seen = new Promise<void>((resolve) => {
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      if (args[1] === marker) resolve()
+      if (source !== 'lua') return
+      const key = args[1] ?? ''
+      const kind = KEY_KINDS.find(([, pattern]) => pattern.test(key))?.[0] ?? ''
+      calls.push(`${(args[0] ?? '').toUpperCase()} ${kind}`.trim())
+    })
+  })
+  try {
+    await action()
+    await ctx.redis.echo(marker) // MONITOR keeps order: every script call is in once this is
+    await seen
+  } finally {
+    monitor.disconnect()
+    client.disconnect()
+  }
+  return calls
+}
 
 const TINY: Sizes = {
   concurrencies: [1, 4],
   warmupMs: 50,
   throughputMs: 200,
   rounds: 2,
-  spreadAuctions: 20,
+  scriptCostBids: 50,
+  scriptCostRounds: 2,
+  lotsPerSale: 10,
+  spreadLots: 20,
   eventRate: 200,
   eventMs: 300,
-  closingAuctions: 60,
-  closingWindowMs: 500,
+  closingLots: 60,
+  closingSales: 3,
+  closingWindowMs: 600,
   schedulers: 2,
-  memoryAuctions: [10, 1],
+  memoryLots: [20, 2],
+  memoryStandalone: 10,
   memoryBids: 300,
   scalingProcesses: [2],
   scalingConcurrency: 4,
@@ -41,25 +86,35 @@ describe('benchmark building blocks (tiny sizes)', () => {
     await server?.stop()
   })
 
-  it('bid throughput: every workload and concurrency, counts add up', () => {
-    expect(results.throughput.map((r) => `${r.workload}/${r.concurrency}`)).toEqual([
-      'hot/1',
-      'spread/1',
-      'hot/4',
-      'spread/4',
-    ])
+  it('bid throughput: every workload, both engines, each concurrency; counts add up', () => {
+    const workloads = [
+      'sales/hot',
+      'sales/spread',
+      'sales/standalone',
+      'legacy/hot',
+      'legacy/spread',
+    ]
+    expect(results.throughput.map((r) => `${r.engine}/${r.workload}/${r.concurrency}`)).toEqual(
+      TINY.concurrencies.flatMap((c) => workloads.map((w) => `${w}/${c}`)),
+    )
     for (const run of results.throughput) {
       expect(run.calls).toBe(run.accepted + run.rejected)
       expect(run.latency.count).toBe(run.calls)
       const byCode = Object.values(run.rejectedByCode).reduce((a, b) => a + b, 0)
       expect(byCode).toBe(run.rejected)
+      expect(run.roundsPerSec).toHaveLength(TINY.rounds)
       // Each bid goes above the last one sent: from one process, none is rejected.
       expect(run.accepted).toBeGreaterThan(0)
       expect(run.rejected).toBe(0)
     }
+    const spread = results.throughput.filter((r) => r.workload === 'spread')
+    for (const run of spread) expect(run.lots).toBe(TINY.spreadLots)
+    expect(spread.filter((r) => r.engine === 'sales').map((r) => r.sales)).toEqual([2, 2])
+    const hot = results.throughput.filter((r) => r.workload !== 'spread')
+    for (const run of hot) expect(run.lots).toBe(1)
   })
 
-  it('ceiling: both scripts at each concurrency, and a ratio for each bid run', () => {
+  it('ceiling and ratios: both scripts at each concurrency, a ratio for each new-engine run', () => {
     expect(results.ceiling.map((c) => `${c.script}/${c.concurrency}`)).toEqual([
       'returnOne/1',
       'sameCalls/1',
@@ -67,36 +122,72 @@ describe('benchmark building blocks (tiny sizes)', () => {
       'sameCalls/4',
     ])
     for (const c of results.ceiling) expect(c.calls).toBeGreaterThan(0)
-    expect(results.ratios).toHaveLength(results.throughput.length)
-    for (const r of results.ratios) expect(r.vsReturnOne).toBeGreaterThan(0)
+    expect(results.ratios.map((r) => `${r.workload}/${r.concurrency}`)).toEqual([
+      'hot/1',
+      'spread/1',
+      'standalone/1',
+      'hot/4',
+      'spread/4',
+      'standalone/4',
+    ])
+    for (const r of results.ratios) {
+      expect(r.vsReturnOne).toBeGreaterThan(0)
+      expect(r.vsSameCalls).toBeGreaterThan(0)
+      expect(r.vsOld).toBeGreaterThan(0)
+      expect(r.vsOldRounds).toHaveLength(TINY.rounds)
+    }
+  })
+
+  it('script cost: Redis CPU per bid for both scripts, each round', () => {
+    const cost = results.scriptCost
+    expect(cost).toBeDefined()
+    if (!cost) return
+    expect(cost).toMatchObject({ bidsPerBatch: 50, rounds: 2 })
+    expect(cost.newRounds).toHaveLength(2)
+    expect(cost.oldRounds).toHaveLength(2)
+    expect(cost.newUs).toBeGreaterThan(0)
+    expect(cost.oldUs).toBeGreaterThan(0)
   })
 
   it('event latency: one event per accepted bid', () => {
     const events = results.events
     expect(events).toBeDefined()
     if (!events) return
+    expect(events.saleLots).toBe(TINY.lotsPerSale)
     expect(events.sent).toBe(events.accepted + events.rejected)
     expect(events.received + events.missing).toBe(events.accepted)
     expect(events.missing).toBe(0)
     expect(events.latency.count).toBe(events.received)
   })
 
-  it('closing: exactly one auction_ended per auction, with two schedulers', () => {
+  it('closing: exactly one auction_ended per lot of the timed sales, with two schedulers', () => {
     const closing = results.closing
     expect(closing).toBeDefined()
     if (!closing) return
-    expect(closing.ended + closing.missing).toBe(closing.auctions)
+    expect(closing).toMatchObject({ lots: 60, sales: 3, lotsPerSale: 20, closeIntervalMs: 30 })
+    expect(closing.ended + closing.missing).toBe(closing.lots)
     expect(closing.missing).toBe(0)
     expect(closing.duplicates).toBe(0)
     expect(closing.exactlyOnce).toBe(true)
-    expect(closing.lateness.count).toBe(closing.auctions)
+    expect(closing.lateness.count).toBe(closing.lots)
+    expect(closing.salesClosed).toBe(closing.sales)
   })
 
-  it('memory: every accepted bid is stored once, spread and hot', () => {
-    expect(results.memory.map((m) => m.auctions)).toEqual([10, 1])
+  it('memory: every accepted bid is stored once, over sales, hot, and standalone', () => {
+    expect(results.memory.map((m) => `${m.layout}/${m.lots}/${m.sales}`)).toEqual([
+      'sales/20/2',
+      'sales/2/1',
+      'standalone/10/10',
+    ])
     for (const memory of results.memory) {
       expect(memory.storedBids).toBe(memory.bidsPlaced - memory.rejected)
+      expect(memory.rejected).toBe(0)
+      expect(memory.keys.lotHashes).toBeGreaterThan(0)
       expect(memory.keys.bidHistories).toBeGreaterThan(0)
+      expect(memory.keys.requestHashes).toBeGreaterThan(0)
+      expect(memory.keys.saleKeys).toBeGreaterThan(0)
+      expect(memory.keys.bidderIndices).toBeGreaterThan(0)
+      expect(memory.keyBytesPerLot).toBeGreaterThan(0)
       expect(memory.bytesPerBid).not.toBeNull()
     }
   })
@@ -110,7 +201,15 @@ describe('benchmark building blocks (tiny sizes)', () => {
     expect(run?.consistent).toBe(true)
   })
 
-  it('report: targets for each section and JSON without raw samples', () => {
+  it('same_calls.lua makes the Redis calls of an accepted placeBid, on the same kinds of key', async () => {
+    const ceilings = await ceilingCallers(ctx)
+    const bid = bidCaller(await hotLotFixture(ctx))
+    const bidCalls = await scriptCalls(server.url, ctx, bid)
+    expect(bidCalls).toContain('PUBLISH channel')
+    expect(await scriptCalls(server.url, ctx, ceilings.sameCalls)).toEqual(bidCalls)
+  })
+
+  it('report: targets for each section, every table, and JSON without raw samples', () => {
     const report = {
       ...results,
       startedAt: new Date().toISOString(),
@@ -119,7 +218,25 @@ describe('benchmark building blocks (tiny sizes)', () => {
       machine: { cpus: 1, cpuModel: 'x', ramGiB: 1, node: 'v20', redis: '7', loadStart: 0 },
       targets: checkTargets(results),
     } satisfies BenchReport
-    expect(report.targets.map((t) => t.name)).toHaveLength(3) // no 64-bidder run at tiny sizes
+    // No 64-bidder run at tiny sizes, so no return-1 target.
+    expect(report.targets.map((t) => t.name)).toEqual([
+      'bids/s, this engine ÷ the previous one, same run',
+      `event latency p99 at ${TINY.eventRate} bids/s`,
+      'closing lateness, 60 lots in 3 timed sales',
+      'Redis memory per stored bid (worst case)',
+    ])
+    const tables = renderTables(report)
+    for (const title of [
+      'Bid throughput',
+      'This engine ÷ the previous one',
+      'Redis CPU per accepted bid',
+      'Ceiling',
+    ]) {
+      expect(tables).toContain(title)
+    }
+    for (const title of ['Event latency', 'Closing accuracy', 'Memory', 'Scaling', 'Targets']) {
+      expect(tables).toContain(title)
+    }
     const json = JSON.parse(toJson(report)) as { throughput: Record<string, unknown>[] }
     expect(json.throughput[0]).not.toHaveProperty('samples')
   })
