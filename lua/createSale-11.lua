@@ -45,8 +45,10 @@ if initial == 'start' and fields.mode == 'timed' and lot_json == '' then
 end
 
 local status = initial == 'scheduled' and 'scheduled' or 'draft'
+-- seq first: every bid raises it, and Redis searches a small hash from its front.
+redis.call('HSET', sk.sale, 'seq', 0)
 redis.call('HSET', sk.sale, unpack(ARGV, 8))
-redis.call('HSET', sk.sale, 'status', status, 'createdAt', now, 'seq', 0, 'nextLot', 0,
+redis.call('HSET', sk.sale, 'status', status, 'createdAt', now, 'nextLot', 0,
   'requestId', request_id)
 local sale = load_sale(sk, sale_id)
 publish_sale(sale, now, 'sale_created',

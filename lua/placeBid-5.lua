@@ -1,6 +1,6 @@
 --- @include "includes/nowMs"
 --- @include "includes/fail"
---- @include "includes/loadLot"
+--- @include "includes/loadBidLot"
 --- @include "includes/publishLot"
 --- @include "includes/auctionStatus"
 -- Places one bid on a lot atomically: validation, proxy (maximum) bidding, reserve, soft
@@ -21,7 +21,7 @@ if request_id ~= '' then
   if previous then return { 'dup', previous } end
 end
 
-local a = load_lot(KEYS[1])
+local a = load_bid_lot(KEYS[1], auction_id)
 if not a then return fail('AUCTION_NOT_FOUND', 'no auction ' .. auction_id) end
 
 local function parse_amount(spec)
@@ -73,19 +73,17 @@ if amount < asking then
   return fail('BID_TOO_LOW', 'the bid is below the asking price', { minimumBid = asking })
 end
 
-local sale = { id = sale_id, seq = tonumber(redis.call('HGET', KEYS[4], 'seq')), status = 'open' }
-local seq = sale.seq + 1 -- the seq of the bid event this call publishes
 local entries = {}
 local history = {}
 local own_entry = nil
 -- An automatic bid carries the source of the maximum it came from, not the challenger's.
+-- The entries get their seq once the number of events is known (see below).
 local function record(who, value, kind, outcome, src)
   local entry = {
     id = a.bidCount + #entries + 1, bidderId = who, amount = value, kind = kind,
-    outcome = outcome, source = src, at = now, seq = seq,
+    outcome = outcome, source = src, at = now,
   }
   entries[#entries + 1] = entry
-  history[#history + 1] = table.concat({ seq, now, who, value, kind, outcome, src }, '|')
   return entry.id
 end
 local leader_source = a.leaderSource or source
@@ -124,7 +122,6 @@ if a.reservePrice and a.leaderMax >= a.reservePrice and a.price < a.reservePrice
   record(a.leaderId, a.reservePrice, 'auto', 'leading', leader_source)
 end
 
-if #history > 0 then redis.call('RPUSH', KEYS[2], unpack(history)) end
 a.bidCount = a.bidCount + #entries
 
 local previous_ends = a.endsAt
@@ -137,6 +134,19 @@ if a.softCloseSeconds > 0 and (a.price ~= old_price or a.leaderId ~= old_leader)
   redis.call('ZADD', KEYS[5], 'XX', a.endsAt, auction_id)
 end
 
+-- One HINCRBY reserves the sale seqs of this call's events (the bid, and the extension).
+local events = extended and 2 or 1
+local sale = {
+  id = sale_id, status = 'open', seq = redis.call('HINCRBY', KEYS[4], 'seq', events) - events,
+}
+local seq = sale.seq + 1 -- the bid event's, which its history entries carry
+for _, entry in ipairs(entries) do
+  entry.seq = seq
+  history[#history + 1] = table.concat(
+    { seq, now, entry.bidderId, entry.amount, entry.kind, entry.outcome, entry.source }, '|')
+end
+if #history > 0 then redis.call('RPUSH', KEYS[2], unpack(history)) end
+
 -- max_raised never carries the new maximum; its entries (if any) come from the reserve rule.
 local bid_event = { bidderId = bidder }
 if #entries > 0 then bid_event.bids = entries end
@@ -145,7 +155,6 @@ publish_lot(sale, a, now, result == 'max_raised' and 'max_raised' or 'bid_placed
 if extended then
   publish_lot(sale, a, now, 'auction_extended', { previousEndsAt = previous_ends })
 end
-redis.call('HSET', KEYS[4], 'seq', sale.seq)
 
 redis.call('HSET', KEYS[1], 'currentPrice', a.price, 'leaderId', a.leaderId, 'leaderMax', a.leaderMax,
   'leaderSource', leader_source, 'bidCount', a.bidCount, 'endsAt', a.endsAt or '', 'seq', a.seq)

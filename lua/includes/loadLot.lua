@@ -2,7 +2,7 @@
 local LOT_FIELDS = {
   'lotStatus', 'digits', 'sellerId', 'startingPrice', 'reservePrice', 'increment',
   'incrementTable', 'currentPrice', 'leaderId', 'leaderMax', 'bidCount', 'startsAt',
-  'endsAt', 'softCloseSeconds', 'seq', 'id', 'number', 'score', 'leaderSource',
+  'endsAt', 'softCloseSeconds', 'seq', 'id', 'number', 'score',
 }
 
 -- The lot fields the rules need; nil when the lot does not exist.
@@ -29,6 +29,5 @@ local function load_lot(key)
     id = raw[16],
     number = raw[17],
     score = tonumber(raw[18]) or 0,
-    leaderSource = (raw[19] ~= '' and raw[19]) or nil,
   }
 end
