@@ -422,8 +422,10 @@ export class AuctionEngine {
   /** Refuses a store of another layout; turns a thrown error into a Failure. */
   private async guard<T extends object>(work: () => Promise<T | Failure>): Promise<T | Failure> {
     try {
-      const refused = await this.schema.check()
-      if (refused) return refused
+      if (!this.schema.verified) {
+        const refused = await this.schema.check()
+        if (refused) return refused
+      }
       return await work()
     } catch (error) {
       if (isUnavailable(error))

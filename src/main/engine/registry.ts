@@ -75,13 +75,14 @@ export class Registry {
     await settle(saleId, readScore, nextDue)
   }
 
-  /** A bidder's sales (and auctions), for "my lots"; never awaited on the bid path. */
-  async recordBidder(bidderId: string, saleId: string, lotId: string, score: number) {
+  /** A bidder's standalone auctions or sales, for "my lots"; never awaited on the bid path. */
+  async recordBidder(bidderId: string, saleId: string, standalone: boolean, score: number) {
     if (this.options.dropWritesAfterScripts) return
-    await Promise.all([
-      this.redis.zadd(registryKeys.byBidder(bidderId), score, saleId),
-      this.redis.zadd(indexKeys.byBidder(bidderId), score, lotId),
-    ])
+    await this.redis.zadd(
+      standalone ? indexKeys.byBidder(bidderId) : registryKeys.byBidder(bidderId),
+      score,
+      saleId,
+    )
   }
 
   /**
@@ -108,7 +109,7 @@ export class Registry {
 
   /** One live sale: its lists, and its due entry lowered to the truth; 1 when that fixed it. */
   private async repair(saleId: string, liveSince: number, now: number): Promise<number> {
-    const [summary, due] = await Promise.all([this.summary(saleId), this.dueOf(saleId)])
+    const [summary, due] = await Promise.all([this.summary(saleId), this.dueOf(saleId, now)])
     if (!summary) {
       // Announced but not (yet) created: its create may still be on its way.
       if (now - liveSince > MISSING_GRACE_MS) await this.forget(saleId)
@@ -130,15 +131,21 @@ export class Registry {
     ])
   }
 
-  /** The sale's next due time from its own keys: its start, or its earliest lot close. */
-  private async dueOf(saleId: string): Promise<number | null> {
+  /**
+   * The sale's next due time from its own keys: its start, or its earliest lot close. A
+   * scheduled timed sale whose first close has passed can no longer open: nothing is due.
+   */
+  private async dueOf(saleId: string, now: number): Promise<number | null> {
     const keys = saleKeys(saleId)
-    const [fields, first] = await Promise.all([
-      this.redis.hmget(keys.sale, 'status', 'startsAt'),
+    const [[status, startsAt, mode, firstCloseAt], first] = await Promise.all([
+      this.redis.hmget(keys.sale, 'status', 'startsAt', 'mode', 'firstCloseAt'),
       this.redis.zrange(keys.closing, '0', '0', 'WITHSCORES'),
     ])
-    if (fields[0] === 'scheduled' && fields[1]) return Number(fields[1])
-    if (fields[0] === 'open' && first[1] !== undefined) return Number(first[1])
+    if (status === 'scheduled' && startsAt) {
+      const missed = mode === 'timed' && firstCloseAt && Number(firstCloseAt) <= now
+      return missed ? null : Number(startsAt)
+    }
+    if (status === 'open' && first[1] !== undefined) return Number(first[1])
     return null
   }
 

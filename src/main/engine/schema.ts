@@ -9,6 +9,8 @@ const LAYOUT_1_MARKERS = ['auctions:ending', 'auctions:starting']
 
 export class SchemaGuard {
   private checked: Promise<Failure | null> | undefined
+  /** Once the store was found to hold our layout: the hot path skips even the await. */
+  verified = false
 
   constructor(private readonly redis: Redis | Cluster) {}
 
@@ -22,6 +24,12 @@ export class SchemaGuard {
   }
 
   private async read(): Promise<Failure | null> {
+    const refused = await this.compare()
+    this.verified = refused === null
+    return refused
+  }
+
+  private async compare(): Promise<Failure | null> {
     let found = await this.redis.get(SCHEMA_KEY)
     if (found === null) {
       const old = await Promise.all(LAYOUT_1_MARKERS.map((key) => this.redis.exists(key)))
