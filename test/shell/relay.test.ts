@@ -3,36 +3,26 @@
 // the one subscriber connection, and viewer counts are pushed when they change.
 import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { connectRedis } from '../../src/main/engine'
 import { EventBatcher } from '../../src/main/relay'
 import { auctionChannel, type AuctionEvent } from '../../src/shared/domain'
-import { redisUrl } from '../support/engine'
 import {
   connectClient,
   createLive,
   requestId,
-  seller,
   staff,
-  startConsole,
   type TestClient,
   type TestConsole,
 } from './support'
+import { startSellerConsole, stopSellerConsole } from './seller-console'
 
 let server: TestConsole
 let redis: Redis
 let owner: TestClient
 
 beforeAll(async () => {
-  server = await startConsole({ redisUrl: redisUrl() })
-  redis = await connectRedis({ url: redisUrl() })
-  owner = await connectClient(server)
-  await owner.api.call('profile:set', seller())
+  ;({ server, redis, owner } = await startSellerConsole())
 })
-afterAll(async () => {
-  owner.close()
-  await server.stop()
-  await redis.quit()
-})
+afterAll(() => stopSellerConsole({ server, redis, owner }))
 
 const subscribers = async (channel: string): Promise<number> => {
   const reply = (await redis.call('PUBSUB', 'NUMSUB', channel)) as [string, number]

@@ -4,19 +4,18 @@
 // channel reaches every tab.
 import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { connectRedis } from '../../src/main/engine'
 import type { CommandInput } from '../../src/shared/contract'
 import { isLotEvent, saleChannel, type Sale } from '../../src/shared/domain'
-import { redisUrl, uniqueId } from '../support/engine'
+import { uniqueId } from '../support/engine'
 import {
   connectClient,
   requestId,
   seller,
   staff,
-  startConsole,
   type TestClient,
   type TestConsole,
 } from './support'
+import { startSellerConsole, stopSellerConsole } from './seller-console'
 
 let server: TestConsole
 let redis: Redis
@@ -24,17 +23,10 @@ let owner: TestClient
 let ownerId: string
 
 beforeAll(async () => {
-  server = await startConsole({ redisUrl: redisUrl() })
-  redis = await connectRedis({ url: redisUrl() })
-  owner = await connectClient(server)
   ownerId = uniqueId('seller')
-  await owner.api.call('profile:set', seller(ownerId))
+  ;({ server, redis, owner } = await startSellerConsole(ownerId))
 })
-afterAll(async () => {
-  owner.close()
-  await server.stop()
-  await redis.quit()
-})
+afterAll(() => stopSellerConsole({ server, redis, owner }))
 
 async function clerk(): Promise<TestClient> {
   const client = await connectClient(server)

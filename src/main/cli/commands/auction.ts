@@ -14,6 +14,7 @@ import {
   parse,
   softCloseSchema,
 } from '../args'
+import { createOptions } from '../createOptions'
 
 type Answer = Promise<{ ok: true } | Failure>
 
@@ -21,20 +22,11 @@ async function create(engine: AuctionEngine, args: string[]): Answer {
   const { values } = parse(
     args,
     {
-      title: { type: 'string' },
+      ...createOptions,
       seller: { type: 'string' },
       'start-price': { type: 'string' },
-      increment: { type: 'string' },
-      'increment-table': { type: 'string' },
       reserve: { type: 'string' },
-      currency: { type: 'string' },
-      description: { type: 'string' },
-      'starts-at': { type: 'string' },
-      duration: { type: 'string' },
       'ends-at': { type: 'string' },
-      'soft-close': { type: 'string' },
-      start: { type: 'boolean' },
-      'request-id': { type: 'string' },
     },
     0,
   )

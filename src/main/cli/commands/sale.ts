@@ -20,6 +20,7 @@ import {
   parse,
   softCloseSchema,
 } from '../args'
+import { createOptions } from '../createOptions'
 
 type Answer = Promise<{ ok: true } | Failure>
 
@@ -27,19 +28,10 @@ async function create(engine: AuctionEngine, args: string[]): Answer {
   const { values } = parse(
     args,
     {
-      title: { type: 'string' },
+      ...createOptions,
       mode: { type: 'string' },
-      currency: { type: 'string' },
-      description: { type: 'string' },
-      'starts-at': { type: 'string' },
-      start: { type: 'boolean' },
-      increment: { type: 'string' },
-      'increment-table': { type: 'string' },
-      'soft-close': { type: 'string' },
       'close-interval': { type: 'string' },
       'first-close-at': { type: 'string' },
-      duration: { type: 'string' },
-      'request-id': { type: 'string' },
       ...actorOptions,
     },
     0,

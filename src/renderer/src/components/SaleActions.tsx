@@ -1,14 +1,11 @@
 // Start, end and cancel a sale (each confirmed), for staff and the sale's seller. On the
 // sale page (`shortcuts`) each has its key, shown on the button.
-import { useState } from 'react'
 import type { Sale } from '../../../shared/domain'
 import { useConsole } from '../context'
 import { useSaleCommands } from '../hooks/useSaleCommands'
-import { useShortcuts } from '../hooks/useShortcuts'
 import { isStaffOrSeller } from '../lib/access'
 import type { SaleAction } from '../live/saleCommands'
-import { ConfirmDialog } from './ConfirmDialog'
-import { Kbd, keyshortcut } from './Kbd'
+import { LifecycleActions } from './LifecycleActions'
 
 const CONFIRM: Record<
   SaleAction,
@@ -45,82 +42,21 @@ export function SaleActions(props: { sale: Sale; compact?: boolean; shortcuts?: 
   const { sale } = props
   const commands = useSaleCommands()
   const mayAct = useConsole((state) => isStaffOrSeller(state.profile, sale.sellerId))
-  const pushToast = useConsole((state) => state.pushToast)
-  const [asking, setAsking] = useState<SaleAction | null>(null)
-  const [busy, setBusy] = useState(false)
-  const canStart = mayAct && (sale.status === 'draft' || sale.status === 'scheduled')
-  const canEnd = mayAct && sale.status === 'open'
-  const canCancel = canStart || canEnd
-  const when = (allowed: boolean, action: SaleAction) =>
-    props.shortcuts && allowed && !busy && asking === null ? () => setAsking(action) : undefined
-  useShortcuts({
-    start: when(canStart, 'start'),
-    end: when(canEnd, 'end'),
-    cancel: when(canCancel, 'cancel'),
-  })
   if (!mayAct) return null
-  const key = (name: SaleAction) => (props.shortcuts ? <Kbd name={name} /> : null)
-  const shortcut = (name: SaleAction) => (props.shortcuts ? keyshortcut(name) : undefined)
-
-  const run = async (action: SaleAction): Promise<void> => {
-    setAsking(null)
-    setBusy(true)
-    const answer = await commands.act(action, sale.id)
-    setBusy(false)
-    if (!answer.ok)
-      pushToast({
-        tone: 'warning',
-        text: `Could not ${action} "${sale.title}": ${answer.error.message}`,
-      })
-  }
-
-  const confirm = asking ? CONFIRM[asking] : null
+  const canStart = sale.status === 'draft' || sale.status === 'scheduled'
+  const canEnd = sale.status === 'open'
   return (
-    <div className={`actions ${props.compact ? 'actions--compact' : ''}`}>
-      {canStart ? (
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          aria-keyshortcuts={shortcut('start')}
-          onClick={() => setAsking('start')}
-        >
-          Start {key('start')}
-        </button>
-      ) : null}
-      {canEnd ? (
-        <button
-          type="button"
-          className="button button--danger-outline"
-          disabled={busy}
-          aria-keyshortcuts={shortcut('end')}
-          onClick={() => setAsking('end')}
-        >
-          End now {key('end')}
-        </button>
-      ) : null}
-      {canCancel ? (
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={busy}
-          aria-label="Cancel sale"
-          aria-keyshortcuts={shortcut('cancel')}
-          onClick={() => setAsking('cancel')}
-        >
-          {props.compact ? 'Cancel' : 'Cancel sale'} {key('cancel')}
-        </button>
-      ) : null}
-      {asking && confirm ? (
-        <ConfirmDialog
-          title={confirm.title}
-          message={confirm.message(sale)}
-          confirmLabel={confirm.label}
-          danger={confirm.danger}
-          onConfirm={() => void run(asking)}
-          onCancel={() => setAsking(null)}
-        />
-      ) : null}
-    </div>
+    <LifecycleActions
+      noun="sale"
+      title={sale.title}
+      can={{ start: canStart, end: canEnd, cancel: canStart || canEnd }}
+      confirm={(action) => ({ ...CONFIRM[action], message: CONFIRM[action].message(sale) })}
+      act={async (action) => {
+        const answer = await commands.act(action, sale.id)
+        return answer.ok ? null : answer.error.message
+      }}
+      compact={props.compact}
+      shortcuts={props.shortcuts}
+    />
   )
 }

@@ -9,10 +9,10 @@ import {
   moneyCheck,
   parseLocalDateTime,
   wholeNumber,
-  MAX_MINUTES,
   type BandDraft,
   type FormErrors,
 } from './formChecks'
+import { checkClose, checkStartsAt } from './timingChecks'
 
 export { parseLocalDateTime, type BandDraft }
 
@@ -94,28 +94,14 @@ export function checkCreate(
   }
   const { increment, incrementTable } = checkIncrement(draft, check, errors)
 
-  let startsAt: number | undefined
-  if (draft.startMode === 'at') {
-    const at = parseLocalDateTime(draft.startsAt)
-    if (at === null) errors.startsAt = 'Enter a start date and time.'
-    else if (at <= serverNow) errors.startsAt = 'The start must be in the future.'
-    else startsAt = at
-  }
-  let endsAt: number | undefined
-  let durationMs: number | undefined
-  if (draft.endMode === 'duration') {
-    const minutes = wholeNumber(draft.durationMinutes, 1, MAX_MINUTES)
-    if (minutes === null) errors.durationMinutes = `A whole number of minutes, 1 to ${MAX_MINUTES}.`
-    else durationMs = minutes * 60_000
-  } else {
-    const at = parseLocalDateTime(draft.endsAt)
-    if (at === null) errors.endsAt = 'Enter an end date and time.'
-    else if (at <= (startsAt ?? serverNow)) {
-      errors.endsAt = startsAt
-        ? 'The end must be after the start.'
-        : 'The end must be in the future.'
-    } else endsAt = at
-  }
+  const startsAt = checkStartsAt(draft, serverNow, errors)
+  const close = checkClose(
+    { mode: draft.endMode, durationMinutes: draft.durationMinutes, atText: draft.endsAt },
+    { field: 'endsAt', missing: 'an end', subject: 'The end' },
+    startsAt,
+    serverNow,
+    errors,
+  )
   const softClose = wholeNumber(draft.softCloseSeconds, 0, 3600)
   if (softClose === null) errors.softCloseSeconds = 'Seconds from 0 (off) to 3600.'
 
@@ -129,7 +115,7 @@ export function checkCreate(
       ...(reserve !== null ? { reservePrice: decimal(reserve) } : {}),
       ...(increment ? { increment } : { incrementTable }),
       ...(startsAt ? { startsAt } : {}),
-      ...(endsAt ? { endsAt } : { durationMs }),
+      ...(close.at ? { endsAt: close.at } : { durationMs: close.durationMs }),
       softCloseSeconds: softClose,
       start: draft.startMode === 'now',
       ...(sellerId ? { sellerId } : {}),

@@ -9,12 +9,11 @@ import {
   checkIncrement,
   checkTitle,
   moneyCheck,
-  parseLocalDateTime,
   wholeNumber,
-  MAX_MINUTES,
   type FormErrors,
   type IncrementDraft,
 } from './formChecks'
+import { checkClose, checkStartsAt } from './timingChecks'
 
 export interface SaleDraft extends IncrementDraft {
   title: string
@@ -74,13 +73,7 @@ export function checkSale(
   const currency = draft.currency.trim().toUpperCase()
   const { increment, incrementTable } = checkIncrement(draft, moneyCheck(currency, errors), errors)
 
-  let startsAt: number | undefined
-  if (draft.startMode === 'at') {
-    const at = parseLocalDateTime(draft.startsAt)
-    if (at === null) errors.startsAt = 'Enter a start date and time.'
-    else if (at <= serverNow) errors.startsAt = 'The start must be in the future.'
-    else startsAt = at
-  }
+  const startsAt = checkStartsAt(draft, serverNow, errors)
 
   const timed: Partial<CommandInput<'sales:create'>> = {}
   if (draft.mode === 'timed') {
@@ -90,20 +83,19 @@ export function checkSale(
     const interval = wholeNumber(draft.closeIntervalSeconds, 0, 86_400)
     if (interval === null) errors.closeIntervalSeconds = 'Seconds from 0 to 86400.'
     else timed.closeIntervalSeconds = interval
-    if (draft.firstCloseMode === 'duration') {
-      const minutes = wholeNumber(draft.durationMinutes, 1, MAX_MINUTES)
-      if (minutes === null)
-        errors.durationMinutes = `A whole number of minutes, 1 to ${MAX_MINUTES}.`
-      else timed.durationMs = minutes * 60_000
-    } else {
-      const at = parseLocalDateTime(draft.firstCloseAt)
-      if (at === null) errors.firstCloseAt = 'Enter the first close date and time.'
-      else if (at <= (startsAt ?? serverNow)) {
-        errors.firstCloseAt = startsAt
-          ? 'The first close must be after the start.'
-          : 'The first close must be in the future.'
-      } else timed.firstCloseAt = at
-    }
+    const close = checkClose(
+      {
+        mode: draft.firstCloseMode,
+        durationMinutes: draft.durationMinutes,
+        atText: draft.firstCloseAt,
+      },
+      { field: 'firstCloseAt', missing: 'the first close', subject: 'The first close' },
+      startsAt,
+      serverNow,
+      errors,
+    )
+    if (close.durationMs !== undefined) timed.durationMs = close.durationMs
+    if (close.at !== undefined) timed.firstCloseAt = close.at
   }
 
   if (Object.keys(errors).length > 0) return { errors }

@@ -1,14 +1,16 @@
 // Single auctions (not lots of a sale) by tab (live / upcoming with drafts / ended /
 // cancelled), searchable and sorted; live rows are watched so price, bids and time left
 // move as events arrive. Ended auctions come most recent first, with their result.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { saleIdOf, type Auction, type AuctionStatus } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
 import { AuctionTitleLink } from '../components/AuctionTitleLink'
 import { Countdown } from '../components/Countdown'
+import { ListEmpty } from '../components/ListEmpty'
+import { ListTabs } from '../components/ListTabs'
 import { ReserveBadge } from '../components/ReserveBadge'
-import { SearchEmpty } from '../components/SearchEmpty'
+import { SearchBox } from '../components/SearchBox'
 import { StarButton } from '../components/StarButton'
 import { StatusBadge } from '../components/StatusBadge'
 import { useApi, useConsole } from '../context'
@@ -70,8 +72,6 @@ export function AuctionList() {
     })),
   )
   const [loaded, setLoaded] = useState<{ key: string; error: string | null } | null>(null)
-  const searchInput = useRef<HTMLInputElement>(null)
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([])
   const sellerId = profile?.role === 'seller' ? profile.operatorId : undefined
   const loadKey = `${tab}|${sellerId ?? ''}|${liveEpoch}`
   const current = tabOf(tab)
@@ -114,27 +114,6 @@ export function AuctionList() {
   // Watch the live rows on screen, so their prices move without a reload.
   useQuietWatches(tab === 'live' ? rows.slice(0, MAX_WATCHED_ROWS).map((a) => a.id) : [])
 
-  // "/" jumps to the search box from anywhere on this screen.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent): void => {
-      const target = event.target as HTMLElement | null
-      if (event.key !== '/' || target?.closest('input, textarea, select')) return
-      event.preventDefault()
-      searchInput.current?.focus()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
-
-  const onTabKey = (event: KeyboardEvent, index: number): void => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
-    if (!step) return
-    event.preventDefault()
-    const next = (index + step + TABS.length) % TABS.length
-    setListTab((TABS[next] as (typeof TABS)[number]).tab)
-    tabRefs.current[next]?.focus()
-  }
-
   const loading = loaded?.key !== loadKey
   const ended = tab === 'ended'
   return (
@@ -143,40 +122,9 @@ export function AuctionList() {
         <h1 id={`${ids}-title`} className="toolbar__title">
           Single auctions
         </h1>
-        <div role="tablist" aria-label="Auction status" className="tabs">
-          {TABS.map((t, index) => (
-            <button
-              key={t.tab}
-              ref={(el) => {
-                tabRefs.current[index] = el
-              }}
-              type="button"
-              role="tab"
-              id={`${ids}-tab-${t.tab}`}
-              aria-selected={tab === t.tab}
-              aria-controls={`${ids}-panel`}
-              tabIndex={tab === t.tab ? 0 : -1}
-              className="tabs__tab"
-              onClick={() => setListTab(t.tab)}
-              onKeyDown={(event) => onTabKey(event, index)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <ListTabs ids={ids} label="Auction status" tabs={TABS} current={tab} select={setListTab} />
         <div className="toolbar__spacer" />
-        <label className="visually-hidden" htmlFor={`${ids}-search`}>
-          Search by title
-        </label>
-        <input
-          id={`${ids}-search`}
-          ref={searchInput}
-          type="search"
-          className="search"
-          placeholder="Search by title  /"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SearchBox id={`${ids}-search`} label="Search by title" value={search} change={setSearch} />
         <label className="visually-hidden" htmlFor={`${ids}-sort`}>
           Sort
         </label>
@@ -265,17 +213,13 @@ export function AuctionList() {
           </tbody>
         </table>
         {rows.length === 0 ? (
-          loading ? (
-            <p className="empty">Loading…</p>
-          ) : loaded?.error ? (
-            <p className="empty">Could not load: {loaded.error}</p>
-          ) : (
-            <SearchEmpty
-              what={`${current.label.toLowerCase()} auctions`}
-              search={search}
-              clear={() => setSearch('')}
-            />
-          )
+          <ListEmpty
+            loading={loading}
+            error={loading ? null : (loaded?.error ?? null)}
+            what={`${current.label.toLowerCase()} auctions`}
+            search={search}
+            clear={() => setSearch('')}
+          />
         ) : null}
       </section>
     </main>

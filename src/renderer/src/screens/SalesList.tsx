@@ -1,10 +1,13 @@
 // The home screen for staff: sales by tab (live / upcoming with drafts / past, most recent
 // first with what sold), searchable by title, each row moving live as the sale list events
 // arrive. Single auctions keep their own list (top bar).
-import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react'
+import { useId, useMemo } from 'react'
 import type { Sale, SaleStatus } from '../../../shared/domain'
+import { ListEmpty } from '../components/ListEmpty'
+import { ListTabs } from '../components/ListTabs'
 import { ModeBadge, SaleStatusBadge } from '../components/SaleStatusBadge'
-import { SearchEmpty } from '../components/SearchEmpty'
+import { SaleTitleLink } from '../components/SaleTitleLink'
+import { SearchBox } from '../components/SearchBox'
 import { useConsole } from '../context'
 import { useSalesList } from '../hooks/useSalesList'
 import { formatCount, formatDateTime } from '../lib/format'
@@ -24,18 +27,11 @@ function sortKey(sale: Sale, tab: SaleTab): number {
 }
 
 function SaleRow({ sale, past }: { sale: Sale; past: boolean }) {
-  const go = useConsole((state) => state.go)
   const when = saleWhen(sale)
   return (
     <tr data-testid="sale-row" data-sale-id={sale.id}>
       <td>
-        <button
-          type="button"
-          className="link strong"
-          onClick={() => go({ screen: 'sale', saleId: sale.id })}
-        >
-          {sale.title}
-        </button>
+        <SaleTitleLink sale={sale} />
       </td>
       <td>
         <ModeBadge mode={sale.mode} />
@@ -69,8 +65,6 @@ export function SalesList() {
   const setSearch = useConsole((state) => state.setSaleSearch)
   const current = TABS.find((t) => t.tab === tab) ?? (TABS[0] as (typeof TABS)[number])
   const { sales, loading, error } = useSalesList(current.statuses)
-  const searchInput = useRef<HTMLInputElement>(null)
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([])
 
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase()
@@ -79,66 +73,19 @@ export function SalesList() {
       .sort((a, b) => sortKey(a, tab) - sortKey(b, tab) || a.id.localeCompare(b.id))
   }, [sales, search, tab])
 
-  // "/" jumps to the search box from anywhere on this screen.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent): void => {
-      const target = event.target as HTMLElement | null
-      if (event.key !== '/' || target?.closest('input, textarea, select')) return
-      event.preventDefault()
-      searchInput.current?.focus()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
-
-  const onTabKey = (event: KeyboardEvent, index: number): void => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
-    if (!step) return
-    event.preventDefault()
-    const next = (index + step + TABS.length) % TABS.length
-    setTab((TABS[next] as (typeof TABS)[number]).tab)
-    tabRefs.current[next]?.focus()
-  }
-
   return (
     <main className="screen" aria-labelledby={`${ids}-title`}>
       <div className="toolbar">
         <h1 id={`${ids}-title`} className="toolbar__title">
           Sales
         </h1>
-        <div role="tablist" aria-label="Sale status" className="tabs">
-          {TABS.map((t, index) => (
-            <button
-              key={t.tab}
-              ref={(el) => {
-                tabRefs.current[index] = el
-              }}
-              type="button"
-              role="tab"
-              id={`${ids}-tab-${t.tab}`}
-              aria-selected={tab === t.tab}
-              aria-controls={`${ids}-panel`}
-              tabIndex={tab === t.tab ? 0 : -1}
-              className="tabs__tab"
-              onClick={() => setTab(t.tab)}
-              onKeyDown={(event) => onTabKey(event, index)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <ListTabs ids={ids} label="Sale status" tabs={TABS} current={tab} select={setTab} />
         <div className="toolbar__spacer" />
-        <label className="visually-hidden" htmlFor={`${ids}-search`}>
-          Search sales by title
-        </label>
-        <input
+        <SearchBox
           id={`${ids}-search`}
-          ref={searchInput}
-          type="search"
-          className="search"
-          placeholder="Search by title  /"
+          label="Search sales by title"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          change={setSearch}
         />
       </div>
       <section
@@ -167,17 +114,13 @@ export function SalesList() {
           </tbody>
         </table>
         {rows.length === 0 ? (
-          loading && !error ? (
-            <p className="empty">Loading…</p>
-          ) : error ? (
-            <p className="empty">Could not load: {error}</p>
-          ) : (
-            <SearchEmpty
-              what={`${current.label.toLowerCase()} sales`}
-              search={search}
-              clear={() => setSearch('')}
-            />
-          )
+          <ListEmpty
+            loading={loading}
+            error={error}
+            what={`${current.label.toLowerCase()} sales`}
+            search={search}
+            clear={() => setSearch('')}
+          />
         ) : null}
       </section>
     </main>

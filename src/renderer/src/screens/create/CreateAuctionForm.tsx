@@ -2,19 +2,13 @@
 // field's error goes as soon as it is changed; after a create the form keeps what the next
 // lot usually shares (increment or table, timing, soft close, consignor). Staff name the
 // consignor it is for.
-import { useState, type FormEvent } from 'react'
-import { Field } from '../../components/Field'
+import type { FormEvent } from 'react'
 import { TextField } from '../../components/TextField'
 import { useApi, useConsole } from '../../context'
-import { CURRENCIES } from '../../lib/currencies'
-import {
-  checkCreate,
-  emptyDraft,
-  nextDraft,
-  type CreateDraft,
-  type CreateErrors,
-} from '../../lib/createForm'
-import { withoutErrors } from '../../lib/formChecks'
+import { refusalText, useDraftForm } from '../../hooks/useDraftForm'
+import { checkCreate, emptyDraft, nextDraft, type CreateDraft } from '../../lib/createForm'
+import { AboutFields } from './AboutFields'
+import { CurrencyField } from './CurrencyField'
 import { IncrementFields } from './IncrementFields'
 import { ScheduleFields } from './ScheduleFields'
 
@@ -24,39 +18,20 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
   const upsert = useConsole((state) => state.upsertAuctions)
   const pushToast = useConsole((state) => state.pushToast)
   const staff = useConsole((state) => state.profile?.role === 'staff')
-  const [draft, setDraft] = useState<CreateDraft>(emptyDraft)
-  const [errors, setErrors] = useState<CreateErrors>({})
-  const [busy, setBusy] = useState(false)
-  const [serverError, setServerError] = useState<string | null>(null)
-
-  const change = (patch: Partial<CreateDraft>): void => {
-    setDraft((previous) => ({ ...previous, ...patch }))
-    setErrors((previous) => withoutErrors(previous, Object.keys(patch)))
-    setServerError(null)
-  }
+  const form = useDraftForm<CreateDraft>(emptyDraft)
+  const { draft, errors, busy, serverError, change } = form
   const set = <K extends keyof CreateDraft>(key: K, value: CreateDraft[K]): void =>
     change({ [key]: value } as Partial<CreateDraft>)
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
-    const form = event.currentTarget
     const checked = checkCreate(draft, Date.now() + offset, { consignor: staff })
-    setServerError(null)
-    if ('errors' in checked) {
-      setErrors(checked.errors)
-      // Move focus to the first field at fault so the keyboard user hears why.
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    const answer = await api.call('auctions:create', checked.request).catch(() => null)
-    setBusy(false)
+    if (form.rejected(event.currentTarget, checked)) return
+    const answer = await form.sending(() =>
+      api.call('auctions:create', checked.request).catch(() => null),
+    )
     if (!answer?.ok) {
-      const error = answer?.error
-      setServerError(
-        error ? `${error.message}${error.field ? ` (${error.field})` : ''}` : 'No connection.',
-      )
+      form.setServerError(answer ? refusalText(answer.error) : 'No connection.')
       return
     }
     upsert([answer.auction])
@@ -65,7 +40,7 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
       auctionId: answer.auction.id,
       text: `Created "${answer.auction.title}"`,
     })
-    setDraft(nextDraft)
+    form.setDraft(nextDraft)
     props.onCreated(answer.auction.id)
   }
 
@@ -78,43 +53,25 @@ export function CreateAuctionForm(props: { onCreated: (auctionId: string) => voi
       data-testid="create-form"
     >
       <h2 id="create-title">New auction</h2>
-      {staff ? (
-        <TextField
-          label="Consignor (seller id)"
-          value={draft.consignor}
-          error={errors.consignor}
-          maxLength={64}
-          hint="The seller this auction is for; it is recorded as theirs."
-          onChange={(value) => set('consignor', value)}
-        />
-      ) : null}
-      <TextField
-        label="Title"
-        value={draft.title}
-        error={errors.title}
-        maxLength={200}
-        onChange={(value) => set('title', value)}
+      <AboutFields
+        draft={draft}
+        errors={errors}
+        update={change}
+        staff={staff}
+        words={{
+          consignorHint: 'The seller this auction is for; it is recorded as theirs.',
+          title: 'Title',
+          description: 'Description',
+        }}
+        descriptionRows={3}
       />
-      <Field label="Description" error={errors.description}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            value={draft.description}
-            onChange={(e) => set('description', e.target.value)}
-          />
-        )}
-      </Field>
       <div className="form__row">
-        <Field label="Currency" error={errors.currency} className="field--narrow">
-          {(p) => (
-            <select {...p} value={draft.currency} onChange={(e) => set('currency', e.target.value)}>
-              {CURRENCIES.map((code) => (
-                <option key={code}>{code}</option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CurrencyField
+          label="Currency"
+          value={draft.currency}
+          error={errors.currency}
+          change={(currency) => set('currency', currency)}
+        />
         <TextField
           label="Starting price"
           inputMode="decimal"

@@ -3,14 +3,13 @@
 // field's error goes as soon as it is changed; staff name the consignor it is for.
 import { useState, type FormEvent } from 'react'
 import { SALE_MODES } from '../../../../shared/domain'
-import { Field } from '../../components/Field'
-import { TextField } from '../../components/TextField'
 import { useConsole } from '../../context'
+import { refusalText, useDraftForm } from '../../hooks/useDraftForm'
 import { useSaleCommands } from '../../hooks/useSaleCommands'
-import { withoutErrors, type FormErrors } from '../../lib/formChecks'
-import { CURRENCIES } from '../../lib/currencies'
 import { createRetryId } from '../../lib/retryId'
 import { checkSale, emptySaleDraft, nextSaleDraft, type SaleDraft } from '../../lib/saleForm'
+import { AboutFields } from './AboutFields'
+import { CurrencyField } from './CurrencyField'
 import { IncrementFields } from './IncrementFields'
 import { SaleTimingFields } from './SaleTimingFields'
 
@@ -21,41 +20,23 @@ export function CreateSaleForm(props: { onCreated: (saleId: string) => void }) {
   const offset = useConsole((state) => state.clockOffset)
   const pushToast = useConsole((state) => state.pushToast)
   const staff = useConsole((state) => state.profile?.role === 'staff')
-  const [draft, setDraft] = useState<SaleDraft>(emptySaleDraft)
-  const [errors, setErrors] = useState<FormErrors>({})
-  const [busy, setBusy] = useState(false)
-  const [serverError, setServerError] = useState<string | null>(null)
+  const form = useDraftForm<SaleDraft>(emptySaleDraft)
+  const { draft, errors, busy, serverError, change: update } = form
   const [retry] = useState(() => createRetryId())
-  const update = (patch: Partial<SaleDraft>): void => {
-    setDraft((previous) => ({ ...previous, ...patch }))
-    setErrors((previous) => withoutErrors(previous, Object.keys(patch)))
-    setServerError(null)
-  }
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
-    const form = event.currentTarget
     const checked = checkSale(draft, Date.now() + offset, { consignor: staff })
-    setServerError(null)
-    if ('errors' in checked) {
-      setErrors(checked.errors)
-      // Move focus to the first field at fault so the keyboard user hears why.
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
-      return
-    }
-    setErrors({})
-    setBusy(true)
+    if (form.rejected(event.currentTarget, checked)) return
     const requestId = retry.idFor(JSON.stringify(checked.request))
-    const answer = await commands.createSale({ ...checked.request, requestId })
+    const answer = await form.sending(() => commands.createSale({ ...checked.request, requestId }))
     retry.settle(answer)
-    setBusy(false)
     if (!answer.ok) {
-      const { message, field } = answer.error
-      setServerError(`${message}${field ? ` (${field})` : ''}`)
+      form.setServerError(refusalText(answer.error))
       return
     }
     pushToast({ tone: 'success', text: `Created sale "${answer.sale.title}"` })
-    setDraft(nextSaleDraft)
+    form.setDraft(nextSaleDraft)
     props.onCreated(answer.sale.id)
   }
 
@@ -68,33 +49,18 @@ export function CreateSaleForm(props: { onCreated: (saleId: string) => void }) {
       data-testid="create-sale-form"
     >
       <h2 id="create-sale-title">New sale</h2>
-      {staff ? (
-        <TextField
-          label="Consignor (seller id)"
-          value={draft.consignor}
-          error={errors.consignor}
-          maxLength={64}
-          hint="The seller this sale is for; its lots are recorded as theirs."
-          onChange={(value) => update({ consignor: value })}
-        />
-      ) : null}
-      <TextField
-        label="Sale title"
-        value={draft.title}
-        error={errors.title}
-        maxLength={200}
-        onChange={(value) => update({ title: value })}
+      <AboutFields
+        draft={draft}
+        errors={errors}
+        update={update}
+        staff={staff}
+        words={{
+          consignorHint: 'The seller this sale is for; its lots are recorded as theirs.',
+          title: 'Sale title',
+          description: 'Sale description',
+        }}
+        descriptionRows={2}
       />
-      <Field label="Sale description" error={errors.description}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            value={draft.description}
-            onChange={(e) => update({ description: e.target.value })}
-          />
-        )}
-      </Field>
       <div className="form__row">
         <fieldset className="field">
           <legend>Mode</legend>
@@ -112,19 +78,12 @@ export function CreateSaleForm(props: { onCreated: (saleId: string) => void }) {
             ))}
           </div>
         </fieldset>
-        <Field label="Sale currency" error={errors.currency} className="field--narrow">
-          {(p) => (
-            <select
-              {...p}
-              value={draft.currency}
-              onChange={(e) => update({ currency: e.target.value })}
-            >
-              {CURRENCIES.map((code) => (
-                <option key={code}>{code}</option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CurrencyField
+          label="Sale currency"
+          value={draft.currency}
+          error={errors.currency}
+          change={(currency) => update({ currency })}
+        />
       </div>
       <IncrementFields
         draft={draft}

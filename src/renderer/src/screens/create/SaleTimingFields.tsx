@@ -4,6 +4,8 @@
 import { TextField } from '../../components/TextField'
 import type { FormErrors } from '../../lib/formChecks'
 import type { SaleDraft } from '../../lib/saleForm'
+import { CloseFieldset } from './CloseFieldset'
+import { StartFieldset } from './StartFieldset'
 
 const START_LABEL = {
   draft: 'Draft: add lots first',
@@ -20,72 +22,35 @@ export function SaleTimingFields(props: {
   return (
     <>
       <div className="form__row">
-        <fieldset className="field">
-          <legend>Start</legend>
-          <div className="choices choices--stack">
-            {(['draft', 'now', 'at'] as const).map((mode) => (
-              <label className="choice" key={mode}>
-                <input
-                  type="radio"
-                  name="saleStartMode"
-                  checked={draft.startMode === mode}
-                  onChange={() => update({ startMode: mode })}
-                />
-                {START_LABEL[mode]}
-              </label>
-            ))}
-          </div>
-          {draft.startMode === 'at' ? (
-            <TextField
-              label="Starts at"
-              type="datetime-local"
-              value={draft.startsAt}
-              error={errors.startsAt}
-              onChange={(value) => update({ startsAt: value })}
-            />
-          ) : null}
-        </fieldset>
+        <StartFieldset
+          name="saleStartMode"
+          modes={['draft', 'now', 'at'] as const}
+          labels={START_LABEL}
+          mode={draft.startMode}
+          choose={(mode) => update({ startMode: mode })}
+          startsAt={draft.startsAt}
+          error={errors.startsAt}
+          setStartsAt={(value) => update({ startsAt: value })}
+        />
         {draft.mode === 'timed' ? (
-          <fieldset className="field">
-            <legend>First lot closes</legend>
-            <div className="choices choices--stack">
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="firstCloseMode"
-                  checked={draft.firstCloseMode === 'duration'}
-                  onChange={() => update({ firstCloseMode: 'duration' })}
-                />
-                After a duration
-              </label>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name="firstCloseMode"
-                  checked={draft.firstCloseMode === 'at'}
-                  onChange={() => update({ firstCloseMode: 'at' })}
-                />
-                At a time
-              </label>
-            </div>
-            {draft.firstCloseMode === 'duration' ? (
-              <TextField
-                label="Minutes after the start"
-                inputMode="numeric"
-                value={draft.durationMinutes}
-                error={errors.durationMinutes}
-                onChange={(value) => update({ durationMinutes: value })}
-              />
-            ) : (
-              <TextField
-                label="First close at"
-                type="datetime-local"
-                value={draft.firstCloseAt}
-                error={errors.firstCloseAt}
-                onChange={(value) => update({ firstCloseAt: value })}
-              />
-            )}
-          </fieldset>
+          <CloseFieldset
+            legend="First lot closes"
+            name="firstCloseMode"
+            mode={draft.firstCloseMode}
+            choose={(mode) => update({ firstCloseMode: mode })}
+            minutes={{
+              label: 'Minutes after the start',
+              value: draft.durationMinutes,
+              error: errors.durationMinutes,
+              set: (value) => update({ durationMinutes: value }),
+            }}
+            at={{
+              label: 'First close at',
+              value: draft.firstCloseAt,
+              error: errors.firstCloseAt,
+              set: (value) => update({ firstCloseAt: value }),
+            }}
+          />
         ) : null}
       </div>
       {draft.mode === 'timed' ? (

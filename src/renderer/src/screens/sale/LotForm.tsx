@@ -6,8 +6,8 @@ import type { Lot, Sale } from '../../../../shared/domain'
 import { Field } from '../../components/Field'
 import { TextField } from '../../components/TextField'
 import { useConsole } from '../../context'
+import { refusalText, useDraftForm } from '../../hooks/useDraftForm'
 import { useSaleCommands } from '../../hooks/useSaleCommands'
-import { withoutErrors, type FormErrors } from '../../lib/formChecks'
 import { checkLot, emptyLotDraft, lotToDraft, nextLotDraft, type LotDraft } from '../../lib/lotForm'
 import { createRetryId } from '../../lib/retryId'
 
@@ -24,41 +24,27 @@ export function LotForm(props: {
   const { sale, lot } = props
   const commands = useSaleCommands()
   const pushToast = useConsole((state) => state.pushToast)
-  const [draft, setDraft] = useState<LotDraft>(() => (lot ? lotToDraft(lot) : emptyLotDraft()))
+  const form = useDraftForm<LotDraft>(() => (lot ? lotToDraft(lot) : emptyLotDraft()))
+  const { draft, errors, busy, serverError } = form
   // Until the operator types a number, an added lot takes the next free one (which moves
   // on as lots are added here, imported or added by another console).
   const [numberTyped, setNumberTyped] = useState(lot !== undefined)
   const number = numberTyped ? draft.number : props.nextNumber
-  const [errors, setErrors] = useState<FormErrors>({})
-  const [busy, setBusy] = useState(false)
-  const [serverError, setServerError] = useState<string | null>(null)
   const [retry] = useState(() => createRetryId())
-  const set = (key: keyof LotDraft, value: string): void => {
-    setDraft((previous) => ({ ...previous, [key]: value }))
-    setErrors((previous) => withoutErrors(previous, [key]))
-    setServerError(null)
-  }
+  const set = (key: keyof LotDraft, value: string): void => form.change({ [key]: value })
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
-    const form = event.currentTarget
     const checked = checkLot({ ...draft, number }, sale.currency, props.taken)
-    setServerError(null)
-    if ('errors' in checked) {
-      setErrors(checked.errors)
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    const answer = lot
-      ? await commands.updateLot(lot.id, checked.input)
-      : await commands.addLot(sale.id, checked.input, retry.idFor(JSON.stringify(checked.input)))
+    if (form.rejected(event.currentTarget, checked)) return
+    const answer = await form.sending(() =>
+      lot
+        ? commands.updateLot(lot.id, checked.input)
+        : commands.addLot(sale.id, checked.input, retry.idFor(JSON.stringify(checked.input))),
+    )
     retry.settle(answer)
-    setBusy(false)
     if (!answer.ok) {
-      const { message, field } = answer.error
-      setServerError(`${message}${field ? ` (${field})` : ''}`)
+      form.setServerError(refusalText(answer.error))
       return
     }
     pushToast({
@@ -66,7 +52,7 @@ export function LotForm(props: {
       text: `${lot ? 'Saved' : 'Added'} lot ${answer.lot.number}: ${answer.lot.title}`,
     })
     if (!lot) {
-      setDraft(nextLotDraft)
+      form.setDraft(nextLotDraft)
       setNumberTyped(false)
     }
     props.onDone?.()

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Sale, SaleStatus } from '../../../../shared/domain'
 import { formatMoney } from '../../../../shared/money'
 import { SaleActions } from '../../components/SaleActions'
+import { SaleTitleLink } from '../../components/SaleTitleLink'
 import { ModeBadge, SaleStatusBadge } from '../../components/SaleStatusBadge'
 import { useConsole } from '../../context'
 import { useSaleCommands } from '../../hooks/useSaleCommands'
@@ -81,13 +82,7 @@ export function SellerSales(props: { sellerId: string | undefined }) {
             {rows.map((sale) => (
               <tr key={sale.id} data-testid="seller-sale-row" data-sale-id={sale.id}>
                 <td>
-                  <button
-                    type="button"
-                    className="link strong"
-                    onClick={() => go({ screen: 'sale', saleId: sale.id })}
-                  >
-                    {sale.title}
-                  </button>
+                  <SaleTitleLink sale={sale} />
                 </td>
                 <td>
                   <ModeBadge mode={sale.mode} />
