@@ -6,8 +6,8 @@ local BID_FIELDS = {
   'endsAt', 'softCloseSeconds', 'seq', 'leaderSource',
 }
 
-local function load_bid_lot(key, lot_id)
-  local raw = redis.call('HMGET', key, unpack(BID_FIELDS))
+-- A lot's rule fields from an HMGET that starts with BID_FIELDS; nil when it does not exist.
+local function decode_bid_lot(key, lot_id, raw)
   if not raw[1] then return nil end
   return {
     key = key,
@@ -29,4 +29,8 @@ local function load_bid_lot(key, lot_id)
     seq = tonumber(raw[15]) or 0,
     leaderSource = (raw[16] ~= '' and raw[16]) or nil,
   }
+end
+
+local function load_bid_lot(key, lot_id)
+  return decode_bid_lot(key, lot_id, redis.call('HMGET', key, unpack(BID_FIELDS)))
 end

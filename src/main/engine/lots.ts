@@ -81,7 +81,6 @@ async function addLots(
       })),
     )
   }
-  await core.registry.refresh(saleId)
   return reply.slice(1).map(String)
 }
 
@@ -223,7 +222,6 @@ export async function removeLot(
   const reply = await runSaleScript(core, 'removeLot', saleId, [lotId, ...actorArgs(actor)])
   const failure = scriptFailure(reply)
   if (failure) return failure
-  await core.registry.refresh(saleId)
   return { lotId }
 }
 
