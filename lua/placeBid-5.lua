@@ -1,28 +1,50 @@
 --- @include "includes/nowMs"
---- @include "includes/fail"
---- @include "includes/loadBidLot"
---- @include "includes/publishLot"
+--- @include "includes/askingPrice"
+--- @include "includes/reserveMet"
 --- @include "includes/auctionStatus"
+--- @include "includes/bidRejection"
+--- @include "includes/intText"
+--- @include "includes/bidEvent"
 -- Places one bid on a lot atomically: validation, proxy (maximum) bidding, reserve, soft
 -- close (which moves this lot alone in the sale's closing index), history, idempotency by
 -- request id, and the events on the sale's channel with the sale's seq.
+-- Cost matters here more than anywhere: on a contested lot most calls are rejections. So a
+-- rejection reads only the fields the rejecting rules need, and builds its answer as text;
+-- the fields only an accepted bid needs are read after every rule has passed.
 -- KEYS: [1] lot hash, [2] its bid history list, [3] its requestId → answer hash,
 --       [4] the sale hash (seq), [5] the sale's closing index
 -- ARGV: [1] publish command, [2] sale channel, [3] sale id, [4] lot id, [5] request id
---       ('' = none), [6] bidder id, [7] amount ('m:<minor>' or 'd:<decimal text>'),
---       [8] maximum (same, or ''), [9] source
+--       ('' = none), [6] bidder id, [7] amount ('m:<minor>', 'd:<decimal text>', or 'a:' for
+--       the asking price at the moment the bid lands), [8] maximum ('m:' or 'd:', or ''),
+--       [9] source
 -- Output: { 'ok', answer } | { 'dup', answer } | { 'err', failure JSON }; the answer is
 --       "bidId|result|price|leader|bidCount|endsAt|extended|reserveMet|max|asking"
 local MAX_MINOR = 10000000000000
-local sale_id, auction_id, request_id, bidder, amount_spec, max_spec, source =
-  ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+local request_id, bidder, amount_spec, max_spec, source =
+  ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 if request_id ~= '' then
   local previous = redis.call('HGET', KEYS[3], request_id)
   if previous then return { 'dup', previous } end
 end
 
-local a = load_bid_lot(KEYS[1], auction_id)
-if not a then return fail('AUCTION_NOT_FOUND', 'no auction ' .. auction_id) end
+-- The fields the rejecting rules need, and the asking price: the front of the lot hash.
+local raw = redis.call('HMGET', KEYS[1], 'lotStatus', 'currentPrice', 'leaderId', 'endsAt',
+  'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')
+if not raw[1] then
+  return reject('AUCTION_NOT_FOUND', 'no auction ' .. ARGV[4])
+end
+local raw_price, raw_ends = raw[2], raw[4] or ''
+local a = {
+  lotStatus = raw[1],
+  price = tonumber(raw[2]),
+  leaderId = (raw[3] ~= '' and raw[3]) or nil,
+  endsAt = tonumber(raw[4]),
+  digits = tonumber(raw[5]),
+  sellerId = raw[6],
+  startingPrice = tonumber(raw[7]),
+  increment = tonumber(raw[8]),
+  incrementTable = raw[9] or '',
+}
 
 local function parse_amount(spec)
   local kind, body = string.sub(spec, 1, 2), string.sub(spec, 3)
@@ -47,122 +69,163 @@ local function parse_amount(spec)
   return value
 end
 
-local amount = parse_amount(amount_spec)
-if not amount then return fail('INVALID_AMOUNT', 'the amount is not a valid amount', { field = 'amount' }) end
+local asking = asking_price(a)
+local amount
+if amount_spec == 'a:' then
+  amount = asking
+else
+  amount = parse_amount(amount_spec)
+  if not amount then return reject_field('INVALID_AMOUNT', 'the amount is not a valid amount', 'amount') end
+end
 local max = amount
 if max_spec ~= '' then
   max = parse_amount(max_spec)
-  if not max then return fail('INVALID_AMOUNT', 'the maximum is not a valid amount', { field = 'max' }) end
+  if not max then return reject_field('INVALID_AMOUNT', 'the maximum is not a valid amount', 'max') end
 end
 if max < amount then
-  return fail('MAX_BELOW_AMOUNT', 'the maximum is below the amount')
+  return reject('MAX_BELOW_AMOUNT', 'the maximum is below the amount')
 end
 if a.lotStatus ~= 'active' then
   local status = auction_status(a.lotStatus, redis.call('HGET', KEYS[4], 'status'))
-  return fail('AUCTION_NOT_ACTIVE', 'the auction is ' .. status, { status = status })
+  return reject('AUCTION_NOT_ACTIVE', 'the auction is ' .. status, ',"status":"' .. status .. '"')
 end
 local now = now_ms()
 if a.endsAt and now >= a.endsAt then
-  return fail('AUCTION_ENDED', 'the auction has ended')
+  return reject('AUCTION_ENDED', 'the auction has ended')
 end
 if bidder == a.sellerId then
-  return fail('SELLER_CANNOT_BID', 'the seller cannot bid on their own auction')
+  return reject('SELLER_CANNOT_BID', 'the seller cannot bid on their own auction')
 end
-local asking = asking_price(a)
 if amount < asking then
-  return fail('BID_TOO_LOW', 'the bid is below the asking price', { minimumBid = asking })
+  return reject('BID_TOO_LOW', 'the bid is below the asking price', ',"minimumBid":' .. int_s(asking))
 end
 
-local entries = {}
-local history = {}
-local own_entry = nil
+-- Every rule but one passed: the rest of the lot's state.
+raw = redis.call('HMGET', KEYS[1], 'leaderMax', 'leaderSource', 'bidCount', 'seq',
+  'reservePrice', 'softCloseSeconds', 'startsAt')
+local raw_leader_max, raw_seq, raw_starts = raw[1], raw[4] or '0', raw[7] or ''
+a.leaderMax = tonumber(raw_leader_max) or 0
+a.bidCount = tonumber(raw[3])
+a.reservePrice = tonumber(raw[5])
+a.softCloseSeconds = tonumber(raw[6]) or 0
+local old_leader_max = a.leaderMax
+
 -- An automatic bid carries the source of the maximum it came from, not the challenger's.
--- The entries get their seq once the number of events is known (see below).
-local function record(who, value, kind, outcome, src)
-  local entry = {
-    id = a.bidCount + #entries + 1, bidderId = who, amount = value, kind = kind,
-    outcome = outcome, source = src, at = now,
-  }
-  entries[#entries + 1] = entry
-  return entry.id
-end
-local leader_source = a.leaderSource or source
-
-local old_price, old_leader = a.price, a.leaderId
+local leader_source = (raw[2] ~= '' and raw[2]) or source
+-- The bid's history entries, in order: { bidder, amount, kind, outcome, source }.
+local entries = {}
+local own_entry = nil
 local result
+local old_price, old_leader = a.price, a.leaderId
 if a.leaderId == bidder then
   if max <= a.leaderMax then
-    return fail('ALREADY_LEADING', 'the bidder is already leading')
+    return reject('ALREADY_LEADING', 'the bidder is already leading')
   end
   a.leaderMax, leader_source = max, source
   result = 'max_raised'
 elseif not a.leaderId then
   a.leaderId, a.leaderMax, a.price, leader_source = bidder, max, amount, source
-  own_entry = record(bidder, amount, 'manual', 'leading', source)
+  entries[1] = { bidder, amount, 'manual', 'leading', source }
+  own_entry = 1
   result = 'leading'
 elseif max > a.leaderMax then
   local new_price = math.max(amount, math.min(max, a.leaderMax + inc_at(a, a.leaderMax)))
   if a.leaderMax > a.price then
-    record(a.leaderId, a.leaderMax, 'auto', 'outbid', leader_source)
+    entries[1] = { a.leaderId, a.leaderMax, 'auto', 'outbid', leader_source }
   end
   a.leaderId, a.leaderMax, a.price, leader_source = bidder, max, new_price, source
-  own_entry = record(bidder, new_price, 'manual', 'leading', source)
+  entries[#entries + 1] = { bidder, new_price, 'manual', 'leading', source }
+  own_entry = #entries
   result = 'leading'
 else
   -- The earlier maximum wins ties.
   local new_price = math.min(a.leaderMax, max + inc_at(a, max))
-  own_entry = record(bidder, max, 'manual', 'outbid', source)
+  entries[1] = { bidder, max, 'manual', 'outbid', source }
+  own_entry = 1
   a.price = new_price
-  record(a.leaderId, new_price, 'auto', 'leading', leader_source)
+  entries[2] = { a.leaderId, new_price, 'auto', 'leading', leader_source }
   result = 'outbid'
 end
 
 if a.reservePrice and a.leaderMax >= a.reservePrice and a.price < a.reservePrice then
   a.price = a.reservePrice
-  record(a.leaderId, a.reservePrice, 'auto', 'leading', leader_source)
+  entries[#entries + 1] = { a.leaderId, a.reservePrice, 'auto', 'leading', leader_source }
 end
 
+local first_id = a.bidCount + 1
 a.bidCount = a.bidCount + #entries
 
-local previous_ends = a.endsAt
+local previous_ends = raw_ends
 local extended = false
 -- A new price or a new leader in the last seconds deserves an answer: the first bid too.
 if a.softCloseSeconds > 0 and (a.price ~= old_price or a.leaderId ~= old_leader) and a.endsAt
   and a.endsAt - now < a.softCloseSeconds * 1000 then
   a.endsAt = now + a.softCloseSeconds * 1000
   extended = true
-  redis.call('ZADD', KEYS[5], 'XX', a.endsAt, auction_id)
 end
+
+-- Numbers become text once each, and values read as text stay text: Lua formats a number
+-- with sprintf, which costs more than any Redis call this script makes.
+local price_s = a.price == old_price and raw_price or int_s(a.price)
+local max_s = max == a.price and price_s or int_s(max)
+local function amount_s(value)
+  if value == a.price then return price_s end
+  if value == max then return max_s end
+  return int_s(value)
+end
+local leader_max_s = (a.leaderMax == max and max_s) or (a.leaderMax == old_leader_max and raw_leader_max)
+  or int_s(a.leaderMax)
+local bid_count_s = int_s(a.bidCount)
+local ends_s = extended and int_s(a.endsAt) or raw_ends
+local now_s = int_s(now)
+local asking_s = int_s(asking_price(a))
+if extended then redis.call('ZADD', KEYS[5], 'XX', ends_s, ARGV[4]) end
 
 -- One HINCRBY reserves the sale seqs of this call's events (the bid, and the extension).
 local events = extended and 2 or 1
-local sale = {
-  id = sale_id, status = 'open', seq = redis.call('HINCRBY', KEYS[4], 'seq', events) - events,
-}
-local seq = sale.seq + 1 -- the bid event's, which its history entries carry
-for _, entry in ipairs(entries) do
-  entry.seq = seq
-  history[#history + 1] = table.concat(
-    { seq, now, entry.bidderId, entry.amount, entry.kind, entry.outcome, entry.source }, '|')
+local seq = redis.call('HINCRBY', KEYS[4], 'seq', events) - events + 1
+local seq_s = int_s(seq)
+local last_seq_s = extended and int_s(seq + 1) or seq_s
+local entries_json = ''
+if #entries > 0 then
+  local history, parts = {}, {}
+  for i, e in ipairs(entries) do
+    local id = first_id + i - 1
+    local id_s = id == a.bidCount and bid_count_s or int_s(id)
+    local value_s = amount_s(e[2])
+    history[i] = seq_s .. '|' .. now_s .. '|' .. e[1] .. '|' .. value_s .. '|' .. e[3] .. '|'
+      .. e[4] .. '|' .. e[5]
+    parts[i] = '{"id":' .. id_s .. ',"bidderId":"' .. e[1] .. '","amount":' .. value_s
+      .. ',"kind":"' .. e[3] .. '","outcome":"' .. e[4] .. '","source":"' .. e[5] .. '","at":'
+      .. now_s .. ',"seq":' .. seq_s .. '}'
+  end
+  redis.call('RPUSH', KEYS[2], unpack(history))
+  entries_json = ',"bids":[' .. table.concat(parts, ',') .. ']'
 end
-if #history > 0 then redis.call('RPUSH', KEYS[2], unpack(history)) end
 
+local met = reserve_met(a)
+local lot_json = bid_lot_json(ARGV[4], ARGV[3], a, now_s, price_s, bid_count_s, asking_s, met, raw_starts, ends_s)
 -- max_raised never carries the new maximum; its entries (if any) come from the reserve rule.
-local bid_event = { bidderId = bidder }
-if #entries > 0 then bid_event.bids = entries end
-if result == 'max_raised' then bid_event.bidderId = nil end
-publish_lot(sale, a, now, result == 'max_raised' and 'max_raised' or 'bid_placed', bid_event)
+if result == 'max_raised' then
+  redis.call(ARGV[1], ARGV[2], '{"type":"max_raised","seq":' .. seq_s .. ',"prevSeq":' .. raw_seq
+    .. lot_json .. entries_json .. '}')
+else
+  redis.call(ARGV[1], ARGV[2], '{"type":"bid_placed","seq":' .. seq_s .. ',"prevSeq":' .. raw_seq
+    .. lot_json .. ',"bidderId":"' .. bidder .. '"' .. entries_json .. '}')
+end
 if extended then
-  publish_lot(sale, a, now, 'auction_extended', { previousEndsAt = previous_ends })
+  redis.call(ARGV[1], ARGV[2], '{"type":"auction_extended","seq":' .. last_seq_s .. ',"prevSeq":'
+    .. seq_s .. lot_json .. ',"previousEndsAt":' .. previous_ends .. '}')
 end
 
-redis.call('HSET', KEYS[1], 'currentPrice', a.price, 'leaderId', a.leaderId, 'leaderMax', a.leaderMax,
-  'leaderSource', leader_source, 'bidCount', a.bidCount, 'endsAt', a.endsAt or '', 'seq', a.seq)
+redis.call('HSET', KEYS[1], 'currentPrice', price_s, 'leaderId', a.leaderId, 'leaderMax', leader_max_s,
+  'leaderSource', leader_source, 'bidCount', bid_count_s, 'endsAt', ends_s, 'seq', last_seq_s)
 
 -- Compact on purpose: this is kept per request id for the auction's lifetime.
-local answer = table.concat({
-  own_entry or '', result, a.price, a.leaderId, a.bidCount, a.endsAt or '',
-  extended and 1 or 0, reserve_met(a) and 1 or 0, max, asking_price(a),
-}, '|')
+local own_id = own_entry and first_id + own_entry - 1
+local answer = (own_id and (own_id == a.bidCount and bid_count_s or int_s(own_id)) or '')
+  .. '|' .. result .. '|' .. price_s .. '|' .. a.leaderId .. '|' .. bid_count_s .. '|' .. ends_s
+  .. '|' .. (extended and '1' or '0') .. '|' .. (met and '1' or '0') .. '|' .. max_s .. '|'
+  .. asking_s
 if request_id ~= '' then redis.call('HSET', KEYS[3], request_id, answer) end
 return { 'ok', answer }

@@ -1,8 +1,9 @@
 -- Ceiling 2: the Redis calls an accepted bid makes in lua/placeBid-5.lua (with its includes),
 -- in the same order, on the same keys and with payloads of the same size, but with none of
--- the rules, parsing or JSON encoding. Eight calls: HGET request id, HMGET the lot's 16
--- fields, TIME, HINCRBY the sale's seq, RPUSH the history line, PUBLISH the event on the
--- sale channel, HSET 8 lot fields, HSET request id → answer.
+-- the rules, parsing or JSON encoding. Nine calls: HGET request id, HMGET the 9 lot fields
+-- the rejecting rules read, TIME, HMGET the 7 an accepted bid reads as well, HINCRBY the
+-- sale's seq, RPUSH the history line, PUBLISH the event on the sale channel, HSET 7 lot
+-- fields, HSET request id → answer.
 -- KEYS and ARGV: as placeBid-5.lua (lot hash, bid history, requests, sale hash, closing
 -- index; publish command, sale channel, sale id, lot id, request id, bidder, amount, max,
 -- source).
@@ -16,14 +17,15 @@ local PAYLOAD = '{"bids":[{"at":1796396098116,"seq":20400,"outcome":"leading","a
 local ANSWER = '1233|leading|12345|bidder-5|1233|1796403301698|0|1|12345|12346'
 
 redis.call('HGET', KEYS[3], ARGV[5])
-local raw = redis.call('HMGET', KEYS[1], 'lotStatus', 'digits', 'sellerId', 'startingPrice',
-  'reservePrice', 'increment', 'incrementTable', 'currentPrice', 'leaderId', 'leaderMax',
-  'bidCount', 'startsAt', 'endsAt', 'softCloseSeconds', 'seq', 'leaderSource')
+local gate = redis.call('HMGET', KEYS[1], 'lotStatus', 'currentPrice', 'leaderId', 'endsAt',
+  'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')
 redis.call('TIME')
+local rest = redis.call('HMGET', KEYS[1], 'leaderMax', 'leaderSource', 'bidCount', 'seq',
+  'reservePrice', 'softCloseSeconds', 'startsAt')
 redis.call('HINCRBY', KEYS[4], 'seq', 1)
 redis.call('RPUSH', KEYS[2], '20400|1796396098116|bidder-5|12345|manual|leading|online')
 redis.call(ARGV[1], ARGV[2], PAYLOAD)
-redis.call('HSET', KEYS[1], 'currentPrice', raw[8], 'leaderId', raw[9], 'leaderMax', raw[10],
-  'leaderSource', raw[16] or 'online', 'bidCount', raw[11], 'endsAt', raw[13], 'seq', raw[15])
+redis.call('HSET', KEYS[1], 'currentPrice', gate[2], 'leaderId', gate[3], 'leaderMax', rest[1],
+  'leaderSource', rest[2] or 'online', 'bidCount', rest[3], 'endsAt', gate[4], 'seq', rest[4])
 redis.call('HSET', KEYS[3], ARGV[5], ANSWER)
 return { 'ok', ANSWER }

@@ -6,6 +6,11 @@ export type AuctionStatus = (typeof AUCTION_STATUSES)[number]
 
 export const BID_SOURCES = ['floor', 'phone', 'online', 'absentee'] as const
 export type BidSource = (typeof BID_SOURCES)[number]
+/**
+ * A bid's amount for "the asking price when the bid lands" (the clerk's F2 and floor key):
+ * the engine never rejects it as stale. Only an amount, never a maximum.
+ */
+export const AT_ASKING = 'asking'
 
 export type BidKind = 'manual' | 'auto'
 export type BidOutcome = 'leading' | 'outbid'

@@ -123,3 +123,50 @@ describe('asking price with an increment table', () => {
     expect(rejected(low)).toMatchObject({ code: 'BID_TOO_LOW', minimumBid: 51499 })
   })
 })
+
+describe('a bid at the asking price (the floor key)', () => {
+  it('lands at the asking price of the moment, where the same typed amount is stale', async () => {
+    const lot = await liveAuction(engine)
+    const [alice, bob, carol] = ['alice', 'bob', 'carol'].map(bidderId) as [string, string, string]
+    accepted(await engine.placeBid({ auctionId: lot.id, bidderId: alice, amount: '10.00' }))
+    // Bob and Carol both saw 11.00 asked; Bob's 11.00 lands first.
+    accepted(await engine.placeBid({ auctionId: lot.id, bidderId: bob, amount: '11.00' }))
+    expect(
+      rejected(await engine.placeBid({ auctionId: lot.id, bidderId: carol, amount: '11.00' })),
+    ).toMatchObject({ code: 'BID_TOO_LOW', minimumBid: 1200 })
+    const floor = accepted(
+      await engine.placeBid({
+        auctionId: lot.id,
+        bidderId: carol,
+        amount: 'asking',
+        source: 'floor',
+      }),
+    )
+    expect(floor).toMatchObject({
+      result: 'leading',
+      price: 1200,
+      leaderId: carol,
+      askingPrice: 1300,
+    })
+    expect(await auctionOf(engine, lot.id)).toMatchObject({ currentPrice: 1200, leaderId: carol })
+  })
+
+  it('with a maximum it leads at the asking price and keeps the maximum; a maximum is never "asking"', async () => {
+    const lot = await liveAuction(engine)
+    const dana = bidderId('dana')
+    const bid = accepted(
+      await engine.placeBid({ auctionId: lot.id, bidderId: dana, amount: 'asking', max: '50.00' }),
+    )
+    expect(bid).toMatchObject({ price: 1000, maxAmount: 5000 })
+    expect(
+      rejected(
+        await engine.placeBid({
+          auctionId: lot.id,
+          bidderId: bidderId('eve'),
+          amount: '20.00',
+          max: 'asking',
+        }),
+      ),
+    ).toMatchObject({ code: 'INVALID_AMOUNT', field: 'max' })
+  })
+})

@@ -1,6 +1,6 @@
 // Random command sequences for the property test: standalone auctions and sales (timed and
 // live) with lots, their starts, ends and cancels, bids on any lot (random bidders, the
-// seller too; amounts valid, too low, malformed text, bad numbers), the clock moving on to
+// seller too; amounts valid, too low, at the asking price, malformed text, bad numbers), the clock moving on to
 // times the rules care about, and scheduler passes. Request ids come from small pools so
 // that retries happen.
 import fc from 'fast-check'
@@ -92,6 +92,7 @@ export type Command =
   | { op: 'clock'; to: TimePick; tick: boolean }
 
 const RAW: (string | number)[] = [
+  'asking', // as a maximum: no amount
   '-1',
   '+5',
   '1e3',
@@ -254,6 +255,8 @@ const bid = fc.record({
       weight: 6,
     },
     { arbitrary: raw, weight: 1 },
+    // The floor key: the asking price when the bid lands, whatever it is by then.
+    { arbitrary: fc.constant({ kind: 'raw' as const, value: 'asking' }), weight: 1 },
   ),
   max: fc.oneof(
     { arbitrary: fc.constant(null), weight: 3 },

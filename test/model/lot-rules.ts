@@ -170,7 +170,9 @@ export function placeBid(
   input: ModelBid,
   now: number,
 ): BidAccepted | Failure {
-  const amount = modelAmount(input.amount, sale.digits)
+  // "asking" is the floor key's bid: the asking price now (as a maximum it is no amount).
+  const amount =
+    input.amount === 'asking' ? askingPrice(lot) : modelAmount(input.amount, sale.digits)
   if (amount === null) return failure('INVALID_AMOUNT', { field: 'amount' })
   let max = amount
   if (input.max !== undefined && input.max !== null) {

@@ -4,7 +4,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CommandInput, CommandOk, CommandResult } from '../../src/shared/contract'
-import type { BidAccepted } from '../../src/shared/domain'
+import { AT_ASKING, type BidAccepted } from '../../src/shared/domain'
 import { BidForm } from '../../src/renderer/src/components/BidForm'
 import { ConsoleProvider } from '../../src/renderer/src/context'
 import { startFeed, type Feed } from '../../src/renderer/src/live/feed'
@@ -204,7 +204,7 @@ describe('double submit', () => {
     expect(ids[2]).not.toBe(ids[1]) // a new bid after a confirmed one
   })
 
-  it('bids the asking price with one key', async () => {
+  it('bids the asking price with one key: the price when it lands, not the typed amount', async () => {
     const api = createFakeApi()
     api.handle('bids:place', (input) => accepted(input))
     renderForm(api)
@@ -214,6 +214,8 @@ describe('double submit', () => {
       fireEvent.keyDown(window, { key: 'F2' })
       await settle()
     })
-    expect((api.callsOf('bids:place') as PlaceInput[])[0]?.amount).toBe('12.50')
+    // The engine places "asking" at the lot's asking price then: never stale, never the 99.
+    expect((api.callsOf('bids:place') as PlaceInput[])[0]?.amount).toBe(AT_ASKING)
+    expect(screen.getByTestId('bid-outcome').textContent).toContain('12.50')
   })
 })

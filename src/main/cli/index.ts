@@ -35,7 +35,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
   lot import SALE --csv FILE [--request-id R] (--as SELLER | --staff)
               columns: lot,title,start_price (required), description,estimate_low,estimate_high,
               reserve,increment; any bad row → INVALID_CATALOGUE with every bad row, nothing imported
-  bid ID --bidder B --amount 12.00 [--max 50.00] [--request-id R] [--source floor|phone|online|absentee]
+  bid ID --bidder B --amount 12.00|asking [--max 50.00] [--request-id R] [--source floor|phone|online|absentee]
   history ID [--limit N] [--before BIDID]
   watch ID          events of a lot, or of a whole sale, as JSON lines until Ctrl-C
   scheduler         starts and closes auctions on time until Ctrl-C

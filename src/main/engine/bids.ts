@@ -2,7 +2,7 @@
 // after it, never awaited.
 import { z } from 'zod'
 import type { BidAccepted } from '../../shared/domain'
-import { BID_SOURCES, saleIdOf } from '../../shared/domain'
+import { AT_ASKING, BID_SOURCES, saleIdOf } from '../../shared/domain'
 import type { Failure } from '../../shared/errors'
 import { BidderIndex } from './bidder-index'
 import { decodeBidAnswer } from './codec'
@@ -13,7 +13,10 @@ import { amountSchema, idSchema, invalidInput, type AmountInput } from './valida
 export interface PlaceBidInput {
   auctionId: string
   bidderId: string
-  /** Decimal text as typed ("12.50") or integer minor units (1250). */
+  /**
+   * Decimal text as typed ("12.50"), integer minor units (1250), or "asking": the lot's asking
+   * price when the bid lands (the clerk's floor key: never rejected as stale).
+   */
   amount: AmountInput
   max?: AmountInput | null
   requestId?: string | null
@@ -29,8 +32,11 @@ const bidInputSchema = z.object({
   source: z.enum(BID_SOURCES).default('online'),
 })
 
-const amountSpec = (value: AmountInput): string =>
-  typeof value === 'number' ? `m:${Number.isInteger(value) ? String(value) : 'x'}` : `d:${value}`
+/** The bid amount as the script reads it: minor units, decimal text, or the asking price. */
+const amountSpec = (value: AmountInput, asking = false): string => {
+  if (typeof value === 'number') return `m:${Number.isInteger(value) ? String(value) : 'x'}`
+  return asking && value === AT_ASKING ? 'a:' : `d:${value}`
+}
 
 export class Bids {
   private readonly bidderIndex: BidderIndex
@@ -56,7 +62,7 @@ export class Bids {
         input.auctionId,
         input.requestId ?? '',
         input.bidderId,
-        amountSpec(input.amount),
+        amountSpec(input.amount, true),
         input.max === undefined || input.max === null ? '' : amountSpec(input.max),
         input.source,
       ],

@@ -4,7 +4,7 @@
 // rejection with its sound cue.
 import { useRef, useState } from 'react'
 import type { CommandResult } from '../../../shared/contract'
-import type { Auction, BidSource } from '../../../shared/domain'
+import { AT_ASKING, type Auction, type BidSource } from '../../../shared/domain'
 import { formatMoney, parseAmount, currencyDigits } from '../../../shared/money'
 import { useApi, useConsole } from '../context'
 import type { CheckedBid } from '../lib/bidForm'
@@ -60,7 +60,9 @@ export function useBidSubmit(auction: Auction): BidSubmit {
       answer = await api.call('bids:place', {
         auctionId: auction.id,
         bidderId: bid.bidderId,
-        amount: bid.amount,
+        // F2 means "the asking price", not the figure on screen, which another console's bid
+        // may have passed already.
+        amount: key === 'F2' ? AT_ASKING : bid.amount,
         ...(bid.max ? { max: bid.max } : {}),
         requestId,
         source,
