@@ -13,15 +13,16 @@
 -- the fields only an accepted bid needs are read after every rule has passed.
 -- KEYS: [1] lot hash, [2] its bid history list, [3] its requestId → answer hash,
 --       [4] the sale hash (seq), [5] the sale's closing index
--- ARGV: [1] publish command, [2] sale channel, [3] sale id, [4] lot id, [5] request id
---       ('' = none), [6] bidder id, [7] amount ('m:<minor>', 'd:<decimal text>', or 'a:' for
---       the asking price at the moment the bid lands), [8] maximum ('m:' or 'd:', or ''),
---       [9] source
+-- ARGV: [1] publish command, [2] lot id, [3] request id ('' = none), [4] bidder id,
+--       [5] amount ('m:<minor>', 'd:<decimal text>', or 'a:' for the asking price at the
+--       moment the bid lands), [6] maximum ('m:' or 'd:', or ''), [7] source
+-- The sale's channel and id come from its key, `sale:{<saleId>}` (src/main/engine/keys.ts):
+-- every argument costs both sides on every call.
 -- Output: { 'ok', answer } | { 'dup', answer } | { 'err', failure JSON }; the answer is
 --       "bidId|result|price|leader|bidCount|endsAt|extended|reserveMet|max|asking"
 local MAX_MINOR = 10000000000000
-local request_id, bidder, amount_spec, max_spec, source =
-  ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+local lot_id, request_id, bidder, amount_spec, max_spec, source =
+  ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 if request_id ~= '' then
   local previous = redis.call('HGET', KEYS[3], request_id)
   if previous then return { 'dup', previous } end
@@ -31,7 +32,7 @@ end
 local raw = redis.call('HMGET', KEYS[1], 'lotStatus', 'currentPrice', 'leaderId', 'endsAt',
   'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')
 if not raw[1] then
-  return reject('AUCTION_NOT_FOUND', 'no auction ' .. ARGV[4])
+  return reject('AUCTION_NOT_FOUND', 'no auction ' .. lot_id)
 end
 local raw_price, raw_ends = raw[2], raw[4] or ''
 local a = {
@@ -179,7 +180,7 @@ local bid_count_s = int_s(a.bidCount)
 local ends_s = extended and int_s(a.endsAt) or raw_ends
 local now_s = int_s(now)
 local asking_s = int_s(asking_price(a))
-if extended then redis.call('ZADD', KEYS[5], 'XX', ends_s, ARGV[4]) end
+if extended then redis.call('ZADD', KEYS[5], 'XX', ends_s, lot_id) end
 
 -- One HINCRBY reserves the sale seqs of this call's events (the bid, and the extension).
 local events = extended and 2 or 1
@@ -204,17 +205,18 @@ if #entries > 0 then
 end
 
 local met = reserve_met(a)
-local lot_json = bid_lot_json(ARGV[4], ARGV[3], a, now_s, price_s, bid_count_s, asking_s, met, raw_starts, ends_s)
+local channel = KEYS[4] .. ':events'
+local lot_json = bid_lot_json(lot_id, string.sub(KEYS[4], 7, -2), a, now_s, price_s, bid_count_s, asking_s, met, raw_starts, ends_s)
 -- max_raised never carries the new maximum; its entries (if any) come from the reserve rule.
 if result == 'max_raised' then
-  redis.call(ARGV[1], ARGV[2], '{"type":"max_raised","seq":' .. seq_s .. ',"prevSeq":' .. raw_seq
+  redis.call(ARGV[1], channel, '{"type":"max_raised","seq":' .. seq_s .. ',"prevSeq":' .. raw_seq
     .. lot_json .. entries_json .. '}')
 else
-  redis.call(ARGV[1], ARGV[2], '{"type":"bid_placed","seq":' .. seq_s .. ',"prevSeq":' .. raw_seq
+  redis.call(ARGV[1], channel, '{"type":"bid_placed","seq":' .. seq_s .. ',"prevSeq":' .. raw_seq
     .. lot_json .. ',"bidderId":"' .. bidder .. '"' .. entries_json .. '}')
 end
 if extended then
-  redis.call(ARGV[1], ARGV[2], '{"type":"auction_extended","seq":' .. last_seq_s .. ',"prevSeq":'
+  redis.call(ARGV[1], channel, '{"type":"auction_extended","seq":' .. last_seq_s .. ',"prevSeq":'
     .. seq_s .. lot_json .. ',"previousEndsAt":' .. previous_ends .. '}')
 end
 

@@ -5,8 +5,7 @@
 -- sale's seq, RPUSH the history line, PUBLISH the event on the sale channel, HSET 7 lot
 -- fields, HSET request id → answer.
 -- KEYS and ARGV: as placeBid-5.lua (lot hash, bid history, requests, sale hash, closing
--- index; publish command, sale channel, sale id, lot id, request id, bidder, amount, max,
--- source).
+-- index; publish command, lot id, request id, bidder, amount, max, source).
 -- Output: { 'ok', answer }
 local PAYLOAD = '{"bids":[{"at":1796396098116,"seq":20400,"outcome":"leading","amount":12345,'
   .. '"id":1233,"kind":"manual","bidderId":"bidder-5","source":"online"}],'
@@ -16,7 +15,7 @@ local PAYLOAD = '{"bids":[{"at":1796396098116,"seq":20400,"outcome":"leading","a
   .. '"type":"bid_placed","askingPrice":12346,"seq":20400,"saleId":"2Q4QPFKSZ0","bidCount":1233}'
 local ANSWER = '1233|leading|12345|bidder-5|1233|1796403301698|0|1|12345|12346'
 
-redis.call('HGET', KEYS[3], ARGV[5])
+redis.call('HGET', KEYS[3], ARGV[3])
 local gate = redis.call('HMGET', KEYS[1], 'lotStatus', 'currentPrice', 'leaderId', 'endsAt',
   'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')
 redis.call('TIME')
@@ -24,8 +23,8 @@ local rest = redis.call('HMGET', KEYS[1], 'leaderMax', 'leaderSource', 'bidCount
   'reservePrice', 'softCloseSeconds', 'startsAt')
 redis.call('HINCRBY', KEYS[4], 'seq', 1)
 redis.call('RPUSH', KEYS[2], '20400|1796396098116|bidder-5|12345|manual|leading|online')
-redis.call(ARGV[1], ARGV[2], PAYLOAD)
+redis.call(ARGV[1], KEYS[4] .. ':events', PAYLOAD)
 redis.call('HSET', KEYS[1], 'currentPrice', gate[2], 'leaderId', gate[3], 'leaderMax', rest[1],
   'leaderSource', rest[2] or 'online', 'bidCount', rest[3], 'endsAt', gate[4], 'seq', rest[4])
-redis.call('HSET', KEYS[3], ARGV[5], ANSWER)
+redis.call('HSET', KEYS[3], ARGV[3], ANSWER)
 return { 'ok', ANSWER }

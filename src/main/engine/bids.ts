@@ -7,7 +7,7 @@ import type { Failure } from '../../shared/errors'
 import { BidderIndex } from './bidder-index'
 import { decodeBidAnswer } from './codec'
 import { type EngineCore, scriptFailure } from './core'
-import { lotKeys, saleKeys } from './keys'
+import { lotKeysIn, saleKeys } from './keys'
 import { amountSchema, idSchema, invalidInput, type AmountInput } from './validation'
 
 export interface PlaceBidInput {
@@ -50,15 +50,13 @@ export class Bids {
     if (!parsed.success) return invalidInput(parsed.error)
     const input = parsed.data
     const saleId = saleIdOf(input.auctionId)
-    const lot = lotKeys(input.auctionId)
     const sale = saleKeys(saleId)
+    const lot = lotKeysIn(sale, input.auctionId)
     const reply = await this.core.run(
       'placeBid',
       [lot.lot, lot.bids, lot.requests, sale.sale, sale.closing],
       [
         this.core.publish,
-        sale.channel,
-        saleId,
         input.auctionId,
         input.requestId ?? '',
         input.bidderId,

@@ -39,10 +39,13 @@ export function saleKeyList(saleId: string): string[] {
   ]
 }
 
-export const lotKeys = (lotId: string) => {
-  const lot = `${saleKeys(saleIdOf(lotId)).lotPrefix}${lotId}`
+/** A lot's keys, when its sale's are at hand (the bid path builds them once). */
+export const lotKeysIn = (sale: ReturnType<typeof saleKeys>, lotId: string) => {
+  const lot = `${sale.lotPrefix}${lotId}`
   return { lot, bids: `${lot}:bids`, requests: `${lot}:requests` } as const
 }
+
+export const lotKeys = (lotId: string) => lotKeysIn(saleKeys(saleIdOf(lotId)), lotId)
 
 /** Kept under its old name: every auction is a lot. */
 export const auctionKeys = (auctionId: string) => {
