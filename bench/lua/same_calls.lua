@@ -1,11 +1,11 @@
--- Ceiling 2: the Redis calls an accepted bid makes in lua/placeBid-5.lua (with its includes),
+-- Ceiling 2: the Redis calls an accepted bid makes in lua/placeBid-2.lua (with its includes),
 -- in the same order, on the same keys and with payloads of the same size, but with none of
 -- the rules, parsing or JSON encoding. Nine calls: HGET request id, HMGET the 9 lot fields
 -- the rejecting rules read, TIME, HMGET the 7 an accepted bid reads as well, HINCRBY the
 -- sale's seq, RPUSH the history line, PUBLISH the event on the sale channel, HSET 7 lot
 -- fields, HSET request id → answer.
--- KEYS and ARGV: as placeBid-5.lua (lot hash, bid history, requests, sale hash, closing
--- index; publish command, lot id, request id, bidder, amount, max, source).
+-- KEYS and ARGV: as placeBid-2.lua (lot hash, sale hash; publish command, lot id, request id,
+-- bidder, amount, max, source), the other keys named from those two as it names them.
 -- Output: { 'ok', answer }
 local PAYLOAD = '{"bids":[{"at":1796396098116,"seq":20400,"outcome":"leading","amount":12345,'
   .. '"id":1233,"kind":"manual","bidderId":"bidder-5","source":"online"}],'
@@ -15,16 +15,18 @@ local PAYLOAD = '{"bids":[{"at":1796396098116,"seq":20400,"outcome":"leading","a
   .. '"type":"bid_placed","askingPrice":12346,"seq":20400,"saleId":"2Q4QPFKSZ0","bidCount":1233}'
 local ANSWER = '1233|leading|12345|bidder-5|1233|1796403301698|0|1|12345|12346'
 
-redis.call('HGET', KEYS[3], ARGV[3])
-local gate = redis.call('HMGET', KEYS[1], 'lotStatus', 'currentPrice', 'leaderId', 'endsAt',
+local lot_key, sale_key = KEYS[1], KEYS[2]
+local requests_key = lot_key .. ':requests'
+redis.call('HGET', requests_key, ARGV[3])
+local gate = redis.call('HMGET', lot_key, 'lotStatus', 'currentPrice', 'leaderId', 'endsAt',
   'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')
 redis.call('TIME')
-local rest = redis.call('HMGET', KEYS[1], 'leaderMax', 'leaderSource', 'bidCount', 'seq',
+local rest = redis.call('HMGET', lot_key, 'leaderMax', 'leaderSource', 'bidCount', 'seq',
   'reservePrice', 'softCloseSeconds', 'startsAt')
-redis.call('HINCRBY', KEYS[4], 'seq', 1)
-redis.call('RPUSH', KEYS[2], '20400|1796396098116|bidder-5|12345|manual|leading|online')
-redis.call(ARGV[1], KEYS[4] .. ':events', PAYLOAD)
-redis.call('HSET', KEYS[1], 'currentPrice', gate[2], 'leaderId', gate[3], 'leaderMax', rest[1],
+redis.call('HINCRBY', sale_key, 'seq', 1)
+redis.call('RPUSH', lot_key .. ':bids', '20400|1796396098116|bidder-5|12345|manual|leading|online')
+redis.call(ARGV[1], sale_key .. ':events', PAYLOAD)
+redis.call('HSET', lot_key, 'currentPrice', gate[2], 'leaderId', gate[3], 'leaderMax', rest[1],
   'leaderSource', rest[2] or 'online', 'bidCount', rest[3], 'endsAt', gate[4], 'seq', rest[4])
-redis.call('HSET', KEYS[3], ARGV[3], ANSWER)
+redis.call('HSET', requests_key, ARGV[3], ANSWER)
 return { 'ok', ANSWER }

@@ -152,7 +152,7 @@ describe.skipIf(skipReason !== undefined)('packaged app (electron-builder --linu
     const shipped = filesUnder(join(unpacked, 'resources', 'lua'))
     const source = filesUnder(join(root, 'lua')).filter((file) => file.endsWith('.lua'))
     expect(shipped).toEqual(source)
-    expect(shipped).toContain('placeBid-5.lua')
+    expect(shipped).toContain('placeBid-2.lua')
     expect(shipped).toContain('includes/publishLot.lua')
     expect(existsSync(join(unpacked, 'resources', 'icon.png'))).toBe(true)
   })

@@ -54,7 +54,7 @@ export class Bids {
     const lot = lotKeysIn(sale, input.auctionId)
     const reply = await this.core.run(
       'placeBid',
-      [lot.lot, lot.bids, lot.requests, sale.sale, sale.closing],
+      [lot.lot, sale.sale],
       [
         this.core.publish,
         input.auctionId,

@@ -39,7 +39,7 @@ export function resolveLuaDir(): string {
     candidates.push(join(dir, 'lua'))
     dir = resolve(dir, '..')
   }
-  const found = candidates.find((candidate) => existsSync(join(candidate, 'placeBid-5.lua')))
+  const found = candidates.find((candidate) => existsSync(join(candidate, 'placeBid-2.lua')))
   if (!found) throw new Error(`Lua scripts not found; looked in: ${candidates.join(', ')}`)
   return found
 }

@@ -11,25 +11,29 @@
 -- Cost matters here more than anywhere: on a contested lot most calls are rejections. So a
 -- rejection reads only the fields the rejecting rules need, and builds its answer as text;
 -- the fields only an accepted bid needs are read after every rule has passed.
--- KEYS: [1] lot hash, [2] its bid history list, [3] its requestId → answer hash,
---       [4] the sale hash (seq), [5] the sale's closing index
+-- KEYS: [1] the lot hash, [2] the sale hash (seq). The lot's bid history (`<lot>:bids`), its
+--       requestId → answer hash (`<lot>:requests`), the sale's closing index
+--       (`<sale>:closing`) and its channel (`<sale>:events`) are named from these, as
+--       src/main/engine/keys.ts names them: the same hash tag, so the same slot, and every
+--       argument costs both sides on every call.
 -- ARGV: [1] publish command, [2] lot id, [3] request id ('' = none), [4] bidder id,
 --       [5] amount ('m:<minor>', 'd:<decimal text>', or 'a:' for the asking price at the
 --       moment the bid lands), [6] maximum ('m:' or 'd:', or ''), [7] source
--- The sale's channel and id come from its key, `sale:{<saleId>}` (src/main/engine/keys.ts):
--- every argument costs both sides on every call.
+-- The sale's id comes from its key, `sale:{<saleId>}`.
 -- Output: { 'ok', answer } | { 'dup', answer } | { 'err', failure JSON }; the answer is
 --       "bidId|result|price|leader|bidCount|endsAt|extended|reserveMet|max|asking"
 local MAX_MINOR = 10000000000000
 local lot_id, request_id, bidder, amount_spec, max_spec, source =
   ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local lot_key, sale_key = KEYS[1], KEYS[2]
+local requests_key = lot_key .. ':requests'
 if request_id ~= '' then
-  local previous = redis.call('HGET', KEYS[3], request_id)
+  local previous = redis.call('HGET', requests_key, request_id)
   if previous then return { 'dup', previous } end
 end
 
 -- The fields the rejecting rules need, and the asking price: the front of the lot hash.
-local raw = redis.call('HMGET', KEYS[1], 'lotStatus', 'currentPrice', 'leaderId', 'endsAt',
+local raw = redis.call('HMGET', lot_key, 'lotStatus', 'currentPrice', 'leaderId', 'endsAt',
   'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')
 if not raw[1] then
   return reject('AUCTION_NOT_FOUND', 'no auction ' .. lot_id)
@@ -87,7 +91,7 @@ if max < amount then
   return reject('MAX_BELOW_AMOUNT', 'the maximum is below the amount')
 end
 if a.lotStatus ~= 'active' then
-  local status = auction_status(a.lotStatus, redis.call('HGET', KEYS[4], 'status'))
+  local status = auction_status(a.lotStatus, redis.call('HGET', sale_key, 'status'))
   return reject('AUCTION_NOT_ACTIVE', 'the auction is ' .. status, ',"status":"' .. status .. '"')
 end
 local now = now_ms()
@@ -102,7 +106,7 @@ if amount < asking then
 end
 
 -- Every rule but one passed: the rest of the lot's state.
-raw = redis.call('HMGET', KEYS[1], 'leaderMax', 'leaderSource', 'bidCount', 'seq',
+raw = redis.call('HMGET', lot_key, 'leaderMax', 'leaderSource', 'bidCount', 'seq',
   'reservePrice', 'softCloseSeconds', 'startsAt')
 local raw_leader_max, raw_seq, raw_starts = raw[1], raw[4] or '0', raw[7] or ''
 a.leaderMax = tonumber(raw_leader_max) or 0
@@ -180,11 +184,11 @@ local bid_count_s = int_s(a.bidCount)
 local ends_s = extended and int_s(a.endsAt) or raw_ends
 local now_s = int_s(now)
 local asking_s = int_s(asking_price(a))
-if extended then redis.call('ZADD', KEYS[5], 'XX', ends_s, lot_id) end
+if extended then redis.call('ZADD', sale_key .. ':closing', 'XX', ends_s, lot_id) end
 
 -- One HINCRBY reserves the sale seqs of this call's events (the bid, and the extension).
 local events = extended and 2 or 1
-local seq = redis.call('HINCRBY', KEYS[4], 'seq', events) - events + 1
+local seq = redis.call('HINCRBY', sale_key, 'seq', events) - events + 1
 local seq_s = int_s(seq)
 local last_seq_s = extended and int_s(seq + 1) or seq_s
 local entries_json = ''
@@ -200,13 +204,13 @@ if #entries > 0 then
       .. ',"kind":"' .. e[3] .. '","outcome":"' .. e[4] .. '","source":"' .. e[5] .. '","at":'
       .. now_s .. ',"seq":' .. seq_s .. '}'
   end
-  redis.call('RPUSH', KEYS[2], unpack(history))
+  redis.call('RPUSH', lot_key .. ':bids', unpack(history))
   entries_json = ',"bids":[' .. table.concat(parts, ',') .. ']'
 end
 
 local met = reserve_met(a)
-local channel = KEYS[4] .. ':events'
-local lot_json = bid_lot_json(lot_id, string.sub(KEYS[4], 7, -2), a, now_s, price_s, bid_count_s, asking_s, met, raw_starts, ends_s)
+local channel = sale_key .. ':events'
+local lot_json = bid_lot_json(lot_id, string.sub(sale_key, 7, -2), a, now_s, price_s, bid_count_s, asking_s, met, raw_starts, ends_s)
 -- max_raised never carries the new maximum; its entries (if any) come from the reserve rule.
 if result == 'max_raised' then
   redis.call(ARGV[1], channel, '{"type":"max_raised","seq":' .. seq_s .. ',"prevSeq":' .. raw_seq
@@ -220,7 +224,7 @@ if extended then
     .. seq_s .. lot_json .. ',"previousEndsAt":' .. previous_ends .. '}')
 end
 
-redis.call('HSET', KEYS[1], 'currentPrice', price_s, 'leaderId', a.leaderId, 'leaderMax', leader_max_s,
+redis.call('HSET', lot_key, 'currentPrice', price_s, 'leaderId', a.leaderId, 'leaderMax', leader_max_s,
   'leaderSource', leader_source, 'bidCount', bid_count_s, 'endsAt', ends_s, 'seq', last_seq_s)
 
 -- Compact on purpose: this is kept per request id for the auction's lifetime.
@@ -229,5 +233,5 @@ local answer = (own_id and (own_id == a.bidCount and bid_count_s or int_s(own_id
   .. '|' .. result .. '|' .. price_s .. '|' .. a.leaderId .. '|' .. bid_count_s .. '|' .. ends_s
   .. '|' .. (extended and '1' or '0') .. '|' .. (met and '1' or '0') .. '|' .. max_s .. '|'
   .. asking_s
-if request_id ~= '' then redis.call('HSET', KEYS[3], request_id, answer) end
+if request_id ~= '' then redis.call('HSET', requests_key, request_id, answer) end
 return { 'ok', answer }
