@@ -192,4 +192,18 @@ describe('batching', () => {
       vi.useRealTimers()
     }
   })
+
+  it('with a window of 0, sends what one turn queued as one push, right after that turn', async () => {
+    const sent: number[][] = []
+    const batcher = new EventBatcher((events) => sent.push(events.map((e) => e.seq)), 0)
+    const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+    for (const seq of [1, 1, 2, 3]) batcher.add(event(seq))
+    expect(sent).toEqual([])
+    await nextTurn()
+    expect(sent).toEqual([[1, 2, 3]])
+    batcher.add(event(4))
+    await nextTurn()
+    expect(sent).toEqual([[1, 2, 3], [4]])
+    batcher.close()
+  })
 })

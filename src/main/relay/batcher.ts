@@ -1,6 +1,7 @@
 // Batches the events bound for one window or tab: at most one push per window of a few
 // milliseconds, so a burst of bids is one IPC/WebSocket message. A quiet channel's first
-// event goes out at once (next tick); only what follows within the window waits.
+// event goes out at once (once this turn's I/O is handled); only what follows within the
+// window waits. A window of 0 sends each turn's events as one push.
 import type { AuctionEvent } from '../../shared/domain'
 
 /** Lot events: one per lot and seq (the same event heard on the list and the sale channel). */
@@ -10,7 +11,8 @@ const lotKey = (event: { auctionId?: string; seq: number }): string =>
 export class EventBatcher<E extends { seq: number } = AuctionEvent> {
   private events: E[] = []
   private readonly seen = new Set<string>()
-  private timer: NodeJS.Timeout | undefined
+  /** Cancels the flush that is scheduled, if one is. */
+  private cancel: (() => void) | undefined
   private lastSent = -Infinity
 
   constructor(
@@ -27,16 +29,24 @@ export class EventBatcher<E extends { seq: number } = AuctionEvent> {
     if (this.seen.has(key)) return
     this.seen.add(key)
     this.events.push(event)
-    // Next tick at the earliest (events of one read travel together), one window after
-    // the previous push at the latest.
-    const wait = Math.max(0, this.lastSent + this.windowMs - this.now())
-    this.timer ??= setTimeout(() => this.flush(), wait)
+    if (this.cancel) return
+    // After this turn's I/O at the earliest (events of one read travel together), one window
+    // after the previous push at the latest. setImmediate, not setTimeout(0): a timer waits
+    // a whole millisecond.
+    const wait = this.lastSent + this.windowMs - this.now()
+    if (wait > 0) {
+      const timer = setTimeout(() => this.flush(), wait)
+      this.cancel = () => clearTimeout(timer)
+    } else {
+      const immediate = setImmediate(() => this.flush())
+      this.cancel = () => clearImmediate(immediate)
+    }
   }
 
   /** Sends what is queued now (before a snapshot, so pushes keep their order). */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = undefined
+    this.cancel?.()
+    this.cancel = undefined
     if (this.events.length === 0) return
     const events = this.events
     this.events = []
@@ -46,8 +56,8 @@ export class EventBatcher<E extends { seq: number } = AuctionEvent> {
   }
 
   close(): void {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = undefined
+    this.cancel?.()
+    this.cancel = undefined
     this.events = []
     this.seen.clear()
   }

@@ -31,7 +31,7 @@ export interface RelayOptions {
   fetchSale: (saleId: string) => Promise<SaleSnapshot | null>
   /** What one session may see of a lot (reserve amounts). */
   redact: (auction: Auction, sessionId: string) => Auction
-  /** Batch window for event pushes. */
+  /** Batch window for event pushes (default 16 ms, a frame; 0: each turn's events at once). */
   batchMs?: number
 }
 

@@ -12,6 +12,13 @@ import { resolveFile, sendFile } from './static'
 
 export const DEFAULT_PORT = 5719
 
+/**
+ * Event pushes leave as soon as this turn's events are in (one frame per turn, not per
+ * event). A tab already coalesces pushes per animation frame (renderer live/frameBuffer.ts),
+ * so the relay's default frame-long window only delayed each event by up to 16 ms.
+ */
+const PUSH_BATCH_MS = 0
+
 export interface WebServerOptions {
   /** 0 picks a free port. Default 5719. */
   port?: number
@@ -44,8 +51,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let service: ConsoleApiService | undefined = options.service
   let port = options.port ?? DEFAULT_PORT
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
-  sockets.on('connection', (socket) => {
-    if (service) bindSocket(socket, service)
+  sockets.on('connection', (socket, request) => {
+    if (service) bindSocket(socket, service, request.socket)
     else socket.terminate()
   })
 
@@ -109,6 +116,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       createApiService({
         dataDir: options.dataDir,
         secrets: createFileSecretBox(options.dataDir),
+        batchMs: PUSH_BATCH_MS,
         ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
         ...options.serviceOptions,
       })

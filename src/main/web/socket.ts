@@ -1,5 +1,6 @@
 // Binds one WebSocket (one browser tab) to one API session: requests in, replies and
 // pushes out, as JSON text frames (WireRequest / WireMessage in the contract).
+import type { Socket } from 'node:net'
 import type { WebSocket } from 'ws'
 import type { WireMessage } from '../../shared/contract'
 import { fail } from '../../shared/errors'
@@ -8,10 +9,27 @@ import type { ApiService } from '../api/types'
 /** A tab that cannot keep up is dropped; it reconnects and resyncs from snapshots. */
 const MAX_BUFFERED = 16 * 1024 * 1024
 
-export function bindSocket(socket: WebSocket, service: ApiService): void {
+/** `transport` is the socket's TCP connection (the upgraded request's). */
+export function bindSocket(
+  socket: WebSocket,
+  service: ApiService,
+  transport: Pick<Socket, 'cork' | 'uncork'>,
+): void {
+  // What is sent in one tick leaves in one write: the answers to a batch of bids resolve
+  // together (one read of Redis replies), and a write per frame is a syscall each.
+  let corked = false
+  const uncork = (): void => {
+    corked = false
+    transport.uncork()
+  }
   const send = (message: WireMessage): void => {
     if (socket.readyState !== socket.OPEN) return
     if (socket.bufferedAmount > MAX_BUFFERED) return void socket.close(1013, 'too slow')
+    if (!corked) {
+      corked = true
+      transport.cork()
+      process.nextTick(uncork)
+    }
     socket.send(JSON.stringify(message))
   }
   const session = service.openSession((push, payload) => send({ push, payload } as WireMessage))
