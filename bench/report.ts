@@ -1,6 +1,7 @@
 // Turns suite results into the targets check, the stdout table and the JSON file.
 import type { Machine } from './lib/machine'
 import { percentile } from './lib/stats'
+import { contentionTables, contentionTargets } from './report-contention'
 import type { MemoryUse } from './sections/memory'
 import type { ThroughputRun } from './sections/throughput'
 import type { Ratio, SuiteResults } from './suite'
@@ -43,6 +44,7 @@ export function checkTargets(results: SuiteResults): Target[] {
       met: low.vsOld >= 1,
     })
   }
+  if (results.contention) targets.push(...contentionTargets(results.contention))
   if (results.events) {
     const { latency, missing } = results.events
     targets.push({
@@ -50,6 +52,15 @@ export function checkTargets(results: SuiteResults): Target[] {
       target: '< 5 ms, none missing',
       value: `${latency.p99Ms} ms, ${missing} missing`,
       met: latency.p99Ms < 5 && missing === 0,
+    })
+  }
+  if (results.relay) {
+    const { latency, missing, offeredPerSec, lots } = results.relay
+    targets.push({
+      name: `relay event p99 at ${offeredPerSec} bids/s over ${lots} lots`,
+      target: '< 2 ms, none missing',
+      value: `${latency.p99Ms} ms, ${missing} missing`,
+      met: latency.p99Ms < 2 && missing === 0,
     })
   }
   if (results.closing) {
@@ -115,7 +126,8 @@ export function renderTables(report: BenchReport): string {
         : undefined
     out.push(
       table(
-        'Bid throughput (placeBid, one client; the old engine on the same client, same slices)',
+        'Bid throughput (placeBid, one client; the old engine on the same client, same slices; ' +
+          'evalsha µs: Redis time per call, INFO commandstats)',
         [
           'workload',
           'bidders',
@@ -123,6 +135,7 @@ export function renderTables(report: BenchReport): string {
           'rejected',
           'p50 ms',
           'p99 ms',
+          'evalsha µs',
           'vs return 1',
           'vs same calls',
           'vs old',
@@ -136,6 +149,7 @@ export function renderTables(report: BenchReport): string {
             run.rejected,
             run.latency.p50Ms,
             run.latency.p99Ms,
+            run.redisUsPerCall ?? '-',
             r ? pct(r.vsReturnOne) : '',
             r ? pct(r.vsSameCalls) : '',
             r ? pct(r.vsOld) : '',
@@ -192,7 +206,7 @@ export function renderTables(report: BenchReport): string {
               `Redis CPU per accepted bid (batches of ${report.scriptCost.bidsPerBatch} pipelined bids on one lot, new and old in turn)`,
               ['script', 'median µs', 'per batch'],
               [
-                ['placeBid-5.lua', report.scriptCost.newUs, report.scriptCost.newRounds.join(' ')],
+                ['placeBid-2.lua', report.scriptCost.newUs, report.scriptCost.newRounds.join(' ')],
                 [
                   'old place_bid.lua',
                   report.scriptCost.oldUs,
@@ -204,8 +218,17 @@ export function renderTables(report: BenchReport): string {
           ]
         : []),
       table(
-        'Ceiling (EVALSHA on the same client)',
-        ['script', 'concurrency', 'calls/s', 'p50 ms', 'p99 ms', 'Redis µs', 'Node µs'],
+        'Ceiling (EVALSHA on the same client; evalsha µs: Redis time per call, INFO commandstats)',
+        [
+          'script',
+          'concurrency',
+          'calls/s',
+          'p50 ms',
+          'p99 ms',
+          'Redis µs',
+          'Node µs',
+          'evalsha µs',
+        ],
         report.ceiling.map((c) => [
           c.script === 'returnOne' ? 'return 1' : 'same calls, no logic',
           c.concurrency,
@@ -214,9 +237,13 @@ export function renderTables(report: BenchReport): string {
           c.latency.p99Ms,
           c.redisCpuUs,
           c.nodeCpuUs,
+          c.redisUsPerCall ?? '-',
         ]),
       ),
     )
+  }
+  if (report.contention) {
+    out.push(...contentionTables(report.contention).map((t) => table(t.title, t.header, t.rows)))
   }
   if (report.events) {
     const e = report.events
@@ -233,6 +260,56 @@ export function renderTables(report: BenchReport): string {
             e.latency.p99Ms,
             e.latency.maxMs,
             e.callLatency.p99Ms,
+          ],
+        ],
+      ),
+    )
+  }
+  if (report.relay) {
+    const r = report.relay
+    out.push(
+      table(
+        "Event latency through the relay (bids:place on console A's WebSocket → bid_placed in " +
+          "console B's sale:events; the consoles in their own process, the web server in this " +
+          "one; B − A: a bid's event at B minus its answer at A, the relay's share)",
+        [
+          'offered/s',
+          'lots',
+          'sent',
+          'accepted',
+          'events at B',
+          'missing',
+          'pushes',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'call p99 ms',
+          'B − A p50 ms',
+          'p99',
+          'send lag ms',
+          'server CPU',
+          'consoles CPU',
+          'stall ms',
+        ],
+        [
+          [
+            r.offeredPerSec,
+            r.lots,
+            r.sent,
+            r.accepted,
+            r.received,
+            r.missing,
+            r.pushes,
+            r.latency.p50Ms,
+            r.latency.p99Ms,
+            r.latency.maxMs,
+            r.callLatency.p99Ms,
+            r.hopLatency.p50Ms,
+            r.hopLatency.p99Ms,
+            r.maxSendLagMs,
+            `${r.serverCpuPct}%`,
+            `${r.consolesCpuPct}%`,
+            r.serverStallMs,
           ],
         ],
       ),

@@ -4,15 +4,25 @@ import { resetData } from './lib/context'
 import { diagnose, type SectionDiagnostics } from './lib/diagnostics'
 import type { CeilingRun } from './sections/ceiling'
 import { closingAccuracy, type ClosingAccuracy } from './sections/closing'
+import { contention, type Contention } from './sections/contention'
 import { eventLatency, type EventLatency } from './sections/events'
 import { memoryUse, type MemoryUse } from './sections/memory'
+import { relayLatency, type RelayLatency } from './sections/relay-events'
 import { scaling, type ScalingRun } from './sections/scaling'
 import { scriptCost, type ScriptCost } from './sections/script-cost'
 import { throughputSection, type Ratio, type ThroughputRun } from './sections/throughput'
 
 export type { Ratio } from './sections/throughput'
 
-export const SECTIONS = ['throughput', 'events', 'closing', 'memory', 'scaling'] as const
+export const SECTIONS = [
+  'throughput',
+  'contention',
+  'events',
+  'relay',
+  'closing',
+  'memory',
+  'scaling',
+] as const
 export type Section = (typeof SECTIONS)[number]
 
 export interface SuiteResults {
@@ -21,7 +31,9 @@ export interface SuiteResults {
   ceiling: CeilingRun[]
   ratios: Ratio[]
   scriptCost?: ScriptCost
+  contention?: Contention
   events?: EventLatency
+  relay?: RelayLatency
   closing?: ClosingAccuracy
   memory: MemoryUse[]
   scaling: ScalingRun[]
@@ -53,8 +65,14 @@ export async function runSuite(
       results.scriptCost = await scriptCost(ctx)
     })
   }
+  if (sections.includes('contention')) {
+    results.contention = await watched('contention', () => contention(ctx))
+  }
   if (sections.includes('events')) {
     results.events = await watched('events', () => eventLatency(ctx))
+  }
+  if (sections.includes('relay')) {
+    results.relay = await watched('relay', () => relayLatency(ctx))
   }
   if (sections.includes('closing')) {
     results.closing = await watched('closing', () => closingAccuracy(ctx))

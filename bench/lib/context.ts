@@ -20,6 +20,12 @@ export interface Sizes {
   spreadLots: number
   eventRate: number
   eventMs: number
+  /** Bids/s offered through the web mode's relay, round-robin over `relayLots` lots (in
+   * sales of `lotsPerSale`), measured for `relayMs` after a warm-up ramping up to the rate. */
+  relayRate: number
+  relayLots: number
+  relayMs: number
+  relayWarmupMs: number
   /** Lots closing, in `closingSales` timed sales of equal size, within the window. */
   closingLots: number
   closingSales: number
@@ -32,6 +38,13 @@ export interface Sizes {
   memoryBids: number
   scalingProcesses: number[]
   scalingConcurrency: number
+  /** Clients racing on one hot lot, and measured time per engine and client count (split
+   * over `rounds` interleaved slices). */
+  contentionClients: number[]
+  contentionMs: number
+  /** Rejected bids per batch, and batches per kind, for a rejected bid's Redis time. */
+  rejectedBids: number
+  rejectedRounds: number
 }
 
 export const FULL: Sizes = {
@@ -45,6 +58,10 @@ export const FULL: Sizes = {
   spreadLots: 1000,
   eventRate: 1000,
   eventMs: 10_000,
+  relayRate: 5000,
+  relayLots: 100,
+  relayMs: 10_000,
+  relayWarmupMs: 2000,
   closingLots: 10_000,
   closingSales: 100,
   closingWindowMs: 10_000,
@@ -54,6 +71,10 @@ export const FULL: Sizes = {
   memoryBids: 100_000,
   scalingProcesses: [1, 2, 4],
   scalingConcurrency: 64,
+  contentionClients: [1, 8, 32, 64],
+  contentionMs: 3000,
+  rejectedBids: 20_000,
+  rejectedRounds: 5,
 }
 
 export const QUICK: Sizes = {
@@ -64,6 +85,8 @@ export const QUICK: Sizes = {
   scriptCostBids: 5000,
   scriptCostRounds: 3,
   eventMs: 2000,
+  relayMs: 2000,
+  relayWarmupMs: 1000,
   closingLots: 1000,
   closingSales: 10,
   closingWindowMs: 2000,
@@ -71,6 +94,9 @@ export const QUICK: Sizes = {
   memoryLots: [100, 1],
   memoryStandalone: 100,
   scalingProcesses: [1, 2],
+  contentionMs: 300,
+  rejectedBids: 2000,
+  rejectedRounds: 3,
 }
 
 export interface BenchContext {

@@ -32,7 +32,7 @@ function register(redis: Redis): Record<CeilingScript, Command> {
   })
   redis.defineCommand('benchSameCalls', {
     lua: readFileSync(join(LUA_DIR, 'same_calls.lua'), 'utf8'),
-    numberOfKeys: 5,
+    numberOfKeys: 2,
   })
   return {
     returnOne: (commands.benchReturnOne as Command).bind(redis),
@@ -62,13 +62,8 @@ export async function ceilingCallers(
       // The same keys and arguments a bid sends (requestId, bidder, decimal amount).
       await commands.sameCalls(
         lot.lot,
-        lot.bids,
-        lot.requests,
         keys.sale,
-        keys.closing,
         'PUBLISH',
-        keys.channel,
-        saleId,
         lotId,
         randomUUID(),
         `bidder-${amount % 16}`,

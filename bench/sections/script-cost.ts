@@ -80,10 +80,7 @@ export async function scriptCost(ctx: BenchContext): Promise<ScriptCost> {
   const oldBids = counterBids(1, FAR_ABOVE)
   const runNew = () =>
     batch(ctx.redis, count, (p) =>
-      p.benchPlaceBid?.(
-        ...[lot.lot, lot.bids, lot.requests, sale.sale, sale.closing],
-        ...['PUBLISH', sale.channel, saleIdOf(lotId), lotId, ...bidArgs(newBids)],
-      ),
+      p.benchPlaceBid?.(...[lot.lot, sale.sale], ...['PUBLISH', lotId, ...bidArgs(newBids)]),
     )
   const runOld = () =>
     batch(ctx.redis, count, (p) =>

@@ -59,6 +59,10 @@ const TINY: Sizes = {
   spreadLots: 20,
   eventRate: 200,
   eventMs: 300,
+  relayRate: 200,
+  relayLots: 20,
+  relayMs: 300,
+  relayWarmupMs: 50,
   closingLots: 60,
   closingSales: 3,
   closingWindowMs: 600,
@@ -68,6 +72,10 @@ const TINY: Sizes = {
   memoryBids: 300,
   scalingProcesses: [2],
   scalingConcurrency: 4,
+  contentionClients: [1, 4],
+  contentionMs: 200,
+  rejectedBids: 50,
+  rejectedRounds: 2,
 }
 
 describe('benchmark building blocks (tiny sizes)', () => {
@@ -149,6 +157,30 @@ describe('benchmark building blocks (tiny sizes)', () => {
     expect(cost.oldUs).toBeGreaterThan(0)
   })
 
+  it('contention: new and old at each client count, counts add up; rejected bids cost', () => {
+    const contention = results.contention
+    expect(contention).toBeDefined()
+    if (!contention) return
+    const rows = ['amount/sales', 'amount/legacy', 'asking/sales']
+    expect(contention.runs.map((r) => `${r.mode}/${r.engine}/${r.concurrency}`)).toEqual(
+      TINY.contentionClients.flatMap((c) => rows.map((row) => `${row}/${c}`)),
+    )
+    for (const run of contention.runs) {
+      expect(run.calls).toBe(run.accepted + run.rejected)
+      expect(run.accepted).toBeGreaterThan(0)
+      expect(run.redisUsPerCall).toBeGreaterThan(0)
+      // Racing clients lose only to a higher price.
+      expect(Object.keys(run.rejectedByCode).filter((code) => code !== 'BID_TOO_LOW')).toEqual([])
+    }
+    expect(contention.rejected?.paths.map((p) => `${p.kind}/${p.engine}`)).toEqual([
+      'BID_TOO_LOW/sales',
+      'BID_TOO_LOW/legacy',
+      'AUCTION_NOT_ACTIVE/sales',
+      'AUCTION_NOT_ACTIVE/legacy',
+    ])
+    for (const p of contention.rejected?.paths ?? []) expect(p.us).toBeGreaterThan(0)
+  })
+
   it('event latency: one event per accepted bid', () => {
     const events = results.events
     expect(events).toBeDefined()
@@ -158,6 +190,18 @@ describe('benchmark building blocks (tiny sizes)', () => {
     expect(events.received + events.missing).toBe(events.accepted)
     expect(events.missing).toBe(0)
     expect(events.latency.count).toBe(events.received)
+  })
+
+  it('relay: one bid_placed at the second console per accepted bid, over every lot', () => {
+    const relay = results.relay
+    expect(relay).toBeDefined()
+    if (!relay) return
+    expect(relay).toMatchObject({ lots: TINY.relayLots, sales: 2, rejected: 0, missing: 0 })
+    expect(relay.sent).toBe(relay.accepted)
+    expect(relay.received).toBe(relay.accepted)
+    expect(relay.latency.count).toBe(relay.received)
+    expect(relay.callLatency.count).toBe(relay.sent)
+    expect(relay.hopLatency.count).toBe(relay.received)
   })
 
   it('closing: exactly one auction_ended per lot of the timed sales, with two schedulers', () => {
@@ -221,7 +265,9 @@ describe('benchmark building blocks (tiny sizes)', () => {
     // No 64-bidder run at tiny sizes, so no return-1 target.
     expect(report.targets.map((t) => t.name)).toEqual([
       'bids/s, this engine ÷ the previous one, same run',
+      'rejected bid, Redis µs per call ÷ return 1',
       `event latency p99 at ${TINY.eventRate} bids/s`,
+      `relay event p99 at ${TINY.relayRate} bids/s over ${TINY.relayLots} lots`,
       'closing lateness, 60 lots in 3 timed sales',
       'Redis memory per stored bid (worst case)',
     ])
@@ -231,10 +277,19 @@ describe('benchmark building blocks (tiny sizes)', () => {
       'This engine ÷ the previous one',
       'Redis CPU per accepted bid',
       'Ceiling',
+      'Hot lot under contention',
+      'Rejected bid',
     ]) {
       expect(tables).toContain(title)
     }
-    for (const title of ['Event latency', 'Closing accuracy', 'Memory', 'Scaling', 'Targets']) {
+    for (const title of [
+      'Event latency',
+      'through the relay',
+      'Closing accuracy',
+      'Memory',
+      'Scaling',
+      'Targets',
+    ]) {
       expect(tables).toContain(title)
     }
     const json = JSON.parse(toJson(report)) as { throughput: Record<string, unknown>[] }
