@@ -7,10 +7,15 @@ import { LOT_STATUSES, saleChannel, saleIdOf } from '../../shared/domain'
 export const SCHEMA_VERSION = 2
 export const SCHEMA_KEY = 'auction-console:schema'
 
+/** A sale's hash. */
+export const saleHashKey = (saleId: string): string => `sale:{${saleId}}`
+/** A lot's hash: its sale's tag, so the same slot. */
+export const lotHashKey = (saleId: string, lotId: string): string => `lot:{${saleId}}:${lotId}`
+
 export const saleKeys = (saleId: string) => {
   const tag = `{${saleId}}`
   return {
-    sale: `sale:${tag}`,
+    sale: saleHashKey(saleId),
     /** Lot ids in catalogue order (score = catalogue position). */
     lots: `sale:${tag}:lots`,
     /** Active timed lots by their end time: what the scheduler closes. */
@@ -20,8 +25,8 @@ export const saleKeys = (saleId: string) => {
     /** Lot number → lot id: numbers are unique in a sale. */
     numbers: `sale:${tag}:numbers`,
     byLotStatus: (status: string) => `sale:${tag}:lots:${status}`,
-    /** Lot hashes are this prefix plus the lot id. */
-    lotPrefix: `lot:${tag}:`,
+    /** Lot hashes are this prefix plus the lot id (lotHashKey). */
+    lotPrefix: lotHashKey(saleId, ''),
     channel: saleChannel(saleId),
   } as const
 }
@@ -39,13 +44,10 @@ export function saleKeyList(saleId: string): string[] {
   ]
 }
 
-/** A lot's keys, when its sale's are at hand (the bid path builds them once). */
-export const lotKeysIn = (sale: ReturnType<typeof saleKeys>, lotId: string) => {
-  const lot = `${sale.lotPrefix}${lotId}`
+export const lotKeys = (lotId: string) => {
+  const lot = lotHashKey(saleIdOf(lotId), lotId)
   return { lot, bids: `${lot}:bids`, requests: `${lot}:requests` } as const
 }
-
-export const lotKeys = (lotId: string) => lotKeysIn(saleKeys(saleIdOf(lotId)), lotId)
 
 /** Kept under its old name: every auction is a lot. */
 export const auctionKeys = (auctionId: string) => {
