@@ -296,7 +296,9 @@ export class AuctionEngine {
   }
 
   placeBid(raw: PlaceBidInput): Promise<BidAccepted | Failure> {
-    return this.guard(() => this.bids.place(raw))
+    // The busiest call: once the schema is verified, no async frame of its own.
+    if (!this.schema.verified) return this.guard(() => this.bids.place(raw))
+    return this.bids.place(raw).catch(failureOf)
   }
 
   /** Bid history, newest first; `before` pages to older bids by bid id. */
@@ -428,10 +430,15 @@ export class AuctionEngine {
       }
       return await work()
     } catch (error) {
-      if (isUnavailable(error))
-        return fail('REDIS_UNAVAILABLE', 'Redis is not reachable; retry with the same requestId')
-      const message = error instanceof Error ? error.message : String(error)
-      return fail('INTERNAL', scrubSecrets(message))
+      return failureOf(error)
     }
   }
+}
+
+/** A thrown error as the answer: Redis out of reach, or an internal fault (secrets scrubbed). */
+function failureOf(error: unknown): Failure {
+  if (isUnavailable(error))
+    return fail('REDIS_UNAVAILABLE', 'Redis is not reachable; retry with the same requestId')
+  const message = error instanceof Error ? error.message : String(error)
+  return fail('INTERNAL', scrubSecrets(message))
 }
