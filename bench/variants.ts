@@ -1,0 +1,274 @@
+// `npx tsx bench/variants.ts [rounds]`: what an accepted and a rejected (stale BID_TOO_LOW)
+// bid cost Redis in variants of the bid script, and in the scripts before it, in one run on a
+// private redis-server. Redis time per call is `usec_per_call` of evalsha (fcall) in INFO
+// commandstats over a pipelined batch of 20,000 calls; each figure is the lowest of `rounds`
+// batches (default 5), which a busy machine disturbs least. A dev aid: BENCHMARKS.md quotes it.
+// The variants are textual edits of the engine's own expanded lua/placeBid-2.lua, so they keep
+// every rule; a variant whose edit no longer applies fails loudly.
+import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ChainableCommander } from 'ioredis'
+import { lotKeys, saleKeys } from '../src/main/engine'
+import { expandIncludes, resolveLuaDir, scriptSources } from '../src/main/engine/scripts'
+import { saleIdOf } from '../src/shared/domain'
+import { startRedis } from '../test/support/redis-server'
+import { legacyAuctionKeys, legacyScriptSource } from './fixtures/legacy/engine'
+import { FULL, openContext } from './lib/context'
+import { hotLotFixture, legacyFixture } from './sections/throughput'
+
+const BATCH = 20_000
+/** The sale rewrite's bid script, before this engine's cheaper one. */
+const PREVIOUS_COMMIT = '7da7da1'
+const HOT_FIELDS = [
+  'lotStatus',
+  'currentPrice',
+  'leaderId',
+  'leaderMax',
+  'leaderSource',
+  'bidCount',
+  'seq',
+  'endsAt',
+  'digits',
+  'sellerId',
+  'startingPrice',
+  'reservePrice',
+  'increment',
+  'incrementTable',
+  'softCloseSeconds',
+  'startsAt',
+]
+
+const edit = (source: string, from: string, to: string): string => {
+  if (!source.includes(from))
+    throw new Error(`variant edit no longer applies: ${from.slice(0, 60)}`)
+  return source.replace(from, to)
+}
+
+/** One HMGET of all 16 fields, before the rules, instead of 9 then 7. */
+function oneRead(source: string): string {
+  const gate = "'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')"
+  const rest =
+    "'leaderMax', 'leaderSource', 'bidCount', 'seq',\n  'reservePrice', 'softCloseSeconds', 'startsAt')"
+  return edit(
+    edit(
+      source,
+      gate,
+      `${gate.slice(0, -1)}, ${rest}\nlocal rest = { raw[10], raw[11], raw[12], raw[13], raw[14], raw[15], raw[16] }`,
+    ),
+    `raw = redis.call('HMGET', lot_key, ${rest}`,
+    'raw = rest',
+  )
+}
+
+/** Request ids as `r:<id>` fields of the lot hash: read by its HMGET, written by its HSET. */
+function requestsInLot(source: string): string {
+  let out = edit(
+    source,
+    "if request_id ~= '' then\n  local previous = redis.call('HGET', requests_key, request_id)\n  if previous then return { 'dup', previous } end\nend",
+    '',
+  )
+  out = edit(
+    out,
+    "'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')",
+    "'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable', 'r:' .. request_id)\nif raw[10] then return { 'dup', raw[10] } end",
+  )
+  out = edit(
+    out,
+    "'endsAt', ends_s, 'seq', last_seq_s)",
+    "'endsAt', ends_s, 'seq', last_seq_s, 'r:' .. request_id, answer)",
+  )
+  out = edit(
+    out,
+    "if request_id ~= '' then redis.call('HSET', requests_key, request_id, answer) end",
+    '',
+  )
+  // The lot's HSET now carries the answer: build the answer first.
+  return out.replace(
+    /(redis\.call\('HSET', lot_key, 'currentPrice'[\s\S]*?\n)(\n-- Compact on purpose[\s\S]*?asking_s\n)/,
+    '$2$1',
+  )
+}
+
+/** The same script as a library function (FUNCTION LOAD, FCALL). */
+function asLibrary(source: string): string {
+  const body = source.indexOf('local MAX_MINOR')
+  return `#!lua name=benchvariants\n${source.slice(0, body)}\nredis.register_function('placeBid', function(KEYS, ARGV)\n${source.slice(body)}\nend)`
+}
+
+/** The previous commit's bid script (5 keys, 9 arguments), expanded with today's includes. */
+function previousScript(): string | null {
+  try {
+    const text = execFileSync('git', ['show', `${PREVIOUS_COMMIT}:lua/placeBid-5.lua`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    const dir = mkdtempSync(join(tmpdir(), 'bid-variant-'))
+    const file = join(dir, 'placeBid-5.lua')
+    writeFileSync(file, text.replaceAll('"includes/', `"${resolveLuaDir()}/includes/`))
+    try {
+      return expandIncludes(file)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  } catch {
+    return null // not a git checkout
+  }
+}
+
+type Pipeline = ChainableCommander & Record<string, (...args: string[]) => ChainableCommander>
+type Queue = (pipeline: Pipeline, accepted: boolean, index: number) => void
+
+async function main(): Promise<void> {
+  const rounds = Number(process.argv[2] ?? 5)
+  const server = await startRedis({ extraArgs: ['--appendonly', 'no'] })
+  const ctx = await openContext(server.url, FULL, { exclusive: true })
+  try {
+    const redis = ctx.redis
+    const current = scriptSources().get('placeBid')?.lua ?? ''
+    const previous = previousScript()
+    redis.defineCommand('vCurrent', { lua: current, numberOfKeys: 2 })
+    redis.defineCommand('vOneRead', { lua: oneRead(current), numberOfKeys: 2 })
+    redis.defineCommand('vRequestsInLot', { lua: requestsInLot(current), numberOfKeys: 2 })
+    if (previous) redis.defineCommand('vPrevious', { lua: previous, numberOfKeys: 5 })
+    redis.defineCommand('vOld', { lua: legacyScriptSource('placeBid'), numberOfKeys: 3 })
+    redis.defineCommand('vReturnOne', { lua: 'return 1', numberOfKeys: 0 })
+    await redis.call('FUNCTION', 'LOAD', 'REPLACE', asLibrary(current))
+
+    const lot = async (): Promise<string> => (await hotLotFixture(ctx)).ids[0] as string
+    const lots = {
+      current: await lot(),
+      oneRead: await lot(),
+      inLot: await lot(),
+      fieldsLast: await lot(),
+      fcall: await lot(),
+      previous: await lot(),
+    }
+    // Hot fields last: the same lot hash, rewritten with the bid's fields at its end.
+    const lastKey = lotKeys(lots.fieldsLast).lot
+    const hash = await redis.hgetall(lastKey)
+    const cold = Object.keys(hash).filter((field) => !HOT_FIELDS.includes(field))
+    await redis.del(lastKey)
+    await redis.hset(lastKey, ...[...cold, ...HOT_FIELDS].flatMap((f) => [f, hash[f] ?? '']))
+    const auction = (await legacyFixture(ctx, 1)).ids[0] as string
+
+    const amounts = new Map<string, number>()
+    const amount = (lotId: string, accepted: boolean): string => {
+      if (!accepted) return 'd:1.00' // stale: far below the asking price
+      const next = (amounts.get(lotId) ?? 10_000_000) + 1
+      amounts.set(lotId, next)
+      return `d:${(next / 100).toFixed(2)}`
+    }
+    const args = (lotId: string, accepted: boolean, i: number): string[] => [
+      lotKeys(lotId).lot,
+      saleKeys(saleIdOf(lotId)).sale,
+      'PUBLISH',
+      lotId,
+      randomUUID(),
+      `bidder-${i % 16}`,
+      amount(lotId, accepted),
+      '',
+      'online',
+    ]
+    const old = legacyAuctionKeys(auction)
+    const variants: [string, Queue][] = [
+      ['this script (9 + 7 fields, text)', (p, a, i) => p.vCurrent?.(...args(lots.current, a, i))],
+      ['one HMGET of 16 fields', (p, a, i) => p.vOneRead?.(...args(lots.oneRead, a, i))],
+      ['request ids in the lot hash', (p, a, i) => p.vRequestsInLot?.(...args(lots.inLot, a, i))],
+      ['bid fields last in the hash', (p, a, i) => p.vCurrent?.(...args(lots.fieldsLast, a, i))],
+      [
+        'as a Function (FCALL)',
+        (p, a, i) => p.call('FCALL', 'placeBid', 2, ...args(lots.fcall, a, i)),
+      ],
+    ]
+    if (previous) {
+      variants.push([
+        `before it (${PREVIOUS_COMMIT})`,
+        (p, a, i) => {
+          const lotId = lots.previous
+          const lk = lotKeys(lotId)
+          const sk = saleKeys(saleIdOf(lotId))
+          const [, , , , ...bid] = args(lotId, a, i)
+          p.vPrevious?.(
+            lk.lot,
+            lk.bids,
+            lk.requests,
+            sk.sale,
+            sk.closing,
+            'PUBLISH',
+            sk.channel,
+            saleIdOf(lotId),
+            lotId,
+            ...bid,
+          )
+        },
+      ])
+    }
+    variants.push([
+      'old engine (fd7e20e)',
+      (p, a, i) => {
+        const [, , , , requestId, bidder, spec] = args(auction, a, i)
+        p.vOld?.(
+          old.auction,
+          old.bids,
+          old.requests,
+          'PUBLISH',
+          auction,
+          requestId ?? '',
+          bidder ?? '',
+          spec ?? '',
+          '',
+          'online',
+        )
+      },
+    ])
+
+    const lowest = new Map<string, number>()
+    /** Every reply must be what the batch is about: an accepted bid, or a BID_TOO_LOW. */
+    const expected = (key: string, reply: unknown): boolean => {
+      if (key === 'return 1') return reply === 1
+      const [kind, body] = reply as [string, string]
+      return key.endsWith('|accepted') ? kind === 'ok' : body.includes('"BID_TOO_LOW"')
+    }
+    const measure = async (key: string, queue: (p: Pipeline, i: number) => void): Promise<void> => {
+      await redis.config('RESETSTAT')
+      const pipeline = redis.pipeline() as Pipeline
+      for (let i = 0; i < BATCH; i++) queue(pipeline, i)
+      const replies = (await pipeline.exec()) ?? []
+      const failed = replies.find(([error, reply]) => error || !expected(key, reply))
+      if (failed) throw new Error(`${key}: ${String(failed[0] ?? JSON.stringify(failed[1]))}`)
+      const stats = await redis.info('commandstats')
+      const us = Number(/cmdstat_(?:evalsha|fcall):.*?usec_per_call=([\d.]+)/.exec(stats)?.[1])
+      lowest.set(key, Math.min(lowest.get(key) ?? Infinity, us))
+    }
+    for (let round = 0; round < rounds; round++) {
+      await measure('return 1', (p) => p.vReturnOne?.())
+      const order = round % 2 ? [...variants].reverse() : variants
+      for (const [name, queue] of order) {
+        await measure(`${name}|accepted`, (p, i) => queue(p, true, i))
+        await measure(`${name}|rejected`, (p, i) => queue(p, false, i))
+      }
+    }
+    const one = lowest.get('return 1') ?? NaN
+    const oldAccepted = lowest.get('old engine (fd7e20e)|accepted') ?? NaN
+    console.log(`Redis µs per call, lowest of ${rounds} batches of ${BATCH}; return 1: ${one} µs`)
+    console.log('variant                            accepted  ÷ old  rejected  ÷ return 1')
+    for (const [name] of variants) {
+      const accepted = lowest.get(`${name}|accepted`) ?? NaN
+      const rejected = lowest.get(`${name}|rejected`) ?? NaN
+      console.log(
+        `${name.padEnd(34)} ${accepted.toFixed(2).padStart(8)} ${`${Math.round((100 * accepted) / oldAccepted)}%`.padStart(6)} ${rejected.toFixed(2).padStart(9)} ${`${(rejected / one).toFixed(1)}×`.padStart(11)}`,
+      )
+    }
+  } finally {
+    await ctx.close()
+    await server.stop()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
