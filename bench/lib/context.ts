@@ -51,7 +51,9 @@ export const FULL: Sizes = {
   concurrencies: [1, 8, 64],
   warmupMs: 1000,
   throughputMs: 6000,
-  rounds: 6,
+  // Short slices, many rounds: a change in the machine's speed (it comes and goes over
+  // seconds here) falls on every contender alike.
+  rounds: 18,
   scriptCostBids: 20_000,
   scriptCostRounds: 7,
   lotsPerSale: 100,

@@ -37,7 +37,7 @@ export interface InterleavedRun extends LoadResult {
 }
 
 /** Later slices only need the connection busy again; the JIT is warm after the first. */
-const REWARM_MS = 200
+const REWARM_MS = 100
 
 async function redisCpuUs(redis: Redis): Promise<number> {
   const info = await redis.info('cpu')
