@@ -10,6 +10,7 @@
 --- @include "includes/publishLot"
 --- @include "includes/publishSale"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/appendLog"
 -- Cancels a sale that has not closed: its lots still waiting or active are cancelled (sold
 -- and passed lots keep their result). Cancelling twice changes nothing.
 -- KEYS: the sale's eleven keys (saleKeys)
@@ -20,6 +21,7 @@ local sale_id, actor, staff = ARGV[4], ARGV[5], ARGV[6]
 local sk = sale_keys()
 
 local sale = load_sale(sk, sale_id)
+if sale then sale.operator = actor end
 if not sale then return fail('SALE_NOT_FOUND', 'no sale ' .. sale_id) end
 if not may_act(sale.sellerId, actor, staff) then
   return fail('NOT_SELLER', 'only the seller or staff can cancel this sale')
@@ -41,5 +43,6 @@ end
 redis.call('DEL', sk.closing)
 redis.call('HSET', sk.sale, 'status', 'cancelled', 'cancelledAt', now)
 publish_sale(sale, now, 'sale_cancelled')
+log_action(sale, { at = now, operator = actor, action = 'cancel' })
 store_sale_seq(sale)
 return { 'cancelled' }

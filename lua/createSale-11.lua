@@ -6,6 +6,7 @@
 --- @include "includes/openSale"
 --- @include "includes/publishSale"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/appendLog"
 --- @include "includes/nextDue"
 -- Creates a sale from fields validated by the engine; the server clock stamps it. A
 -- standalone auction is created here too: a timed sale and its one lot, in one step.
@@ -51,8 +52,11 @@ redis.call('HSET', sk.sale, unpack(ARGV, 8))
 redis.call('HSET', sk.sale, 'status', status, 'createdAt', now, 'nextLot', 0,
   'requestId', request_id)
 local sale = load_sale(sk, sale_id)
+sale.operator = fields.sellerId
 publish_sale(sale, now, 'sale_created',
   { title = fields.title, mode = fields.mode, sellerId = fields.sellerId })
+log_action(sale, { at = now, operator = fields.sellerId, action = 'create',
+  detail = { title = fields.title, mode = fields.mode } })
 if lot_json ~= '' then add_lot(sale, cjson.decode(lot_json), now) end
 if initial == 'start' then open_sale(sale, now, first_close_at(sale, now)) end
 store_sale_seq(sale)

@@ -22,6 +22,7 @@ local sale_id, lot_id, actor, staff = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local sk = sale_keys()
 
 local sale = load_sale(sk, sale_id)
+if sale then sale.operator = actor end
 local lot = sale and load_lot(lot_key(lot_id))
 if not lot then return fail('AUCTION_NOT_FOUND', 'no auction ' .. lot_id) end
 if not may_act(sale.sellerId, actor, staff) then

@@ -5,26 +5,34 @@
 --- @include "includes/bidRejection"
 --- @include "includes/intText"
 --- @include "includes/bidEvent"
+--- @include "includes/appendLog"
+--- @include "includes/absenteeBid"
 -- Places one bid on a lot atomically: validation, proxy (maximum) bidding, reserve, soft
 -- close (which moves this lot alone in the sale's closing index), history, idempotency by
 -- request id, and the events on the sale's channel with the sale's seq.
 -- Cost matters here more than anywhere: on a contested lot most calls are rejections. So a
 -- rejection reads only the fields the rejecting rules need, and builds its answer as text;
 -- the fields only an accepted bid needs are read after every rule has passed.
+-- A live sale's lot also keeps, per accepted bid, the state before it (`<lot>:undo`, for
+-- `lot retract`), and takes absentee bids into its book while it waits to be offered.
+-- Every accepted bid is appended to the sale's audit log.
 -- KEYS: [1] the lot hash, [2] the sale hash (seq). The lot's bid history (`<lot>:bids`), its
---       requestId → answer hash (`<lot>:requests`), the sale's closing index
---       (`<sale>:closing`) and its channel (`<sale>:events`) are named from these, as
+--       requestId → answer hash (`<lot>:requests`), its undo list and book, the sale's
+--       closing index (`<sale>:closing`), its log (`<sale>:log`) and its channel
+--       (`<sale>:events`) are named from these, as
 --       src/main/engine/keys.ts names them: the same hash tag, so the same slot, and every
 --       argument costs both sides on every call.
 -- ARGV: [1] publish command, [2] lot id, [3] request id ('' = none), [4] bidder id,
 --       [5] amount ('m:<minor>', 'd:<decimal text>', or 'a:' for the asking price at the
---       moment the bid lands), [6] maximum ('m:' or 'd:', or ''), [7] source
+--       moment the bid lands), [6] maximum ('m:' or 'd:', or ''), [7] source,
+--       [8] the operator who entered it ('' = the bidder), for the audit log
 -- The sale's id comes from its key, `sale:{<saleId>}`.
 -- Output: { 'ok', answer } | { 'dup', answer } | { 'err', failure JSON }; the answer is
 --       "bidId|result|price|leader|bidCount|endsAt|extended|reserveMet|max|asking"
 local MAX_MINOR = 10000000000000
-local lot_id, request_id, bidder, amount_spec, max_spec, source =
-  ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local lot_id, request_id, bidder, amount_spec, max_spec, source, operator =
+  ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+if operator == '' then operator = bidder end
 local lot_key, sale_key = KEYS[1], KEYS[2]
 local requests_key = lot_key .. ':requests'
 if request_id ~= '' then
@@ -34,7 +42,7 @@ end
 
 -- The fields the rejecting rules need, and the asking price: the front of the lot hash.
 local raw = redis.call('HMGET', lot_key, 'lotStatus', 'currentPrice', 'leaderId', 'endsAt',
-  'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')
+  'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable', 'askOverride')
 if not raw[1] then
   return reject('AUCTION_NOT_FOUND', 'no auction ' .. lot_id)
 end
@@ -49,7 +57,9 @@ local a = {
   startingPrice = tonumber(raw[7]),
   increment = tonumber(raw[8]),
   incrementTable = raw[9] or '',
+  askOverride = tonumber(raw[10]),
 }
+local raw_ask = raw[10] or ''
 
 local function parse_amount(spec)
   local kind, body = string.sub(spec, 1, 2), string.sub(spec, 3)
@@ -91,7 +101,17 @@ if max < amount then
   return reject('MAX_BELOW_AMOUNT', 'the maximum is below the amount')
 end
 if a.lotStatus ~= 'active' then
-  local status = auction_status(a.lotStatus, redis.call('HGET', sale_key, 'status'))
+  local sale = redis.call('HMGET', sale_key, 'status', 'mode')
+  if sale[2] == 'live' then
+    if a.lotStatus == 'waiting' then
+      return absentee_bid(lot_key, sale_key, lot_id, a, request_id, bidder, amount, max, max_spec, source,
+        operator, asking)
+    end
+    if a.lotStatus == 'sold' or a.lotStatus == 'passed' then
+      return reject('LOT_CLOSED', 'the hammer has fallen on this lot')
+    end
+  end
+  local status = auction_status(a.lotStatus, sale[1])
   return reject('AUCTION_NOT_ACTIVE', 'the auction is ' .. status, ',"status":"' .. status .. '"')
 end
 local now = now_ms()
@@ -107,8 +127,13 @@ end
 
 -- Every rule but one passed: the rest of the lot's state.
 raw = redis.call('HMGET', lot_key, 'leaderMax', 'leaderSource', 'bidCount', 'seq',
-  'reservePrice', 'softCloseSeconds', 'startsAt')
+  'reservePrice', 'softCloseSeconds', 'startsAt', 'live', 'warning')
 local raw_leader_max, raw_seq, raw_starts = raw[1], raw[4] or '0', raw[7] or ''
+local live, warned = raw[8] == '1', raw[9] == '1'
+-- A live lot's state before this bid, for `lot retract`; the history length is added below.
+-- (price|leader|leaderMax|leaderSource|bidCount|endsAt|askOverride|warning|history length)
+local undo = live and table.concat({ raw_price, a.leaderId or '', raw_leader_max or '',
+  raw[2] or '', raw[3] or '0', raw_ends, raw_ask, warned and '1' or '' }, '|')
 a.leaderMax = tonumber(raw_leader_max) or 0
 a.bidCount = tonumber(raw[3])
 a.reservePrice = tonumber(raw[5])
@@ -157,7 +182,6 @@ if a.reservePrice and a.leaderMax >= a.reservePrice and a.price < a.reservePrice
   entries[#entries + 1] = { a.leaderId, a.reservePrice, 'auto', 'leading', leader_source }
 end
 
-local first_id = a.bidCount + 1
 a.bidCount = a.bidCount + #entries
 
 local previous_ends = raw_ends
@@ -186,31 +210,42 @@ local now_s = int_s(now)
 local asking_s = int_s(asking_price(a))
 if extended then redis.call('ZADD', sale_key .. ':closing', 'XX', ends_s, lot_id) end
 
--- One HINCRBY reserves the sale seqs of this call's events (the bid, and the extension).
-local events = extended and 2 or 1
+-- One HINCRBY reserves the sale seqs of this call's events (the bid, the extension, and a
+-- cleared fair warning).
+local events = (extended and 2 or 1) + (warned and 1 or 0)
 local seq = redis.call('HINCRBY', sale_key, 'seq', events) - events + 1
 local seq_s = int_s(seq)
-local last_seq_s = extended and int_s(seq + 1) or seq_s
-local entries_json = ''
+local last_seq_s = events > 1 and int_s(seq + events - 1) or seq_s
+local entries_json, ids_json = '', ''
+-- Ids are positions in the history, which keeps retracted bids: its length, not bidCount.
+local first_id
 if #entries > 0 then
-  local history, parts = {}, {}
+  local history, parts, ids = {}, {}, {}
+  for i, e in ipairs(entries) do
+    history[i] = seq_s .. '|' .. now_s .. '|' .. e[1] .. '|' .. amount_s(e[2]) .. '|' .. e[3]
+      .. '|' .. e[4] .. '|' .. e[5]
+  end
+  first_id = redis.call('RPUSH', lot_key .. ':bids', unpack(history)) - #entries + 1
   for i, e in ipairs(entries) do
     local id = first_id + i - 1
     local id_s = id == a.bidCount and bid_count_s or int_s(id)
-    local value_s = amount_s(e[2])
-    history[i] = seq_s .. '|' .. now_s .. '|' .. e[1] .. '|' .. value_s .. '|' .. e[3] .. '|'
-      .. e[4] .. '|' .. e[5]
-    parts[i] = '{"id":' .. id_s .. ',"bidderId":"' .. e[1] .. '","amount":' .. value_s
+    ids[i] = id_s
+    parts[i] = '{"id":' .. id_s .. ',"bidderId":"' .. e[1] .. '","amount":' .. amount_s(e[2])
       .. ',"kind":"' .. e[3] .. '","outcome":"' .. e[4] .. '","source":"' .. e[5] .. '","at":'
       .. now_s .. ',"seq":' .. seq_s .. '}'
   end
-  redis.call('RPUSH', lot_key .. ':bids', unpack(history))
   entries_json = ',"bids":[' .. table.concat(parts, ',') .. ']'
+  ids_json = table.concat(ids, ',')
+end
+if live then
+  local kept = first_id and first_id - 1 or redis.call('LLEN', lot_key .. ':bids')
+  redis.call('RPUSH', lot_key .. ':undo', undo .. '|' .. int_s(kept) .. '|' .. #entries)
 end
 
 local met = reserve_met(a)
 local channel = sale_key .. ':events'
 local lot_json = bid_lot_json(lot_id, string.sub(sale_key, 7, -2), a, now_s, price_s, bid_count_s, asking_s, met, raw_starts, ends_s)
+if live then lot_json = lot_json .. ',"warning":false' end
 -- max_raised never carries the new maximum; its entries (if any) come from the reserve rule.
 if result == 'max_raised' then
   redis.call(ARGV[1], channel, '{"type":"max_raised","seq":' .. seq_s .. ',"prevSeq":' .. raw_seq
@@ -220,12 +255,29 @@ else
     .. lot_json .. ',"bidderId":"' .. bidder .. '"' .. entries_json .. '}')
 end
 if extended then
-  redis.call(ARGV[1], channel, '{"type":"auction_extended","seq":' .. last_seq_s .. ',"prevSeq":'
-    .. seq_s .. lot_json .. ',"previousEndsAt":' .. previous_ends .. '}')
+  redis.call(ARGV[1], channel, '{"type":"auction_extended","seq":' .. int_s(seq + 1)
+    .. ',"prevSeq":' .. seq_s .. lot_json .. ',"previousEndsAt":' .. previous_ends .. '}')
+end
+if warned then
+  redis.call(ARGV[1], channel, '{"type":"warning_cleared","seq":' .. last_seq_s .. ',"prevSeq":'
+    .. int_s(seq + events - 2) .. lot_json .. '}')
 end
 
-redis.call('HSET', lot_key, 'currentPrice', price_s, 'leaderId', a.leaderId, 'leaderMax', leader_max_s,
-  'leaderSource', leader_source, 'bidCount', bid_count_s, 'endsAt', ends_s, 'seq', last_seq_s)
+if live then
+  redis.call('HSET', lot_key, 'currentPrice', price_s, 'leaderId', a.leaderId, 'leaderMax',
+    leader_max_s, 'leaderSource', leader_source, 'bidCount', bid_count_s, 'endsAt', ends_s,
+    'seq', last_seq_s, 'askOverride', '', 'warning', '')
+else
+  redis.call('HSET', lot_key, 'currentPrice', price_s, 'leaderId', a.leaderId, 'leaderMax',
+    leader_max_s, 'leaderSource', leader_source, 'bidCount', bid_count_s, 'endsAt', ends_s,
+    'seq', last_seq_s)
+end
+append_log(sale_key, '"at":' .. now_s .. ',"operator":"' .. operator .. '","action":"bid","lotId":"'
+  .. lot_id .. '","priceBefore":' .. raw_price .. ',"priceAfter":' .. price_s
+  .. ',"leaderBefore":' .. (old_leader and ('"' .. old_leader .. '"') or 'null')
+  .. ',"leaderAfter":"' .. a.leaderId .. '","detail":{"bidder":"' .. bidder .. '","source":"'
+  .. source .. '","amount":' .. amount_s(amount) .. ',"max":' .. max_s .. ',"result":"' .. result
+  .. '","bidIds":[' .. ids_json .. ']}')
 
 -- Compact on purpose: this is kept per request id for the auction's lifetime.
 local own_id = own_entry and first_id + own_entry - 1

@@ -15,6 +15,7 @@ local sale_id, actor, staff = ARGV[4], ARGV[5], ARGV[6]
 local sk = sale_keys()
 
 local sale = load_sale(sk, sale_id)
+if sale then sale.operator = actor end
 if not sale then return fail('SALE_NOT_FOUND', 'no sale ' .. sale_id) end
 if not may_act(sale.sellerId, actor, staff) then
   return fail('NOT_SELLER', 'only the seller or staff can start this sale')

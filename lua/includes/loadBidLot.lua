@@ -3,7 +3,7 @@
 local BID_FIELDS = {
   'lotStatus', 'digits', 'sellerId', 'startingPrice', 'reservePrice', 'increment',
   'incrementTable', 'currentPrice', 'leaderId', 'leaderMax', 'bidCount', 'startsAt',
-  'endsAt', 'softCloseSeconds', 'seq', 'leaderSource',
+  'endsAt', 'softCloseSeconds', 'seq', 'leaderSource', 'askOverride', 'warning', 'live',
 }
 
 -- A lot's rule fields from an HMGET that starts with BID_FIELDS; nil when it does not exist.
@@ -28,6 +28,9 @@ local function decode_bid_lot(key, lot_id, raw)
     softCloseSeconds = tonumber(raw[14]) or 0,
     seq = tonumber(raw[15]) or 0,
     leaderSource = (raw[16] ~= '' and raw[16]) or nil,
+    askOverride = opt_num(raw[17]),
+    warning = raw[18] == '1',
+    live = raw[19] == '1',
   }
 end
 

@@ -4,6 +4,7 @@
 --- @include "setLotStatus"
 --- @include "publishLot"
 --- @include "publishSale"
+--- @include "appendLog"
 -- What a sale's first lot close would be if it opened now; nil with a failure otherwise.
 local function first_close_at(sale, now)
   if sale.mode ~= 'timed' then return nil end
@@ -31,4 +32,5 @@ local function open_sale(sale, now, first)
   redis.call('HSET', sale.key, 'status', 'open', 'startsAt', now, 'firstCloseAt', first or '',
     'durationMs', '')
   publish_sale(sale, now, 'sale_started')
+  log_action(sale, { at = now, operator = sale.operator or 'scheduler', action = 'start' })
 end

@@ -24,6 +24,7 @@ local function publish_lot(sale, lot, now, event_type, extra, list)
     askingPrice = asking_price(lot),
     startsAt = null_if_nil(lot.startsAt),
     endsAt = null_if_nil(lot.endsAt),
+    warning = lot.warning == true,
   }
   lot.seq = sale.seq
   if extra then for k, v in pairs(extra) do ev[k] = v end end

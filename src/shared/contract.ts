@@ -5,6 +5,8 @@ import { z } from 'zod'
 import type {
   Auction,
   AuctionEvent,
+  BookEntry,
+  LogEntry,
   AuctionStatus,
   BidAccepted,
   BidEntry,
@@ -35,7 +37,8 @@ const epochMs = z.number().int().nonnegative()
 export const operatorProfileSchema = z.object({
   displayName: z.string().trim().min(1).max(80),
   operatorId: id,
-  role: z.enum(['staff', 'seller']),
+  /** A bidder bids only as its own paddle (its operator id) and sees no reserve. */
+  role: z.enum(['staff', 'seller', 'bidder']),
 })
 export type OperatorProfile = z.infer<typeof operatorProfileSchema>
 
@@ -96,6 +99,7 @@ export interface ConnectionStatus {
 }
 
 const auctionRef = z.object({ auctionId: id })
+const reasonText = z.string().trim().min(1).max(200)
 const saleRef = z.object({ saleId: id })
 const lotRef = z.object({ lotId: id })
 
@@ -205,6 +209,55 @@ export const commands = {
   },
   /** All or nothing: any bad row → INVALID_CATALOGUE with every bad row. */
   'lots:import': { input: saleRef.extend(lotImportSchema.shape), result: {} as { lots: Lot[] } },
+  // ---- Live sales: the clerk's commands (staff or the sale's seller) -------------------
+  /** Puts a lot on the block: the next waiting one in catalogue order, or `lotId` (a
+   * waiting or passed lot). Its absentee book executes. */
+  'lots:offer': { input: saleRef.extend({ lotId: id.optional() }), result: {} as { lot: Lot } },
+  /** A floor bid at the asking price; `paddle` when the clerk knows it (else `floor`). */
+  'lots:floor': {
+    input: lotRef.extend({ paddle: id.optional(), requestId: z.string().min(8).max(64) }),
+    result: {} as Omit<BidAccepted, 'ok'>,
+  },
+  /** The asking price for the next bid only (a split); above the current price. */
+  'lots:ask': { input: lotRef.extend({ amount: amountText }), result: {} as { lot: Lot } },
+  'lots:warn': { input: lotRef, result: {} as { lot: Lot } },
+  /** Sold to the leader; RESERVE_NOT_MET unless `belowReserve`; a floor leader needs `paddle`. */
+  'lots:hammer': {
+    input: lotRef.extend({ paddle: id.optional(), belowReserve: z.boolean().default(false) }),
+    result: {} as { lot: Lot },
+  },
+  'lots:pass': { input: lotRef, result: {} as { lot: Lot } },
+  /** Retracts the lot's last accepted bid (or book execution): the lot goes back to before it. */
+  'lots:retract': { input: lotRef.extend({ reason: reasonText }), result: {} as { lot: Lot } },
+  /** A sold or passed lot goes back on the block in its state at the hammer. */
+  'lots:reopen': { input: lotRef.extend({ reason: reasonText }), result: {} as { lot: Lot } },
+  /** A waiting lot leaves the sale. */
+  'lots:withdraw': { input: lotRef, result: {} as { lot: Lot } },
+  /** The lot's absentee book, highest maximum first (maxima only for staff and the seller). */
+  'lots:book': { input: lotRef, result: {} as { entries: BookEntry[] } },
+  /** The sale's audit log, oldest first (the newest `limit` when given). Staff and seller. */
+  'sales:log': {
+    input: saleRef.extend({ limit: z.number().int().min(1).max(10000).optional() }),
+    result: {} as { entries: LogEntry[] },
+  },
+  /** Checks the log's hash chain: LOG_TAMPERED with `entryId` at the first bad entry. */
+  'sales:verifyLog': { input: saleRef, result: {} as { entries: number } },
+  /** Indicative rates for the room display (at most four currencies). Staff and seller. */
+  'sales:rates': {
+    input: saleRef.extend({
+      rates: z
+        .array(
+          z.object({
+            currency: z.string().regex(/^[A-Z]{3}$/),
+            rate: z.string().regex(/^\d{1,9}(\.\d{1,8})?$/, 'a positive decimal rate'),
+          }),
+        )
+        .max(4),
+    }),
+    result: {} as { sale: Sale },
+  },
+  /** Web mode: a read-only link for the room display (a display-only token). Staff only. */
+  'display:link': { input: saleRef, result: {} as { url: string } },
   'profile:get': { input: z.object({}), result: {} as { profile: OperatorProfile | null } },
   'profile:set': { input: operatorProfileSchema, result: {} as { profile: OperatorProfile } },
 } as const

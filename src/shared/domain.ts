@@ -14,7 +14,8 @@ export const AT_ASKING = 'asking'
 
 export type BidKind = 'manual' | 'auto'
 export type BidOutcome = 'leading' | 'outbid'
-export type BidResultKind = 'leading' | 'outbid' | 'max_raised'
+/** `booked`: an absentee bid recorded in the book of a live sale's waiting lot. */
+export type BidResultKind = 'leading' | 'outbid' | 'max_raised' | 'booked'
 
 /** A price band: from `from` (inclusive) upwards the increment is `increment`. */
 export interface IncrementBand {
@@ -26,6 +27,10 @@ export interface AuctionResult {
   winnerId: string | null
   finalPrice: number
   reserveMet: boolean
+  /** Live sales: when the hammer fell (or the lot passed), on the Redis clock. */
+  hammerAt?: number
+  /** Live sales: staff sold below the reserve on purpose (`lot hammer --below-reserve`). */
+  belowReserve?: boolean
 }
 
 export interface Auction {
@@ -63,6 +68,23 @@ export interface Auction {
   seq: number
   createdAt: number
   result?: AuctionResult
+  /** Live sales: the lot is the one on the block (active in a live sale). */
+  onBlock: boolean
+  /** Live sales: fair warning was given and no bid has come since. */
+  warning: boolean
+  /** Live sales: the clerk's asking price for the next bid only (`lot ask`), or null. */
+  askOverride: number | null
+  /** Live sales: the number of absentee bids in the lot's book. */
+  book: number
+  /** Live sales: when the hammer fell or the lot passed; null before. */
+  hammerAt: number | null
+}
+
+/** One absentee bid in a live sale's book (the maximum only for staff and the seller). */
+export interface BookEntry {
+  bidderId: string
+  max: number | null
+  at: number
 }
 
 export interface BidEntry {
@@ -74,6 +96,8 @@ export interface BidEntry {
   source: BidSource
   at: number
   seq: number
+  /** Set when staff retracted the bid (`lot retract`): the lot went back to before it. */
+  retracted?: { reason: string; by: string; at: number }
 }
 
 export interface BidAccepted {
@@ -130,6 +154,21 @@ export type AuctionEvent =
   | (AuctionEventState & { type: 'auction_extended'; previousEndsAt: number })
   | (AuctionEventState & { type: 'auction_ended'; result: AuctionResult })
   | (AuctionEventState & { type: 'auction_cancelled' })
+  | LiveLotEvent
+
+/** The lot events of a live sale; each carries the lot's fair-warning flag. */
+export type LiveLotEvent = AuctionEventState & { warning: boolean } & (
+    | { type: 'lot_offered' }
+    | { type: 'book_executed'; bids: BidEntry[] }
+    | { type: 'ask_changed'; askOverride: number | null }
+    | { type: 'fair_warning' }
+    | { type: 'warning_cleared' }
+    | { type: 'lot_sold'; result: AuctionResult }
+    | { type: 'lot_passed'; result: AuctionResult }
+    | { type: 'bid_retracted'; bidIds: number[]; reason: string }
+    | { type: 'lot_reopened'; reason: string }
+    | { type: 'lot_withdrawn' }
+  )
 
 export type AuctionEventType = AuctionEvent['type']
 
@@ -201,6 +240,37 @@ export interface Sale {
   closedAt: number | null
   /** True for the sale behind a standalone auction (`auction create`). */
   standalone: boolean
+  /** Live sales: the lot on the block, or null. */
+  onBlockLotId: string | null
+  /** Indicative rates for the room display: 1 unit of the sale's currency in each. */
+  displayRates: DisplayRate[]
+}
+
+/** One currency on the room display: `rate` is decimal text, units per sale currency unit. */
+export interface DisplayRate {
+  currency: string
+  rate: string
+}
+
+/** One entry of a sale's audit log (append-only, hash-chained; `sale log`). */
+export interface LogEntry {
+  /** The stream entry id. */
+  id: string
+  at: number
+  operator: string
+  action: string
+  lotId: string | null
+  priceBefore: number | null
+  priceAfter: number | null
+  leaderBefore: string | null
+  leaderAfter: string | null
+  reason: string | null
+  /** Anything else the action recorded (the bid's amount and source, a voided result…). */
+  detail: Record<string, unknown> | null
+  /** SHA-1 of the previous entry's stored text ('' for the first). */
+  prev: string
+  /** SHA-1 of this entry's stored text. */
+  hash: string
 }
 
 /** The state every sale-level event carries. */
@@ -221,6 +291,7 @@ export type SaleEvent =
   | (SaleEventState & { type: 'lot_updated'; lotId: string; number: string })
   | (SaleEventState & { type: 'lot_removed'; lotId: string; number: string })
   | (SaleEventState & { type: 'lots_reordered' })
+  | (SaleEventState & { type: 'rates_changed'; displayRates: DisplayRate[] })
 
 /** Anything published on a sale's channel. */
 export type SaleChannelEvent = SaleEvent | AuctionEvent

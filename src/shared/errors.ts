@@ -16,6 +16,16 @@ export const ERROR_CODES = [
   'SALE_NOT_FOUND',
   'LOT_NUMBER_TAKEN',
   'INVALID_CATALOGUE',
+  'LOT_ON_BLOCK',
+  'LOT_NOT_OPEN',
+  'LOT_CLOSED',
+  'NO_LOT_WAITING',
+  'NOT_LIVE_SALE',
+  'RESERVE_NOT_MET',
+  'NO_BIDS',
+  'PADDLE_REQUIRED',
+  'NOTHING_TO_RETRACT',
+  'LOG_TAMPERED',
   'SCHEMA_MISMATCH',
   'REDIS_UNAVAILABLE',
   'UNAUTHORIZED',
@@ -34,6 +44,8 @@ export interface CommandError {
   status?: string
   /** For INVALID_CATALOGUE: every bad row, by its line in the file. */
   rows?: CatalogueRowError[]
+  /** For LOG_TAMPERED: the first entry whose chain does not hold. */
+  entryId?: string
 }
 
 export interface CatalogueRowError {

@@ -98,6 +98,11 @@ export class SaleBook {
       softCloseSeconds: lot.softCloseSeconds,
       seq: lot.seq,
       createdAt: lot.createdAt,
+      onBlock: false,
+      warning: false,
+      askOverride: null,
+      book: 0,
+      hammerAt: null,
     }
     if (lot.result) auction.result = { ...lot.result }
     return auction
@@ -133,6 +138,8 @@ export class SaleBook {
       createdAt: sale.createdAt,
       closedAt: sale.closedAt,
       standalone: sale.standalone,
+      onBlockLotId: null,
+      displayRates: [],
     }
   }
 

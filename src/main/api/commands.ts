@@ -5,6 +5,7 @@ import { fail, type Failure } from '../../shared/errors'
 import type { AuctionEngine } from '../engine'
 import { actorOf, redact, requireProfile, sellerFor } from './access'
 import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
+import { liveHandlers } from './live-commands'
 import { saleHandlers } from './sale-commands'
 
 export type { CommandContext, SessionState } from './context'
@@ -40,6 +41,9 @@ export const handlers: Handlers = {
     const denied = requireProfile(session.profile)
     if (denied || !session.profile) return denied as Failure
     const profile = session.profile
+    if (profile.role === 'bidder' && input.bidderId !== profile.operatorId) {
+      return fail('UNAUTHORIZED', 'A bidder bids only as their own paddle.', { field: 'bidderId' })
+    }
     return withEngine(ctx, async (engine) => {
       if (profile.role === 'seller') {
         // A seller console must not bid up its own lots, whatever bidder id it types.
@@ -48,7 +52,7 @@ export const handlers: Handlers = {
           return fail('SELLER_CANNOT_BID', 'A seller cannot place bids on their own auction.')
         }
       }
-      return engine.placeBid(input)
+      return engine.placeBid({ ...input, operatorId: profile.operatorId })
     })
   },
 
@@ -115,6 +119,7 @@ export const handlers: Handlers = {
   },
 
   ...saleHandlers,
+  ...liveHandlers,
 }
 
 function transition(

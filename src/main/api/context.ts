@@ -19,6 +19,11 @@ export interface CommandContext {
   settings: SettingsStore
   relay: Relay
   presence: Presence
+  /**
+   * The room display for a sale, as the transport offers it: the web server mints a
+   * display-only link; the desktop opens a second window. Absent: not offered here.
+   */
+  openDisplay?: (saleId: string) => Promise<{ ok: true; url: string } | Failure>
 }
 
 export type Handler<N extends CommandName> = (

@@ -6,9 +6,10 @@ import type { Actor, Lot } from '../../shared/domain'
 import type { Failure } from '../../shared/errors'
 import type { AuctionEngine } from '../engine'
 import { actorOf, redact, requireProfile, sellerFor } from './access'
+import type { LiveCommand } from './live-commands'
 import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
 
-type SaleCommand = Extract<CommandName, `sales:${string}` | `lots:${string}`>
+type SaleCommand = Exclude<Extract<CommandName, `sales:${string}` | `lots:${string}`>, LiveCommand>
 
 const redactAll = (lots: Lot[], viewer: Actor): Lot[] => lots.map((lot) => redact(lot, viewer))
 

@@ -3,6 +3,7 @@ import { fail } from '../../shared/errors'
 import { AuctionEngine, connectRedis, scrubSecrets, type ConnectionOptions } from '../engine'
 import { auctionCommands } from './commands/auction'
 import { bid, history } from './commands/bid'
+import { clerkLotCommands, clerkSaleCommands } from './commands/clerk'
 import { demo } from './commands/demo'
 import { scheduler, watch } from './commands/live'
 import { lotCommands } from './commands/lot'
@@ -35,6 +36,16 @@ const USAGE = `usage: npm run --silent cli -- <command>
   lot import SALE --csv FILE [--request-id R] (--as SELLER | --staff)
               columns: lot,title,start_price (required), description,estimate_low,estimate_high,
               reserve,increment; any bad row → INVALID_CATALOGUE with every bad row, nothing imported
+  Live sales (the clerk; each (--as SELLER | --staff)):
+  sale offer SALE [--lot LOT]        puts the next waiting lot (or LOT) on the block
+  lot floor LOT [--paddle P] [--request-id R]   a floor bid at the asking price
+  lot ask LOT --amount X             the asking price for the next bid only
+  lot warn LOT | lot pass LOT | lot withdraw LOT
+  lot hammer LOT [--paddle P] [--below-reserve]
+  lot retract LOT --reason R | lot reopen LOT --reason R
+  lot book LOT                       the absentee book
+  sale log SALE [--limit N] | sale verify-log SALE
+  sale rates SALE [--rate EUR=1.17 ...]   indicative rates for the room display (at most 4)
   bid ID --bidder B --amount 12.00|asking [--max 50.00] [--request-id R] [--source floor|phone|online|absentee]
   history ID [--limit N] [--before BIDID]
   watch ID          events of a lot, or of a whole sale, as JSON lines until Ctrl-C
@@ -62,8 +73,8 @@ const entry = <T>(table: Record<string, T>, key: string | undefined): T | undefi
 /** Commands with a subject: `auction create`, `sale lots`, `lot add`… */
 const GROUPS: Record<string, Record<string, Command>> = {
   auction: auctionCommands,
-  sale: saleCommands,
-  lot: lotCommands,
+  sale: { ...saleCommands, ...clerkSaleCommands },
+  lot: { ...lotCommands, ...clerkLotCommands },
 }
 
 function route(argv: string[]): { runner: Runner; args: string[] } {

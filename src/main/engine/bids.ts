@@ -22,6 +22,8 @@ export interface PlaceBidInput {
   max?: AmountInput | null
   requestId?: string | null
   source?: string
+  /** Who entered the bid, for the sale's audit log (default: the bidder). */
+  operatorId?: string | null
 }
 
 const bidInputSchema = z.object({
@@ -31,6 +33,7 @@ const bidInputSchema = z.object({
   max: amountSchema.nullish(),
   requestId: z.string().min(1).max(128).nullish(),
   source: z.enum(BID_SOURCES).default('online'),
+  operatorId: idSchema.nullish(),
 })
 
 /** The bid amount as the script reads it: minor units, decimal text, or the asking price. */
@@ -66,6 +69,7 @@ export class Bids {
         amountSpec(input.amount, true),
         input.max === undefined || input.max === null ? '' : amountSpec(input.max),
         input.source,
+        input.operatorId ?? '',
       ],
     )
     return reply.then((answer) => this.answer(input, saleId, answer))

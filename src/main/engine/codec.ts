@@ -15,6 +15,7 @@ import type {
   BidResultKind,
   BidSource,
   IncrementBand,
+  DisplayRate,
 } from '../../shared/domain'
 import { incrementAt } from '../../shared/money'
 
@@ -47,6 +48,7 @@ export function decodeAuction(
   const leaderId = hash.leaderId ? hash.leaderId : null
   const mayseeReserve = !viewer || viewer.staff || viewer.id === hash.sellerId
   const lotStatus = hash.lotStatus as LotStatus
+  const askOverride = optionalNumber(hash.askOverride)
   const auction: Auction = {
     id: hash.id as string,
     saleId: hash.saleId as string,
@@ -65,9 +67,11 @@ export function decodeAuction(
     reserveMet: reserve === null || (leaderId !== null && currentPrice >= reserve),
     ...(incrementTable ? { incrementTable } : { increment }),
     currentPrice,
-    askingPrice: leaderId
-      ? currentPrice + incrementAt(currentPrice, increment, incrementTable)
-      : Number(hash.startingPrice),
+    askingPrice:
+      askOverride ??
+      (leaderId
+        ? currentPrice + incrementAt(currentPrice, increment, incrementTable)
+        : Number(hash.startingPrice)),
     leaderId,
     bidCount: Number(hash.bidCount),
     startsAt: optionalNumber(hash.startsAt),
@@ -76,6 +80,11 @@ export function decodeAuction(
     softCloseSeconds: Number(hash.softCloseSeconds ?? 0),
     seq: Number(hash.seq),
     createdAt: Number(hash.createdAt),
+    onBlock: hash.live === '1' && lotStatus === 'active',
+    warning: hash.warning === '1',
+    askOverride,
+    book: Number(hash.book ?? 0),
+    hammerAt: optionalNumber(hash.hammerAt),
   }
   if (lotStatus === 'sold' || lotStatus === 'passed') {
     auction.result = {
@@ -83,6 +92,8 @@ export function decodeAuction(
       finalPrice: Number(hash.finalPrice),
       reserveMet: hash.resultReserveMet === '1',
     }
+    if (auction.hammerAt !== null) auction.result.hammerAt = auction.hammerAt
+    if (hash.belowReserve === '1') auction.result.belowReserve = true
   }
   return auction
 }
@@ -92,6 +103,7 @@ export function decodeSale(
   hash: Record<string, string>,
   lotCounts: Record<LotStatus, number>,
   lotCount: number,
+  activeLotId: string | null = null,
 ): Sale {
   const incrementTable: IncrementBand[] | undefined = hash.incrementTable
     ? (JSON.parse(hash.incrementTable) as IncrementBand[])
@@ -117,16 +129,22 @@ export function decodeSale(
     createdAt: Number(hash.createdAt),
     closedAt: optionalNumber(hash.closedAt),
     standalone: hash.standalone === '1',
+    onBlockLotId: hash.mode === 'live' ? activeLotId : null,
+    displayRates: hash.displayRates ? (JSON.parse(hash.displayRates) as DisplayRate[]) : [],
   }
 }
 
 const KINDS: Record<string, BidKind> = { manual: 'manual', auto: 'auto' }
 const OUTCOMES: Record<string, BidOutcome> = { leading: 'leading', outbid: 'outbid' }
 
-/** One stored history line "seq|at|bidder|amount|kind|outcome|source" → a bid entry. */
+/**
+ * One stored history line "seq|at|bidder|amount|kind|outcome|source" → a bid entry; a
+ * retracted one goes on with "|r|at|operator|reason" (the reason last: it may hold '|').
+ */
 export function decodeBidEntry(line: string, id: number): BidEntry {
-  const [seq, at, bidderId, amount, kind, outcome, source] = line.split('|')
-  return {
+  const [seq, at, bidderId, amount, kind, outcome, source, mark, retractedAt, by, ...reason] =
+    line.split('|')
+  const entry: BidEntry = {
     id,
     bidderId: bidderId as string,
     amount: Number(amount),
@@ -136,6 +154,10 @@ export function decodeBidEntry(line: string, id: number): BidEntry {
     at: Number(at),
     seq: Number(seq),
   }
+  if (mark === 'r') {
+    entry.retracted = { reason: reason.join('|'), by: by as string, at: Number(retractedAt) }
+  }
+  return entry
 }
 
 /** The compact answer the bid script stores per request id → the public bid result. */
@@ -166,6 +188,11 @@ export function decodeBidAnswer(
 /** An event as published by a script; fills what Lua's JSON cannot express (empty arrays). */
 export function decodeEvent(payload: string): SaleChannelEvent {
   const event = JSON.parse(payload) as SaleChannelEvent
+  // Lua's cjson writes an empty array as {}.
+  const emptyArray = (value: unknown): boolean => !Array.isArray(value)
   if ((event.type === 'bid_placed' || event.type === 'max_raised') && !event.bids) event.bids = []
+  if (event.type === 'bid_retracted' && emptyArray(event.bidIds)) event.bidIds = []
+  if (event.type === 'book_executed' && emptyArray(event.bids)) event.bids = []
+  if (event.type === 'rates_changed' && emptyArray(event.displayRates)) event.displayRates = []
   return event
 }

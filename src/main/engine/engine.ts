@@ -10,12 +10,15 @@ import type {
   AuctionStatus,
   BidAccepted,
   BidEntry,
+  BookEntry,
+  DisplayRate,
+  LogEntry,
   Lot,
   LotStatus,
   Sale,
   SaleStatus,
 } from '../../shared/domain'
-import { AUCTION_STATUSES, LOT_STATUSES, saleIdOf } from '../../shared/domain'
+import { AT_ASKING, AUCTION_STATUSES, LOT_STATUSES, saleIdOf } from '../../shared/domain'
 import { fail, type Failure, type Result } from '../../shared/errors'
 import {
   entityIdSchema,
@@ -25,12 +28,14 @@ import {
   type SaleCreateInput,
   type SaleListQuery,
 } from '../../shared/sale-schemas'
+import { readLog, verifyLog } from './audit-log'
 import { Bids, type PlaceBidInput } from './bids'
 import { decodeBidEntry } from './codec'
 import { isUnavailable, scrubSecrets } from './connection'
 import type { EngineCore } from './core'
 import { tickDue, type DueBatch } from './due'
 import { indexKeys, lotKeys, registryKeys, saleKeys } from './keys'
+import * as live from './live'
 import * as lots from './lots'
 import { readFromRegistry, readLot, readLots, readSale } from './reads'
 import { Registry, type RegistryOptions } from './registry'
@@ -61,6 +66,9 @@ const AUCTION_STATUS_OF_SALE: Record<SaleStatus, AuctionStatus> = {
   closed: 'ended',
   cancelled: 'cancelled',
 }
+
+/** The paddle of a floor bid the clerk has not named yet: the hammer asks for it. */
+export const FLOOR_PADDLE = 'floor'
 
 const badId = (field: string): Failure =>
   fail('INVALID_INPUT', `${field}: not a valid id`, { field })
@@ -337,6 +345,158 @@ export class AuctionEngine {
     return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)
   }
 
+  // ---- Live sales: the clerk's commands ---------------------------------------------------
+
+  /** Puts a lot on the block: the next waiting one, or `lotId` (waiting or passed). */
+  offerLot(saleId: string, lotId: string | undefined, actor: Actor): Promise<Result<{ lot: Lot }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      if (lotId !== undefined && !live.validLotId(lotId)) return badId('lotId')
+      if (!idSchema.safeParse(actor.id).success) return badId('actor')
+      const offered = await live.offerLot(this.core, saleId, lotId, actor)
+      if ('ok' in offered) return offered
+      return this.lotOf(offered.lotId, actor)
+    })
+  }
+
+  /** A floor bid at the asking price, for `paddle` (the anonymous `floor` when unknown). */
+  floorBid(
+    lotId: string,
+    input: { paddle?: string; requestId?: string },
+    actor: Actor,
+  ): Promise<BidAccepted | Failure> {
+    return this.guard(async () => {
+      if (!live.validLotId(lotId)) return badId('lotId')
+      const sellerId = await this.redis.hget(lotKeys(lotId).lot, 'sellerId')
+      if (sellerId === null) return fail('AUCTION_NOT_FOUND', `no lot ${lotId}`)
+      if (!actor.staff && actor.id !== sellerId) {
+        return fail('NOT_SELLER', 'only the seller or staff clerk this sale')
+      }
+      return this.bids.place({
+        auctionId: lotId,
+        bidderId: input.paddle ?? FLOOR_PADDLE,
+        amount: AT_ASKING,
+        source: 'floor',
+        requestId: input.requestId ?? null,
+        operatorId: actor.id,
+      })
+    })
+  }
+
+  /** The asking price for the next bid only (decimal text or minor units). */
+  askLot(lotId: string, amount: string | number, actor: Actor): Promise<Result<{ lot: Lot }>> {
+    return this.clerk(lotId, actor, async () => {
+      const minor = await live.askAmount(this.core, lotId, amount)
+      if (typeof minor !== 'string') return minor
+      return live.runLotScript(this.core, 'askLot', lotId, actor, [minor])
+    })
+  }
+
+  warnLot(lotId: string, actor: Actor): Promise<Result<{ lot: Lot }>> {
+    return this.clerk(lotId, actor, () => live.runLotScript(this.core, 'warnLot', lotId, actor))
+  }
+
+  /** Sold to the leader; a floor leader needs `paddle`; below the reserve only on purpose. */
+  hammerLot(
+    lotId: string,
+    options: { paddle?: string; belowReserve?: boolean },
+    actor: Actor,
+  ): Promise<Result<{ lot: Lot }>> {
+    return this.clerk(lotId, actor, () => {
+      if (options.paddle !== undefined && !idSchema.safeParse(options.paddle).success) {
+        return Promise.resolve(badId('paddle'))
+      }
+      return live.runLotScript(this.core, 'hammerLot', lotId, actor, [
+        options.paddle ?? '',
+        options.belowReserve ? '1' : '0',
+      ])
+    })
+  }
+
+  passLot(lotId: string, actor: Actor): Promise<Result<{ lot: Lot }>> {
+    return this.clerk(lotId, actor, () => live.runLotScript(this.core, 'passLot', lotId, actor))
+  }
+
+  /** Retracts the last accepted bid of the lot on the block. */
+  retractBid(lotId: string, reason: string, actor: Actor): Promise<Result<{ lot: Lot }>> {
+    return this.clerk(lotId, actor, () => {
+      const why = live.reasonOf(reason)
+      if (typeof why !== 'string') return Promise.resolve(why)
+      return live.runLotScript(this.core, 'retractBid', lotId, actor, [why])
+    })
+  }
+
+  /** A sold or passed lot back on the block, in its state at the hammer. */
+  reopenLot(lotId: string, reason: string, actor: Actor): Promise<Result<{ lot: Lot }>> {
+    return this.clerk(lotId, actor, () => {
+      const why = live.reasonOf(reason)
+      if (typeof why !== 'string') return Promise.resolve(why)
+      return live.runLotScript(this.core, 'reopenLot', lotId, actor, [why])
+    })
+  }
+
+  /** A lot leaves its sale (a live sale: only while it waits). */
+  withdrawLot(lotId: string, actor: Actor): Promise<Result<{ lot: Lot }>> {
+    return this.clerk(lotId, actor, () =>
+      sales.transitionLot(this.core, 'withdrawLot', saleIdOf(lotId), lotId, actor),
+    )
+  }
+
+  /** A lot's absentee book, highest maximum first. */
+  lotBook(lotId: string, viewer?: Actor): Promise<Result<{ entries: BookEntry[] }>> {
+    return this.guard(async () => {
+      if (!live.validLotId(lotId)) return badId('lotId')
+      const entries = await live.readBook(this.core, lotId, viewer)
+      return Array.isArray(entries) ? { ok: true as const, entries } : entries
+    })
+  }
+
+  /** The room display's indicative rates (at most four other currencies). */
+  setDisplayRates(
+    saleId: string,
+    rates: DisplayRate[],
+    actor: Actor,
+  ): Promise<Result<{ sale: Sale }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      if (!idSchema.safeParse(actor.id).success) return badId('actor')
+      const failure = await live.setDisplayRates(this.core, saleId, rates, actor)
+      if (failure) return failure
+      const sale = await readSale(this.redis, saleId)
+      return sale ? { ok: true as const, sale } : fail('SALE_NOT_FOUND', `no sale ${saleId}`)
+    })
+  }
+
+  /** The sale's audit log, oldest first (its newest `limit` entries when given). */
+  saleLog(
+    saleId: string,
+    options: { limit?: number } = {},
+  ): Promise<Result<{ entries: LogEntry[] }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      const { limit } = options
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+        return fail('INVALID_INPUT', 'limit: a whole number from 1', { field: 'limit' })
+      }
+      if (!(await this.redis.exists(saleKeys(saleId).sale))) {
+        return fail('SALE_NOT_FOUND', `no sale ${saleId}`)
+      }
+      return { ok: true as const, entries: await readLog(this.redis, saleId, limit) }
+    })
+  }
+
+  /** Checks the log's hash chain: LOG_TAMPERED at the first entry that breaks it. */
+  verifySaleLog(saleId: string): Promise<Result<{ entries: number }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      if (!(await this.redis.exists(saleKeys(saleId).sale))) {
+        return fail('SALE_NOT_FOUND', `no sale ${saleId}`)
+      }
+      const verified = await verifyLog(this.redis, saleId)
+      return 'ok' in verified ? verified : { ok: true as const, ...verified }
+    })
+  }
+
   // ---- The scheduler's half ---------------------------------------------------------------
 
   /** null when this store holds our data layout; the SCHEMA_MISMATCH (or unavailable) failure otherwise. */
@@ -359,6 +519,25 @@ export class AuctionEngine {
   }
 
   // ---- Helpers ------------------------------------------------------------------------------
+
+  /** A clerk's action on one lot, answered with the lot as the actor sees it. */
+  private clerk(
+    lotId: string,
+    actor: Actor,
+    act: () => Promise<Failure | null>,
+  ): Promise<Result<{ lot: Lot }>> {
+    return this.guard(async () => {
+      if (!live.validLotId(lotId)) return badId('lotId')
+      if (!idSchema.safeParse(actor.id).success) return badId('actor')
+      const failure = await act()
+      return failure ?? this.lotOf(lotId, actor)
+    })
+  }
+
+  private async lotOf(lotId: string, viewer: Actor): Promise<Result<{ lot: Lot }>> {
+    const lot = await readLot(this.redis, lotId, viewer)
+    return lot ? { ok: true as const, lot } : fail('AUCTION_NOT_FOUND', `no lot ${lotId}`)
+  }
 
   private saleTransition(
     script: sales.SaleTransition,

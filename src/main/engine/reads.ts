@@ -37,18 +37,20 @@ export async function readSale(redis: Client, saleId: string): Promise<Sale | nu
   const multi = redis.multi([
     ['hgetall', keys.sale],
     ['zcard', keys.lots],
+    ['zrange', keys.byLotStatus('active'), '0', '0'],
     ...LOT_STATUSES.map((status) => ['zcard', keys.byLotStatus(status)]),
   ])
-  const [hash, lotCount, ...counts] = (await exec(multi)) as [
+  const [hash, lotCount, active, ...counts] = (await exec(multi)) as [
     Record<string, string>,
     number,
+    string[],
     ...number[],
   ]
   if (!hash.id) return null
   const lotCounts = Object.fromEntries(
     LOT_STATUSES.map((status, i) => [status, counts[i] ?? 0]),
   ) as Record<LotStatus, number>
-  return decodeSale(hash, lotCounts, lotCount)
+  return decodeSale(hash, lotCounts, lotCount, active[0] ?? null)
 }
 
 /** The sale's lots in catalogue order, optionally of one lot status. */

@@ -57,6 +57,11 @@ export function auctionAt(seq: number, overrides: Partial<Auction> = {}): Auctio
     id: 'lot-1',
     saleId: 'lot-1',
     number: '1',
+    onBlock: false,
+    warning: false,
+    askOverride: null,
+    book: 0,
+    hammerAt: null,
     estimateLow: null,
     estimateHigh: null,
     lotStatus: 'active',
@@ -132,6 +137,8 @@ export function bidEvent(
 export function saleAt(seq: number, overrides: Partial<Sale> = {}): Sale {
   return {
     id: 'S1',
+    onBlockLotId: null,
+    displayRates: [],
     title: 'Autumn sale of clocks',
     description: '',
     mode: 'timed',

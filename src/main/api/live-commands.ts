@@ -1,0 +1,107 @@
+// The clerk's commands of a live sale and the sale's audit log: staff, or the sale's seller
+// (the engine answers NOT_SELLER for anyone else); every one needs a profile. Reads of the
+// book redact maxima for everyone else.
+import type { CommandName } from '../../shared/contract'
+import type { Actor } from '../../shared/domain'
+import { fail, type Failure } from '../../shared/errors'
+import type { AuctionEngine } from '../engine'
+import { actorOf, requireProfile } from './access'
+import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
+
+export type LiveCommand =
+  | Extract<
+      CommandName,
+      | 'lots:offer'
+      | 'lots:floor'
+      | 'lots:ask'
+      | 'lots:warn'
+      | 'lots:hammer'
+      | 'lots:pass'
+      | 'lots:retract'
+      | 'lots:reopen'
+      | 'lots:withdraw'
+      | 'lots:book'
+      | 'sales:log'
+      | 'sales:verifyLog'
+      | 'sales:rates'
+    >
+  | 'display:link'
+
+/** Runs a clerk's action as the session's operator; a bidder session never clerks. */
+function asClerk<T>(
+  ctx: CommandContext,
+  session: SessionState,
+  act: (engine: AuctionEngine, actor: Actor) => Promise<T>,
+): Promise<T | Failure> {
+  const denied = requireProfile(session.profile)
+  if (denied) return Promise.resolve(denied)
+  if (session.profile?.role === 'bidder') {
+    return Promise.resolve(fail('UNAUTHORIZED', 'A bidder session cannot run the sale.'))
+  }
+  const actor = actorOf(session.profile)
+  return withEngine(ctx, (engine) => act(engine, actor))
+}
+
+/** Staff, or the seller of the sale: the log holds every bidder's maximum. */
+async function mayReadLog(
+  engine: AuctionEngine,
+  saleId: string,
+  actor: Actor,
+): Promise<Failure | null> {
+  if (actor.staff) return null
+  const sale = await engine.getSale(saleId)
+  if (!sale.ok) return sale
+  return sale.sale.sellerId === actor.id
+    ? null
+    : fail('NOT_SELLER', "Only staff and the sale's seller read its log.")
+}
+
+export const liveHandlers: { [N in LiveCommand]: Handler<N> } = {
+  'lots:offer': (ctx, session, { saleId, lotId }) =>
+    asClerk(ctx, session, (engine, actor) => engine.offerLot(saleId, lotId, actor)),
+  'lots:floor': (ctx, session, { lotId, paddle, requestId }) =>
+    asClerk(ctx, session, (engine, actor) =>
+      engine.floorBid(lotId, { ...(paddle ? { paddle } : {}), requestId }, actor),
+    ),
+  'lots:ask': (ctx, session, { lotId, amount }) =>
+    asClerk(ctx, session, (engine, actor) => engine.askLot(lotId, amount, actor)),
+  'lots:warn': (ctx, session, { lotId }) =>
+    asClerk(ctx, session, (engine, actor) => engine.warnLot(lotId, actor)),
+  'lots:hammer': (ctx, session, { lotId, paddle, belowReserve }) =>
+    asClerk(ctx, session, (engine, actor) =>
+      engine.hammerLot(lotId, { ...(paddle ? { paddle } : {}), belowReserve }, actor),
+    ),
+  'lots:pass': (ctx, session, { lotId }) =>
+    asClerk(ctx, session, (engine, actor) => engine.passLot(lotId, actor)),
+  'lots:retract': (ctx, session, { lotId, reason }) =>
+    asClerk(ctx, session, (engine, actor) => engine.retractBid(lotId, reason, actor)),
+  'lots:reopen': (ctx, session, { lotId, reason }) =>
+    asClerk(ctx, session, (engine, actor) => engine.reopenLot(lotId, reason, actor)),
+  'lots:withdraw': (ctx, session, { lotId }) =>
+    asClerk(ctx, session, (engine, actor) => engine.withdrawLot(lotId, actor)),
+  'lots:book': (ctx, session, { lotId }) =>
+    withEngine(ctx, (engine) => engine.lotBook(lotId, actorOf(session.profile))),
+  'sales:log': (ctx, session, { saleId, limit }) =>
+    asClerk(ctx, session, async (engine, actor) => {
+      const refused = await mayReadLog(engine, saleId, actor)
+      return refused ?? engine.saleLog(saleId, limit === undefined ? {} : { limit })
+    }),
+  'sales:verifyLog': (ctx, session, { saleId }) =>
+    asClerk(ctx, session, async (engine, actor) => {
+      const refused = await mayReadLog(engine, saleId, actor)
+      return refused ?? engine.verifySaleLog(saleId)
+    }),
+  'sales:rates': (ctx, session, { saleId, rates }) =>
+    asClerk(ctx, session, (engine, actor) => engine.setDisplayRates(saleId, rates, actor)),
+  'display:link': async (ctx, session, { saleId }) => {
+    const denied = requireProfile(session.profile)
+    if (denied) return denied
+    if (session.profile?.role === 'bidder') {
+      return fail('UNAUTHORIZED', 'A bidder session cannot open the room display.')
+    }
+    if (!ctx.openDisplay) {
+      return fail('INVALID_INPUT', 'This console offers no room display link.', { field: 'saleId' })
+    }
+    return ctx.openDisplay(saleId)
+  },
+}
