@@ -32,7 +32,7 @@
 local MAX_MINOR = 10000000000000
 local lot_id, request_id, bidder, amount_spec, max_spec, source, operator =
   ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
-if operator == '' then operator = bidder end
+if not operator or operator == '' then operator = bidder end
 local lot_key, sale_key = KEYS[1], KEYS[2]
 local requests_key = lot_key .. ':requests'
 if request_id ~= '' then

@@ -70,6 +70,7 @@ export async function ceilingCallers(
         `d:${(amount / 100).toFixed(2)}`,
         '',
         'online',
+        '',
       )
       return { ok: true }
     },

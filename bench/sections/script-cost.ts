@@ -58,7 +58,7 @@ async function batch(
 
 const bidArgs = (bids: BidSource): string[] => {
   const { amount, bidderId } = bids.next(0)
-  return [randomUUID(), bidderId, `d:${minorToDecimal(amount, 2)}`, '', 'online']
+  return [randomUUID(), bidderId, `d:${minorToDecimal(amount, 2)}`, '', 'online', '']
 }
 
 export async function scriptCost(ctx: BenchContext): Promise<ScriptCost> {
