@@ -147,7 +147,9 @@ local entries = {}
 local own_entry = nil
 local result
 local old_price, old_leader = a.price, a.leaderId
-if a.leaderId == bidder then
+-- `floor` is the room's anonymous paddle (a live sale's floor key): two floor bids in a row
+-- come from two people, so the second is a new bid, not the leader's own.
+if a.leaderId == bidder and bidder ~= 'floor' then
   if max <= a.leaderMax then
     return reject('ALREADY_LEADING', 'the bidder is already leading')
   end

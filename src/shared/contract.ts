@@ -54,7 +54,9 @@ export const createAuctionSchema = z.object({
   startingPrice: amountText,
   reservePrice: amountText.optional(),
   increment: amountText.optional(),
-  incrementTable: z.array(incrementBandSchema).min(1).max(50).optional(),
+  incrementTable: z
+    .union([z.array(incrementBandSchema).min(1).max(50), z.literal('standard')])
+    .optional(),
   startsAt: epochMs.optional(),
   endsAt: epochMs.optional(),
   durationMs: z

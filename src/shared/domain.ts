@@ -23,6 +23,14 @@ export interface IncrementBand {
   increment: number
 }
 
+/**
+ * The auctioneer's standard ladder, chosen by name in place of a table: 10s to 200, 20s to
+ * 300, the 2-5-8 steps to 500 (300, 320, 350, 380, 400…), 50s to 1,000, and the same pattern
+ * times 10 above (100s to 2,000 …), in units of the currency.
+ */
+export const STANDARD_LADDER = 'standard'
+export type IncrementTable = IncrementBand[] | typeof STANDARD_LADDER
+
 export interface AuctionResult {
   winnerId: string | null
   finalPrice: number
@@ -54,7 +62,7 @@ export interface Auction {
   reserveMet: boolean
   hasReserve: boolean
   increment?: number
-  incrementTable?: IncrementBand[]
+  incrementTable?: IncrementTable
   currentPrice: number
   /** The price the next bid must reach. */
   askingPrice: number
@@ -232,7 +240,7 @@ export interface Sale {
   softCloseSeconds: number
   /** The default increment of its lots: a fixed step or a table. */
   increment?: number
-  incrementTable?: IncrementBand[]
+  incrementTable?: IncrementTable
   lotCount: number
   lotCounts: Record<LotStatus, number>
   seq: number

@@ -62,12 +62,31 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
   return format.format(minor / 10 ** digits)
 }
 
-/** The increment at price x: a fixed increment, or the band whose `from` ≤ x. */
+/**
+ * The next step above `price` on the standard ladder (STANDARD_LADDER in domain.ts), in minor
+ * units of a currency with `digits` fraction digits; lua/includes/incrementAt.lua is the same.
+ */
+export function ladderStepAbove(price: number, digits: number): number {
+  let unit = 10 ** digits
+  while (price >= 1000 * unit) unit *= 10
+  const above = (base: number, step: number): number =>
+    base + (Math.floor((price - base) / step) + 1) * step
+  if (price < 200 * unit) return above(0, 10 * unit)
+  if (price < 300 * unit) return above(200 * unit, 20 * unit)
+  if (price >= 500 * unit) return above(500 * unit, 50 * unit)
+  const hundred = Math.floor(price / (100 * unit)) * 100 * unit
+  const mark = [20, 50, 80, 100].find((m) => price - hundred < m * unit) as number
+  return hundred + mark * unit
+}
+
+/** The increment at price x: a fixed increment, the band whose `from` ≤ x, or the ladder. */
 export function incrementAt(
   price: number,
   increment: number | undefined,
-  table: readonly { from: number; increment: number }[] | undefined,
+  table: readonly { from: number; increment: number }[] | 'standard' | undefined,
+  digits = 2,
 ): number {
+  if (table === 'standard') return ladderStepAbove(price, digits) - price
   if (table && table.length > 0) {
     let step = table[0]?.increment ?? 1
     for (const band of table) if (band.from <= price) step = band.increment

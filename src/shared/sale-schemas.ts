@@ -17,10 +17,14 @@ export const moneySchema = z.union([
 ])
 export type MoneyInput = z.input<typeof moneySchema>
 
-export const incrementTableSchema = z
-  .array(z.object({ from: moneySchema, increment: moneySchema }))
-  .min(1)
-  .max(50)
+/** Bands, or the name of the standard auctioneer's ladder ('standard'). */
+export const incrementTableSchema = z.union([
+  z
+    .array(z.object({ from: moneySchema, increment: moneySchema }))
+    .min(1)
+    .max(50),
+  z.literal('standard'),
+])
 
 const epochMs = z.number().int().positive()
 const requestIdSchema = z.string().trim().min(1).max(128)

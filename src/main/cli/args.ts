@@ -84,6 +84,8 @@ export const softCloseSchema = durationSchema
 export const bandsSchema = z
   .string()
   .transform((text, ctx) => {
+    // The standard auctioneer's ladder, by name.
+    if (text === 'standard') return text as unknown
     try {
       return JSON.parse(text) as unknown
     } catch {
@@ -92,14 +94,17 @@ export const bandsSchema = z
     }
   })
   .pipe(
-    z
-      .array(
-        z.object({
-          from: z.union([z.number(), z.string()]),
-          increment: z.union([z.number(), z.string()]),
-        }),
-      )
-      .min(1, 'at least one band'),
+    z.union([
+      z
+        .array(
+          z.object({
+            from: z.union([z.number(), z.string()]),
+            increment: z.union([z.number(), z.string()]),
+          }),
+        )
+        .min(1, 'at least one band'),
+      z.literal('standard'),
+    ]),
   )
 
 /** An ISO 8601 date-time with a time zone, → epoch milliseconds. */

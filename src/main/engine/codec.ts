@@ -15,12 +15,22 @@ import type {
   BidResultKind,
   BidSource,
   IncrementBand,
+  IncrementTable,
   DisplayRate,
 } from '../../shared/domain'
+import { STANDARD_LADDER } from '../../shared/domain'
 import { incrementAt } from '../../shared/money'
 
 const optionalNumber = (value: string | undefined): number | null =>
   value === undefined || value === '' ? null : Number(value)
+
+/** A stored increment table: bands as JSON, or the standard ladder by name. */
+const tableOf = (stored: string | undefined): IncrementTable | undefined =>
+  !stored
+    ? undefined
+    : stored === STANDARD_LADDER
+      ? stored
+      : (JSON.parse(stored) as IncrementBand[])
 
 /** A lot's status in the auction vocabulary, which old readers understand. */
 export function auctionStatusOf(lotStatus: LotStatus, saleStatus: SaleStatus): AuctionStatus {
@@ -39,9 +49,7 @@ export function decodeAuction(
   saleStatus: SaleStatus,
   viewer?: Actor,
 ): Auction {
-  const incrementTable: IncrementBand[] | undefined = hash.incrementTable
-    ? (JSON.parse(hash.incrementTable) as IncrementBand[])
-    : undefined
+  const incrementTable = tableOf(hash.incrementTable)
   const increment = incrementTable ? undefined : Number(hash.increment)
   const reserve = optionalNumber(hash.reservePrice)
   const currentPrice = Number(hash.currentPrice)
@@ -70,7 +78,8 @@ export function decodeAuction(
     askingPrice:
       askOverride ??
       (leaderId
-        ? currentPrice + incrementAt(currentPrice, increment, incrementTable)
+        ? currentPrice +
+          incrementAt(currentPrice, increment, incrementTable, Number(hash.digits ?? 2))
         : Number(hash.startingPrice)),
     leaderId,
     bidCount: Number(hash.bidCount),
@@ -105,9 +114,7 @@ export function decodeSale(
   lotCount: number,
   activeLotId: string | null = null,
 ): Sale {
-  const incrementTable: IncrementBand[] | undefined = hash.incrementTable
-    ? (JSON.parse(hash.incrementTable) as IncrementBand[])
-    : undefined
+  const incrementTable = tableOf(hash.incrementTable)
   const increment = optionalNumber(hash.increment)
   return {
     id: hash.id as string,

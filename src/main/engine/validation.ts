@@ -29,9 +29,13 @@ export const createInputSchema = z.object({
   reservePrice: amount.nullish(),
   increment: amount.nullish(),
   incrementTable: z
-    .array(z.object({ from: amount, increment: amount }))
-    .min(1)
-    .max(50)
+    .union([
+      z
+        .array(z.object({ from: amount, increment: amount }))
+        .min(1)
+        .max(50),
+      z.literal('standard'),
+    ])
     .nullish(),
   startsAt: z.number().int().positive().nullish(),
   endsAt: z.number().int().positive().nullish(),
@@ -98,7 +102,7 @@ export interface IncrementFields {
 export function incrementFields(
   input: {
     increment?: AmountInput | null
-    incrementTable?: { from: AmountInput; increment: AmountInput }[] | null
+    incrementTable?: { from: AmountInput; increment: AmountInput }[] | 'standard' | null
   },
   currency: string,
   optional = false,
@@ -125,6 +129,7 @@ export function incrementFields(
       return fail('INVALID_AMOUNT', 'the increment must be above zero', { field: 'increment' })
     return { increment: String(step), incrementTable: '' }
   }
+  if (input.incrementTable === 'standard') return { increment: '', incrementTable: 'standard' }
   const bands: { from: number; increment: number }[] = []
   for (const [index, band] of (input.incrementTable ?? []).entries()) {
     const from = moneyField(`incrementTable.${index}.from`, band.from, currency)
