@@ -1,6 +1,6 @@
 // The clerk's commands of a live sale and the sale's audit log: staff, or the sale's seller
-// (the engine answers NOT_SELLER for anyone else); every one needs a profile. Reads of the
-// book redact maxima for everyone else.
+// (the engine answers NOT_SELLER for anyone else); every one needs a profile, and a bidder
+// session none of them. Reads of the book redact maxima for a seller of another sale.
 import type { CommandName } from '../../shared/contract'
 import type { Actor } from '../../shared/domain'
 import { fail, type Failure } from '../../shared/errors'
@@ -79,8 +79,9 @@ export const liveHandlers: { [N in LiveCommand]: Handler<N> } = {
     asClerk(ctx, session, (engine, actor) => engine.reopenLot(lotId, reason, actor)),
   'lots:withdraw': (ctx, session, { lotId }) =>
     asClerk(ctx, session, (engine, actor) => engine.withdrawLot(lotId, actor)),
+  // Who left a commission bid is the clerk's business only; maxima only for staff and seller.
   'lots:book': (ctx, session, { lotId }) =>
-    withEngine(ctx, (engine) => engine.lotBook(lotId, actorOf(session.profile))),
+    asClerk(ctx, session, (engine, actor) => engine.lotBook(lotId, actor)),
   'sales:log': (ctx, session, { saleId, limit }) =>
     asClerk(ctx, session, async (engine, actor) => {
       const refused = await mayReadLog(engine, saleId, actor)
