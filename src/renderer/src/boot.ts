@@ -1,11 +1,23 @@
 // Builds the console's services once: the store (with what the last launch saved and the
-// screen the URL names), the feed that owns every push subscription, and persistence.
+// screen the URL names), the feed that owns every push subscription, and persistence; or,
+// for the room display, the store and the feed alone.
 import type { AuctionApi } from '../../shared/contract'
 import type { ConsoleServices } from './context'
 import { startFeed } from './live/feed'
 import { loadPersisted, persist } from './live/persist'
 import { startUrlSync } from './live/urlSync'
 import { createConsoleStore } from './store'
+
+/**
+ * The room display's services: the store and the feed only. No profile (the display acts as
+ * nobody), nothing saved, no address kept in step (its page is its address).
+ */
+export function createDisplay(api: AuctionApi): ConsoleServices & { stop: () => void } {
+  const { theme } = loadPersisted()
+  const store = createConsoleStore(theme ? { theme } : {})
+  const feed = startFeed(api, store)
+  return { api, store, feed, stop: () => feed.stop() }
+}
 
 export function createConsole(api: AuctionApi): ConsoleServices & { stop: () => void } {
   const store = createConsoleStore(loadPersisted())

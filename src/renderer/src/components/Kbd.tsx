@@ -6,5 +6,6 @@ export function Kbd(props: { name: KeyName }) {
   return <kbd aria-hidden="true">{KEYS[props.name].label}</kbd>
 }
 
-/** aria-keyshortcuts for a button: "Alt+E", "F2". */
-export const keyshortcut = (name: KeyName): string => KEYS[name].label.replace('Esc', 'Escape')
+/** aria-keyshortcuts for a button: "Alt+E", "F2", "Alt+ArrowUp", "Space". */
+export const keyshortcut = (name: KeyName): string =>
+  KEYS[name].label.replace('Esc', 'Escape').replace('↑', 'ArrowUp').replace('↓', 'ArrowDown')

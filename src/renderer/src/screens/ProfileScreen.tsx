@@ -101,6 +101,16 @@ export function ProfileScreen() {
             />
             Seller — creates and controls their own auctions
           </label>
+          <label className="choice">
+            <input
+              type="radio"
+              name="role"
+              value="bidder"
+              checked={role === 'bidder'}
+              onChange={() => setRole('bidder')}
+            />
+            Bidder — bids online in live sales, as their own paddle
+          </label>
         </fieldset>
         <div className="form__actions">
           {current ? (

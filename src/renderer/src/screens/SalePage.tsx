@@ -1,6 +1,7 @@
 // A sale's page: its lots in catalogue order, moving live (the page watches the sale), its
 // results, and for its seller or staff the Start / End / Cancel actions and, while it is a
-// draft, the lot form and the catalogue import. A lot's title opens its room. Its actions
+// draft, the lot form and the catalogue import. A live sale under way is the clerk's screen
+// (staff, its seller) or the online bidder's view instead. A lot's title opens its room. Its actions
 // have keys (Alt+B back to the sales, Alt+S / Alt+E / Alt+C), shown on their buttons.
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
@@ -15,6 +16,8 @@ import { isStaffOrSeller } from '../lib/access'
 import { formatDateTime } from '../lib/format'
 import { nextLotNumber } from '../lib/lotForm'
 import { saleWhen } from '../lib/saleFormat'
+import { BidderLive } from './live/BidderLive'
+import { LiveClerk } from './LiveClerk'
 import { CatalogueImport } from './sale/CatalogueImport'
 import { LotForm } from './sale/LotForm'
 import { LotTable } from './sale/LotTable'
@@ -49,6 +52,16 @@ export function SalePage(props: { saleId: string }) {
     )
   }
   const mayAct = isStaffOrSeller(profile, sale.sellerId)
+  // A live sale once started is run from the clerk's screen, and followed by online bidders.
+  const liveRunning = sale.mode === 'live' && (sale.status === 'open' || sale.status === 'closed')
+  if (liveRunning && mayAct) return <LiveClerk sale={sale} lotIds={lotIds} />
+  if (liveRunning && profile?.role === 'bidder') {
+    return (
+      <main className="screen bidder-screen" aria-label={sale.title}>
+        <BidderLive sale={sale} lotIds={lotIds} me={profile.operatorId} />
+      </main>
+    )
+  }
   const editable = mayAct && sale.status === 'draft'
   const when = saleWhen(sale)
 

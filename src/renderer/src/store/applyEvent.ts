@@ -3,7 +3,7 @@
 // event. An event is applied only when it follows what we hold (prevSeq = held seq); older
 // or repeated ones are dropped; anything else means we missed something and the lot must
 // be re-read (a fresh snapshot replaces what we hold).
-import type { Auction, AuctionEvent } from '../../../shared/domain'
+import type { Auction, AuctionEvent, LiveLotEvent } from '../../../shared/domain'
 
 export type EventFit = 'apply' | 'stale' | 'gap'
 
@@ -31,8 +31,40 @@ export function applyEvent(auction: Auction, event: AuctionEvent): Auction {
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     durationMs: event.endsAt !== null ? null : auction.durationMs,
+    // The clerk's asking price is for the next bid only.
+    askOverride: event.type === 'bid_placed' ? null : auction.askOverride,
+    onBlock: event.lotStatus === 'active' ? auction.onBlock : false,
   }
   if (event.type === 'auction_ended') next.result = event.result
+  return 'warning' in event ? applyLiveEvent(next, event) : next
+}
+
+/** A live sale's lot event: fair warning, the clerk's asking price, the hammer, a reopen. */
+function applyLiveEvent(next: Auction, event: LiveLotEvent): Auction {
+  next.warning = event.warning
+  next.onBlock = event.lotStatus === 'active'
+  switch (event.type) {
+    case 'ask_changed':
+      next.askOverride = event.askOverride
+      break
+    case 'lot_sold':
+    case 'lot_passed':
+      next.result = event.result
+      next.hammerAt = event.result.hammerAt ?? event.at
+      next.askOverride = null
+      break
+    case 'lot_offered':
+    case 'lot_reopened':
+      delete next.result
+      next.hammerAt = null
+      next.askOverride = null
+      break
+    case 'book_executed':
+      next.askOverride = null
+      break
+    default:
+      break
+  }
   return next
 }
 

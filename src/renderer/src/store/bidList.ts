@@ -128,10 +128,27 @@ export function addPage(history: BidHistory, page: readonly BidEntry[]): BidHist
   }
 }
 
+/** True for a bid that arrived live (in an event), not with a page of the history. */
+export const arrivedLive = (history: BidHistory, id: number): boolean =>
+  history.arrivals.some((arrival) => arrival.fromId <= id)
+
 export function isFresh(history: BidHistory, id: number, now: number): boolean {
   for (let i = history.arrivals.length - 1; i >= 0; i--) {
     const arrival = history.arrivals[i] as { fromId: number; at: number }
     if (arrival.fromId <= id) return now - arrival.at < FRESH_MS
   }
   return false
+}
+
+/** Entries staff retracted (`lots:retract`): kept in the history, marked (a rare copy). */
+export function markRetracted(
+  history: BidHistory,
+  ids: readonly number[],
+  retracted: NonNullable<BidEntry['retracted']>,
+): BidHistory {
+  const wanted = new Set(ids)
+  const log = history.log
+    .slice(0, history.count)
+    .map((bid) => (wanted.has(bid.id) && !bid.retracted ? { ...bid, retracted } : bid))
+  return { ...history, log }
 }

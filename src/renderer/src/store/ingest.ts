@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/domain'
 import { isLotEvent, saleIdOf } from '../../../shared/domain'
 import { applyEvent, fitOf, takeSnapshot } from './applyEvent'
-import { addLiveBids, newestId, type BidHistory } from './bidList'
+import { addLiveBids, markRetracted, newestId, type BidHistory } from './bidList'
 import {
   applySaleEvent,
   catalogueOrder,
@@ -43,6 +43,13 @@ export interface IngestReport {
   saleLotsStale: string[]
   /** Sales heard of but not held: read them. */
   unknownSales: string[]
+}
+
+/** The bids an event brings: a bid, a raised maximum's automatic bids, an executed book. */
+function bidsOf(event: AuctionEvent): BidEntry[] {
+  if (event.type === 'bid_placed' || event.type === 'max_raised' || event.type === 'book_executed')
+    return event.bids ?? []
+  return []
 }
 
 export interface IngestState {
@@ -117,10 +124,16 @@ export function ingestItems(
     }
     state.auctions[id] = applyEvent(state.auctions[id] as Auction, event)
     changed = true
-    if ((event.type === 'bid_placed' || event.type === 'max_raised') && event.bids?.length) {
-      report.bids.push({ auctionId: id, bids: event.bids })
+    const bids = bidsOf(event)
+    if (bids.length > 0) {
+      report.bids.push({ auctionId: id, bids })
       const history = state.histories[id]
-      if (history) state.histories[id] = addLiveBids(history, event.bids, options.now)
+      if (history) state.histories[id] = addLiveBids(history, bids, options.now)
+    }
+    if (event.type === 'bid_retracted') {
+      const history = state.histories[id]
+      const mark = { reason: event.reason, by: '', at: event.at }
+      if (history) state.histories[id] = markRetracted(history, event.bidIds, mark)
     }
     if (event.type === 'auction_ended') report.ended.push(id)
   }

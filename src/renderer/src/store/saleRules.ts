@@ -21,8 +21,9 @@ export function saleFitOf(
 
 /** The sale after one of its events (a lot event only moves the sale's seq). */
 export function applySaleEvent(sale: Sale, event: SaleChannelEvent | AuctionEvent): Sale {
-  if (isLotEvent(event)) return { ...sale, seq: event.seq }
+  if (isLotEvent(event)) return { ...sale, seq: event.seq, onBlockLotId: onBlockAfter(sale, event) }
   const next: Sale = { ...sale, seq: event.seq, status: event.status, lotCount: event.lotCount }
+  if (event.type === 'rates_changed') next.displayRates = event.displayRates
   if (event.type === 'sale_started') {
     // The opening time is the event's; a first close given as a duration counts from it.
     next.startsAt = event.at
@@ -31,6 +32,13 @@ export function applySaleEvent(sale: Sale, event: SaleChannelEvent | AuctionEven
   }
   if (event.type === 'sale_closed' || event.type === 'sale_cancelled') next.closedAt = event.at
   return next
+}
+
+/** A live sale's lot on the block after one of its lot events. */
+function onBlockAfter(sale: Sale, event: AuctionEvent): string | null {
+  if (sale.mode !== 'live') return sale.onBlockLotId
+  if (event.lotStatus === 'active') return event.lotId
+  return sale.onBlockLotId === event.lotId ? null : sale.onBlockLotId
 }
 
 /** A snapshot replaces what we hold unless it is older than it. */
