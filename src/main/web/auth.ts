@@ -1,5 +1,6 @@
 // Access to the web console: a random token printed once, then carried by the page URL,
-// a per-port HttpOnly cookie (so the page's own assets load) or the WebSocket URL. Plus
+// a per-port HttpOnly cookie (so the page's own assets load) or the WebSocket URL; a room
+// display's token (display-tokens.ts) the same way, with a cookie of its own. Plus
 // Host and Origin checks, compared as parsed origins, never as substrings.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
@@ -7,6 +8,9 @@ import type { IncomingMessage } from 'node:http'
 export const newToken = (): string => randomBytes(24).toString('base64url')
 
 export const cookieName = (port: number): string => `auction_console_${port}`
+
+/** A room display's cookie: its own name, so it never replaces the console's. */
+export const displayCookieName = (port: number): string => `auction_display_${port}`
 
 export function sameToken(given: string | null | undefined, token: string): boolean {
   if (!given) return false
@@ -21,23 +25,6 @@ function cookie(request: IncomingMessage, name: string): string | null {
     if (key === name) return value.join('=')
   }
   return null
-}
-
-export interface Credentials {
-  /** The token came in the URL (the page sets the cookie then). */
-  fromQuery: boolean
-  ok: boolean
-}
-
-export function checkToken(
-  request: IncomingMessage,
-  url: URL,
-  token: string,
-  port: number,
-): Credentials {
-  const fromQuery = url.searchParams.get('token')
-  if (fromQuery !== null) return { fromQuery: true, ok: sameToken(fromQuery, token) }
-  return { fromQuery: false, ok: sameToken(cookie(request, cookieName(port)), token) }
 }
 
 /** The Host header must name this server (defeats DNS rebinding). */
@@ -56,4 +43,42 @@ export function allowedOrigin(request: IncomingMessage, host: string): boolean {
   } catch {
     return false
   }
+}
+
+/** Who a request is: the console (its token), a room display of one sale, or nobody. */
+export type Access =
+  | { ok: false }
+  | { ok: true; kind: 'console'; fromQuery: boolean }
+  | { ok: true; kind: 'display'; fromQuery: boolean; saleId: string; token: string }
+
+/**
+ * The console token or a display-only token, from the URL (the first load, the WebSocket)
+ * or from its cookie. A token in the URL decides alone: a wrong one is refused even with a
+ * good cookie.
+ */
+export function accessOf(
+  request: IncomingMessage,
+  url: URL,
+  token: string,
+  displaySale: (token: string | null) => string | null,
+  port: number,
+): Access {
+  const given = url.searchParams.get('token')
+  if (given !== null) return accessFor(given, true, token, displaySale)
+  const asConsole = accessFor(cookie(request, cookieName(port)), false, token, () => null)
+  if (asConsole.ok) return asConsole
+  return accessFor(cookie(request, displayCookieName(port)), false, '', displaySale)
+}
+
+function accessFor(
+  given: string | null,
+  fromQuery: boolean,
+  token: string,
+  displaySale: (token: string | null) => string | null,
+): Access {
+  if (token && sameToken(given, token)) return { ok: true, kind: 'console', fromQuery }
+  const saleId = displaySale(given)
+  return saleId !== null && given !== null
+    ? { ok: true, kind: 'display', fromQuery, saleId, token: given }
+    : { ok: false }
 }

@@ -1,11 +1,22 @@
 // The web mode: the built console over http on 127.0.0.1 and the same contract over a
-// WebSocket at /ws, both behind the random token. Each tab is its own API session.
+// WebSocket at /ws, both behind the random token. Each tab is its own API session. A room
+// display opens with a display-only token of its own: read-only, one sale, redacted.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { createApiService, type ApiServiceOptions, type ConsoleApiService } from '../api'
 import { createFileSecretBox } from '../settings'
-import { allowedHost, allowedOrigin, checkToken, cookieName, newToken } from './auth'
+import {
+  accessOf,
+  allowedHost,
+  allowedOrigin,
+  cookieName,
+  displayCookieName,
+  newToken,
+} from './auth'
+import { withDisplayLinks } from './display-links'
+import { displayService } from './display-session'
+import { DisplayTokens } from './display-tokens'
 import { securityHeaders, sendText } from './headers'
 import { bindSocket } from './socket'
 import { resolveFile, sendFile } from './static'
@@ -50,10 +61,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // embedded Redis started for nothing). Nothing reaches the handlers before that.
   let service: ConsoleApiService | undefined = options.service
   let port = options.port ?? DEFAULT_PORT
+  // Room displays: a display-only token per link, bound to one sale (display-links.ts).
+  const displays = new DisplayTokens()
+  const displaySale = (given: string | null): string | null => displays.saleOf(given)
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
-  sockets.on('connection', (socket, request) => {
-    if (service) bindSocket(socket, service, request.socket)
-    else socket.terminate()
+  sockets.on('connection', (socket, request: IncomingMessage & { displaySaleId?: string }) => {
+    if (!service) return void socket.terminate()
+    const saleId = request.displaySaleId
+    const api =
+      saleId === undefined
+        ? withDisplayLinks(service, displays, () => port)
+        : displayService(service, saleId)
+    bindSocket(socket, api, request.socket)
   })
 
   const server = createServer((request, response) => handle(request, response))
@@ -63,7 +82,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const host = allowedHost(request, port)
     if (!host) return sendText(response, 403, 'Forbidden host', null)
     const url = new URL(request.url ?? '/', `http://${host}`)
-    const access = checkToken(request, url, token, port)
+    const access = accessOf(request, url, token, displaySale, port)
     if (!access.ok) {
       return sendText(
         response,
@@ -80,11 +99,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!file) return sendText(response, 404, 'Not found', host)
     const headers = securityHeaders(host)
     if (access.fromQuery) {
-      // Lets the page's own assets (and reloads) in without the token in their URLs.
-      response.setHeader(
-        'Set-Cookie',
-        `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      )
+      // Lets the page's own assets (and reloads) in without the token in their URLs. A room
+      // display's token has a cookie of its own, so a display tab never logs a console out.
+      const cookie =
+        access.kind === 'console'
+          ? `${cookieName(port)}=${token}`
+          : `${displayCookieName(port)}=${access.token}`
+      response.setHeader('Set-Cookie', `${cookie}; HttpOnly; SameSite=Strict; Path=/`)
     }
     sendFile(response, file, headers, request.method === 'HEAD')
   }
@@ -98,8 +119,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(request.url ?? '/', `http://${host}`)
     if (url.pathname !== '/ws') return refuse('404 Not Found')
     if (!allowedOrigin(request, host)) return refuse('403 Forbidden')
-    if (!checkToken(request, url, token, port).ok) return refuse('401 Unauthorized')
-    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request))
+    const access = accessOf(request, url, token, displaySale, port)
+    if (!access.ok) return refuse('401 Unauthorized')
+    const tagged = request as IncomingMessage & { displaySaleId?: string }
+    if (access.kind === 'display') tagged.displaySaleId = access.saleId
+    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, tagged))
   }
 
   await new Promise<void>((resolve, reject) => {
