@@ -10,6 +10,31 @@ export interface MainWindowOptions {
   devTools: boolean
 }
 
+/**
+ * The web preferences of every window of the app (the console and the room display): the
+ * sandboxed preload, context isolation, no Node, nothing remote.
+ */
+export function secureWebPreferences(
+  preloadPath: string,
+  devTools: boolean,
+): Electron.WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools,
+  }
+}
+
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     title: 'Auction Console',
@@ -21,21 +46,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     backgroundColor: '#111418',
     autoHideMenuBar: true,
     ...(options.icon ? { icon: options.icon } : {}),
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: options.devTools,
-    },
+    webPreferences: secureWebPreferences(options.preloadPath, options.devTools),
   })
   window.once('ready-to-show', () => window.show())
   void window.loadURL(options.startUrl)
