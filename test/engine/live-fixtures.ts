@@ -42,6 +42,17 @@ export async function liveSale(
   return { sale, lots: added, seller }
 }
 
+/** An open live sale (lots as for liveSale) whose first lot is on the block. */
+export async function onBlock(
+  engine: AuctionEngine,
+  first: Parameters<typeof liveSale>[1][0] = '1',
+  more: string[] = [],
+): Promise<{ sale: Sale; lot: Lot; lots: Lot[]; seller: Actor }> {
+  const { sale, lots, seller } = await liveSale(engine, [first, ...more])
+  const lot = await offer(engine, sale.id)
+  return { sale, lot, lots, seller }
+}
+
 /** The lot as staff see it (reserve included). */
 export async function lotNow(engine: AuctionEngine, lotId: string): Promise<Lot> {
   return ok(await engine.getAuction(lotId), 'getAuction').auction

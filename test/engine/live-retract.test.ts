@@ -16,6 +16,7 @@ import {
   logOf,
   lotNow,
   offer,
+  onBlock,
   withoutSeq,
 } from './live-fixtures'
 import { ok } from './sale-fixtures'
@@ -24,12 +25,6 @@ let engine: AuctionEngine
 let close: () => Promise<void>
 beforeAll(async () => ({ engine, close } = await openEngine()))
 afterAll(() => close())
-
-async function onBlock(overrides: Parameters<typeof liveSale>[1][0] = '1') {
-  const { sale, seller } = await liveSale(engine, [overrides])
-  const lot = await offer(engine, sale.id)
-  return { sale, lot, seller }
-}
 
 const bid = (lotId: string, bidderId: string, amount: string, max?: string) =>
   engine.placeBid({ auctionId: lotId, bidderId, amount, ...(max ? { max } : {}) })
@@ -53,9 +48,9 @@ async function exchange(lotId: string): Promise<void> {
 
 describe('retract after a proxy exchange', () => {
   it('restores the exact prior state, and the next bid behaves as if the bid never happened', async () => {
-    const { sale, lot } = await onBlock()
+    const { sale, lot } = await onBlock(engine)
     // The twin goes through the same exchange without the bid that is retracted.
-    const twin = await onBlock()
+    const twin = await onBlock(engine)
     await exchange(lot.id)
     await exchange(twin.lot.id)
     const before = await lotNow(engine, lot.id)
@@ -120,7 +115,7 @@ describe('retract after a proxy exchange', () => {
   })
 
   it('walks back one bid at a time, then NOTHING_TO_RETRACT; the lot takes bids again', async () => {
-    const { sale, lot } = await onBlock()
+    const { sale, lot } = await onBlock(engine)
     const fresh = withoutSeq(await lotNow(engine, lot.id))
     accepted(await bid(lot.id, 'paddle-a', '10.00', '30.00'))
     const afterA = withoutSeq(await lotNow(engine, lot.id))
@@ -177,7 +172,7 @@ describe('retract after a proxy exchange', () => {
   })
 
   it('retracting a raised maximum restores the old one: a bid between them takes the lead', async () => {
-    const { sale, lot } = await onBlock()
+    const { sale, lot } = await onBlock(engine)
     accepted(await bid(lot.id, 'paddle-a', '10.00', '20.00'))
     expect(accepted(await bid(lot.id, 'paddle-a', '11.00', '40.00')).result).toBe('max_raised')
     ok(await engine.retractBid(lot.id, 'raised by mistake', clerk))
@@ -200,7 +195,7 @@ describe('retract after a proxy exchange', () => {
   })
 
   it('a retracted reserve jump goes back below the reserve', async () => {
-    const { lot } = await onBlock({ number: '1', reservePrice: '25.00' })
+    const { lot } = await onBlock(engine, { number: '1', reservePrice: '25.00' })
     accepted(await bid(lot.id, 'paddle-a', '10.00'))
     const before = await lotNow(engine, lot.id)
     expect(accepted(await bid(lot.id, 'paddle-b', '11.00', '40.00'))).toMatchObject({
@@ -242,7 +237,7 @@ describe('retract after a proxy exchange', () => {
   })
 
   it('keeps a reason with any character, trimmed; an empty one is INVALID_INPUT', async () => {
-    const { lot } = await onBlock()
+    const { lot } = await onBlock(engine)
     accepted(await bid(lot.id, 'paddle-a', '10.00'))
     for (const reason of ['', '   ', 'x'.repeat(201)]) {
       expect(rejected(await engine.retractBid(lot.id, reason, clerk))).toMatchObject({
