@@ -34,6 +34,11 @@ export function leaderName(leaderId: string | null): string {
   return paddleName(leaderId)
 }
 
+/** A bidder in the list of bids: the anonymous floor paddle is just "Floor" there. */
+export function bidderLabel(bidderId: string): string {
+  return bidderId === FLOOR_PADDLE ? 'Floor' : paddleName(bidderId)
+}
+
 export const SOURCE_LABEL: Record<BidSource, string> = {
   floor: 'Floor',
   phone: 'Phone',

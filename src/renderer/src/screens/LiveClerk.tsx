@@ -125,7 +125,7 @@ export function LiveClerk(props: { sale: Sale; lotIds: readonly string[] }) {
       : undefined
   const floor = onBlock ? () => void bid(commands.floorBid(onBlock), FLOOR_PADDLE) : undefined
   const offerNext =
-    saleOpen && !onBlock
+    saleOpen && !onBlock && lots.some((l) => l.lotStatus === 'waiting')
       ? () => void run(commands.offer(sale.id), (l) => `Lot ${l.number} is on the block.`)
       : undefined
   const sold = onBlock?.leaderId

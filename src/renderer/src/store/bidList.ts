@@ -147,8 +147,10 @@ export function markRetracted(
   retracted: NonNullable<BidEntry['retracted']>,
 ): BidHistory {
   const wanted = new Set(ids)
+  const marked = (bid: BidEntry): boolean => wanted.has(bid.id) && !bid.retracted
+  if (!history.log.slice(0, history.count).some(marked)) return history
   const log = history.log
     .slice(0, history.count)
-    .map((bid) => (wanted.has(bid.id) && !bid.retracted ? { ...bid, retracted } : bid))
+    .map((bid) => (marked(bid) ? { ...bid, retracted } : bid))
   return { ...history, log }
 }

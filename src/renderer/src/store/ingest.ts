@@ -117,6 +117,9 @@ export function ingestItems(
     // (or its room's watch), not one by one for every console.
     if (!state.auctions[id] && saleIdOf(id) !== id) return
     const fit = fitOf(state.auctions[id], event)
+    // Undone bids stay in the history, marked; also when the lot came first with the
+    // answer of the console that undid them (the event is stale for the lot there).
+    if (event.type === 'bid_retracted' && fit !== 'gap') markUndone(id, event)
     if (fit === 'stale') return
     if (fit === 'gap') {
       lotGaps.add(id)
@@ -130,12 +133,19 @@ export function ingestItems(
       const history = state.histories[id]
       if (history) state.histories[id] = addLiveBids(history, bids, options.now)
     }
-    if (event.type === 'bid_retracted') {
-      const history = state.histories[id]
-      const mark = { reason: event.reason, by: '', at: event.at }
-      if (history) state.histories[id] = markRetracted(history, event.bidIds, mark)
-    }
+
     if (event.type === 'auction_ended') report.ended.push(id)
+  }
+
+  const markUndone = (id: string, event: Extract<AuctionEvent, { type: 'bid_retracted' }>) => {
+    const history = state.histories[id]
+    if (!history) return
+    const mark = { reason: event.reason, by: '', at: event.at }
+    const next = markRetracted(history, event.bidIds, mark)
+    if (next !== history) {
+      state.histories[id] = next
+      changed = true
+    }
   }
 
   const saleSnapshot = (item: Extract<FeedItem, { kind: 'saleSnapshot' }>): void => {

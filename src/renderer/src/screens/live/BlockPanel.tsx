@@ -4,8 +4,14 @@
 import type { BidSource, Lot } from '../../../../shared/domain'
 import { formatMoney } from '../../../../shared/money'
 import { ReserveBadge } from '../../components/ReserveBadge'
-import { estimateWords, phaseOf, PHASE_LABEL } from '../../lib/liveWords'
+import { estimateWords, phaseOf, PHASE_LABEL, type LotPhase } from '../../lib/liveWords'
 import { leaderName, SOURCE_LABEL } from '../../lib/liveLot'
+
+function priceLabel(phase: LotPhase, bids: number): string {
+  if (phase === 'sold') return 'Hammer price'
+  if (bids === 0) return 'Starting at'
+  return phase === 'passed' ? 'Highest bid' : 'Current bid'
+}
 
 export function BlockPanel(props: {
   lot: Lot
@@ -53,7 +59,7 @@ export function BlockPanel(props: {
       </p>
       <div className="block__prices">
         <div>
-          <span className="block__label">{lot.bidCount > 0 ? 'Current bid' : 'Starting at'}</span>
+          <span className="block__label">{priceLabel(phase, lot.bidCount)}</span>
           <span className="block__amount" data-testid="block-price" aria-live="polite">
             {money(lot.bidCount > 0 ? lot.currentPrice : lot.startingPrice)}
           </span>

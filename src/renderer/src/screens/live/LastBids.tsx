@@ -4,7 +4,7 @@ import type { BidEntry } from '../../../../shared/domain'
 import { formatMoney } from '../../../../shared/money'
 import { useConsole } from '../../context'
 import { formatTime } from '../../lib/format'
-import { lastBids, leaderName, SOURCE_LABEL } from '../../lib/liveLot'
+import { bidderLabel, lastBids, SOURCE_LABEL } from '../../lib/liveLot'
 import { arrivedLive } from '../../store/bidList'
 
 const SHOWN = 8
@@ -28,7 +28,7 @@ export function LastBids(props: { lotId: string; currency: string }) {
               data-testid="last-bid"
             >
               <span className="muted">{formatTime(bid.at)}</span>
-              <span className="strong">{leaderName(bid.bidderId)}</span>
+              <span className="strong">{bidderLabel(bid.bidderId)}</span>
               <span className="num strong">{formatMoney(bid.amount, props.currency)}</span>
               <span>
                 {SOURCE_LABEL[bid.source]}
