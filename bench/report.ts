@@ -2,6 +2,7 @@
 import type { Machine } from './lib/machine'
 import { percentile } from './lib/stats'
 import { contentionTables, contentionTargets } from './report-contention'
+import { liveTables, liveTarget } from './report-live'
 import type { MemoryUse } from './sections/memory'
 import type { ThroughputRun } from './sections/throughput'
 import type { Ratio, SuiteResults } from './suite'
@@ -63,6 +64,7 @@ export function checkTargets(results: SuiteResults): Target[] {
       met: latency.p99Ms < 2 && missing === 0,
     })
   }
+  if (results.live) targets.push(liveTarget(results.live))
   if (results.closing) {
     const { lateness, exactlyOnce, lots, sales } = results.closing
     targets.push({
@@ -314,6 +316,9 @@ export function renderTables(report: BenchReport): string {
         ],
       ),
     )
+  }
+  if (report.live) {
+    out.push(...liveTables(report.live).map((t) => table(t.title, t.header, t.rows)))
   }
   if (report.closing) {
     const c = report.closing

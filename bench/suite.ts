@@ -6,6 +6,7 @@ import type { CeilingRun } from './sections/ceiling'
 import { closingAccuracy, type ClosingAccuracy } from './sections/closing'
 import { contention, type Contention } from './sections/contention'
 import { eventLatency, type EventLatency } from './sections/events'
+import { liveRoom, type LiveRoom } from './sections/live-room'
 import { memoryUse, type MemoryUse } from './sections/memory'
 import { relayLatency, type RelayLatency } from './sections/relay-events'
 import { scaling, type ScalingRun } from './sections/scaling'
@@ -19,6 +20,7 @@ export const SECTIONS = [
   'contention',
   'events',
   'relay',
+  'live',
   'closing',
   'memory',
   'scaling',
@@ -34,6 +36,7 @@ export interface SuiteResults {
   contention?: Contention
   events?: EventLatency
   relay?: RelayLatency
+  live?: LiveRoom
   closing?: ClosingAccuracy
   memory: MemoryUse[]
   scaling: ScalingRun[]
@@ -73,6 +76,9 @@ export async function runSuite(
   }
   if (sections.includes('relay')) {
     results.relay = await watched('relay', () => relayLatency(ctx))
+  }
+  if (sections.includes('live')) {
+    results.live = await watched('live', () => liveRoom(ctx))
   }
   if (sections.includes('closing')) {
     results.closing = await watched('closing', () => closingAccuracy(ctx))

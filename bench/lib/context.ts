@@ -26,6 +26,13 @@ export interface Sizes {
   relayLots: number
   relayMs: number
   relayWarmupMs: number
+  /** The live room: a live sale of `liveLots` lots, one offered every `liveLotMs` (the real
+   * room's 30 s, time-compressed), about `liveBidsPerLot` bids each; every `livePassEvery`th
+   * lot gets no bid and passes. */
+  liveLots: number
+  liveLotMs: number
+  liveBidsPerLot: number
+  livePassEvery: number
   /** Lots closing, in `closingSales` timed sales of equal size, within the window. */
   closingLots: number
   closingSales: number
@@ -64,6 +71,11 @@ export const FULL: Sizes = {
   relayLots: 100,
   relayMs: 10_000,
   relayWarmupMs: 2000,
+  // 100× a fast room: a lot every 300 ms instead of 30 s, so 200 lots take a minute.
+  liveLots: 200,
+  liveLotMs: 300,
+  liveBidsPerLot: 10,
+  livePassEvery: 25,
   closingLots: 10_000,
   closingSales: 100,
   closingWindowMs: 10_000,
@@ -89,6 +101,7 @@ export const QUICK: Sizes = {
   eventMs: 2000,
   relayMs: 2000,
   relayWarmupMs: 1000,
+  liveLots: 40,
   closingLots: 1000,
   closingSales: 10,
   closingWindowMs: 2000,

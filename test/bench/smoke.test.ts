@@ -63,6 +63,11 @@ const TINY: Sizes = {
   relayLots: 20,
   relayMs: 300,
   relayWarmupMs: 50,
+  // Lot 4 and 8 pass; 3, 6 and 9 get a bid after the fair warning; 5 and 10 a late bid.
+  liveLots: 10,
+  liveLotMs: 150,
+  liveBidsPerLot: 10,
+  livePassEvery: 4,
   closingLots: 60,
   closingSales: 3,
   closingWindowMs: 600,
@@ -204,6 +209,50 @@ describe('benchmark building blocks (tiny sizes)', () => {
     expect(relay.hopLatency.count).toBe(relay.received)
   })
 
+  it('live room: every action of the sale heard exactly once at B and at the room display', () => {
+    const live = results.live
+    expect(live).toBeDefined()
+    if (!live) return
+    expect(live).toMatchObject({ lots: TINY.liveLots, lotMs: TINY.liveLotMs, compression: 200 })
+    expect(['display link', 'plain session']).toContain(live.display)
+    const row = (kind: string) => live.rows.find((r) => r.kind === kind)
+    expect(live.rows.map((r) => r.kind)).toEqual([
+      'offer',
+      'floor',
+      'online',
+      'warn',
+      'hammer',
+      'pass',
+    ])
+    // Every lot offered once, then sold or passed; a second warning after a bid that cleared one.
+    expect(row('offer')?.accepted).toBe(10)
+    expect(row('hammer')?.accepted).toBe(8)
+    expect(row('pass')?.accepted).toBe(2)
+    expect(row('warn')?.accepted).toBe(8 + 3)
+    for (const r of live.rows) {
+      // Clerk actions never fail; a bid is refused only when its bidder already leads.
+      const codes = Object.keys(r.rejectedByCode)
+      expect(codes.filter((code) => code !== 'ALREADY_LEADING')).toEqual([])
+      if (r.kind !== 'online') expect(r.accepted).toBe(r.actions)
+      expect(r.accepted + Object.values(r.rejectedByCode).reduce((a, b) => a + b, 0)).toBe(
+        r.actions,
+      )
+      expect(r.call.count).toBe(r.actions)
+      for (const heard of [r.atB, r.atD]) {
+        expect(heard).toMatchObject({ heard: r.accepted, missing: 0, duplicates: 0 })
+        expect(heard.latency.count).toBe(r.accepted)
+      }
+    }
+    expect(live.bids).toBe((row('floor')?.actions ?? 0) + (row('online')?.actions ?? 0))
+    expect(live.bids).toBeGreaterThanOrEqual(8 * 8)
+    expect(live.burstBids).toBeGreaterThanOrEqual(2 * live.bursts)
+    // The bids sent as the hammer fell all came too late.
+    expect(live.lateBids).toBe(2)
+    expect(live.lateRejectedByCode).toEqual({ LOT_CLOSED: 2 })
+    expect(live.unexplained).toEqual({ B: 0, D: 0 })
+    expect(live.snapshots).toEqual({ B: 0, D: 0 })
+  })
+
   it('closing: exactly one auction_ended per lot of the timed sales, with two schedulers', () => {
     const closing = results.closing
     expect(closing).toBeDefined()
@@ -268,6 +317,7 @@ describe('benchmark building blocks (tiny sizes)', () => {
       'rejected bid, Redis µs per call ÷ return 1',
       `event latency p99 at ${TINY.eventRate} bids/s`,
       `relay event p99 at ${TINY.relayRate} bids/s over ${TINY.relayLots} lots`,
+      `live room, ${TINY.liveLots} lots at 200× pace: clerk action → room display`,
       'closing lateness, 60 lots in 3 timed sales',
       'Redis memory per stored bid (worst case)',
     ])
@@ -285,6 +335,7 @@ describe('benchmark building blocks (tiny sizes)', () => {
     for (const title of [
       'Event latency',
       'through the relay',
+      'Live sale room',
       'Closing accuracy',
       'Memory',
       'Scaling',
