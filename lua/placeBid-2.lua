@@ -209,6 +209,8 @@ local leader_max_s = (a.leaderMax == max and max_s) or (a.leaderMax == old_leade
 local bid_count_s = int_s(a.bidCount)
 local ends_s = extended and int_s(a.endsAt) or raw_ends
 local now_s = int_s(now)
+-- The clerk's asking price was for this bid only.
+a.askOverride = nil
 local asking_s = int_s(asking_price(a))
 if extended then redis.call('ZADD', sale_key .. ':closing', 'XX', ends_s, lot_id) end
 

@@ -8,7 +8,9 @@
 local function load_live_lot(sk, sale_id, lot_id, actor, staff)
   local sale = load_sale(sk, sale_id)
   local lot = sale and load_lot(lot_key(lot_id))
-  if not lot or string.sub(lot_id, 1, #sale_id + 1) ~= sale_id .. '.' then
+  -- A single auction is a timed sale of one lot with the sale's own id.
+  local own = lot and (lot_id == sale_id or string.sub(lot_id, 1, #sale_id + 1) == sale_id .. '.')
+  if not own then
     return nil, nil, fail('AUCTION_NOT_FOUND', 'no lot ' .. lot_id)
   end
   if not may_act(sale.sellerId, actor, staff) then

@@ -18,6 +18,21 @@ type StreamEntry = [id: string, fields: string[]]
 
 const textOf = (fields: string[]): string => (fields[0] === 'e' ? (fields[1] ?? '') : '')
 
+// The details that are lists. Lua's cjson writes an empty list as {}; the text stays as
+// written (the chain hashes it), only the decoded entry is mended.
+const LIST_DETAILS = ['bidIds', 'rates', 'bids']
+
+function detailOf(value: unknown): Record<string, unknown> | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null
+  const detail = { ...(value as Record<string, unknown>) }
+  for (const key of LIST_DETAILS) {
+    const item = detail[key]
+    if (item && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length === 0)
+      detail[key] = []
+  }
+  return detail
+}
+
 function decodeEntry(id: string, text: string): LogEntry | null {
   let raw: Record<string, unknown>
   try {
@@ -27,7 +42,6 @@ function decodeEntry(id: string, text: string): LogEntry | null {
   }
   const num = (value: unknown): number | null => (typeof value === 'number' ? value : null)
   const str = (value: unknown): string | null => (typeof value === 'string' ? value : null)
-  const detail = raw.detail
   return {
     id,
     at: num(raw.at) ?? 0,
@@ -39,10 +53,7 @@ function decodeEntry(id: string, text: string): LogEntry | null {
     leaderBefore: str(raw.leaderBefore),
     leaderAfter: str(raw.leaderAfter),
     reason: str(raw.reason),
-    detail:
-      detail && typeof detail === 'object' && !Array.isArray(detail)
-        ? (detail as Record<string, unknown>)
-        : null,
+    detail: detailOf(raw.detail),
     prev: str(raw.prev) ?? '',
     hash: sha1(text),
   }
