@@ -7,12 +7,13 @@
 --- @include "includes/lotKey"
 --- @include "includes/lotsInStatus"
 --- @include "includes/closeLot"
+--- @include "includes/endLiveLot"
 --- @include "includes/passWaitingLot"
 --- @include "includes/closeSale"
 --- @include "includes/storeSaleSeq"
 -- Ends an open sale now, by its seller or staff: every active lot closes (sold or passed by
 -- its reserve), every lot never offered passes, and the sale is closed. Ending twice
--- changes nothing.
+-- changes nothing. A live sale's lot on the block passes: no hammer fell on it.
 -- KEYS: the sale's eleven keys (saleKeys)
 -- ARGV: [1] publish command, [2] sale channel, [3] lot key prefix, [4] sale id,
 --       [5] actor id, [6] staff ('1' | '0')
@@ -33,7 +34,12 @@ if sale.status ~= 'open' then
 end
 local now = now_ms()
 for _, lot_id in ipairs(lots_in_status(sale, 'active')) do
-  close_lot(sale, load_lot(lot_key(lot_id)), now)
+  local lot = load_lot(lot_key(lot_id))
+  if sale.mode == 'live' then
+    end_live_lot(sale, lot, now, 'passed', nil, false, actor, lot.leaderId, 'the sale ended')
+  else
+    close_lot(sale, lot, now)
+  end
 end
 for _, lot_id in ipairs(lots_in_status(sale, 'waiting')) do
   pass_waiting_lot(sale, load_lot(lot_key(lot_id)), now)

@@ -3,7 +3,9 @@
 --- @include "reserveMet"
 --- @include "appendLog"
 -- Ends the lot on the block at the server time: `sold` to `winner`, or `passed` (winner nil).
-local function end_live_lot(sale, lot, now, status, winner, below_reserve, actor, leader_before)
+-- `reason` ('' or nil = none) is the clerk's, for the log.
+local function end_live_lot(sale, lot, now, status, winner, below_reserve, actor, leader_before,
+                            reason)
   local met = reserve_met(lot)
   set_lot_status(sale, lot, status)
   local result = { winnerId = winner or cjson.null, finalPrice = lot.price, reserveMet = met,
@@ -18,5 +20,5 @@ local function end_live_lot(sale, lot, now, status, winner, below_reserve, actor
   log_action(sale, { at = now, operator = actor, action = status == 'sold' and 'hammer' or 'pass',
     lotId = lot.id, priceBefore = lot.price, priceAfter = lot.price,
     leaderBefore = leader_before or cjson.null, leaderAfter = lot.leaderId or cjson.null,
-    detail = { result = result } })
+    reason = (reason and reason ~= '' and reason) or nil, detail = { result = result } })
 end

@@ -228,7 +228,11 @@ export const commands = {
     input: lotRef.extend({ paddle: id.optional(), belowReserve: z.boolean().default(false) }),
     result: {} as { lot: Lot },
   },
-  'lots:pass': { input: lotRef, result: {} as { lot: Lot } },
+  /** Bought in; the clerk's reason, when given, goes into the log. */
+  'lots:pass': {
+    input: lotRef.extend({ reason: reasonText.optional() }),
+    result: {} as { lot: Lot },
+  },
   /** Retracts the lot's last accepted bid (or book execution): the lot goes back to before it. */
   'lots:retract': { input: lotRef.extend({ reason: reasonText }), result: {} as { lot: Lot } },
   /** A sold or passed lot goes back on the block in its state at the hammer. */

@@ -220,4 +220,38 @@ describe('pass', () => {
       result: { winnerId: null, finalPrice: 1000, reserveMet: true },
     })
   })
+
+  it('ending the sale passes the lot on the block (no hammer fell), logged with the reason', async () => {
+    const { sale, lot } = await onBlock(engine, '1', ['2'])
+    accepted(await bid(lot.id, 'paddle-1', '10.00'))
+    ok(await engine.endSale(sale.id, clerk))
+    const ended = await lotNow(engine, lot.id)
+    expect(ended).toMatchObject({
+      lotStatus: 'passed',
+      onBlock: false,
+      result: { winnerId: null, finalPrice: 1000, hammerAt: expect.any(Number) },
+    })
+    const actions = (await logOf(engine, sale.id)).slice(-2)
+    expect(actions.map((e) => [e.action, e.lotId, e.reason])).toEqual([
+      ['pass', lot.id, 'the sale ended'],
+      ['end', null, null],
+    ])
+  })
+
+  it("keeps the clerk's reason in the log; an empty one is INVALID_INPUT and changes nothing", async () => {
+    const { sale, lot } = await onBlock(engine)
+    accepted(await bid(lot.id, 'paddle-1', '10.00'))
+    const before = await lotNow(engine, lot.id)
+    expect(rejected(await engine.passLot(lot.id, clerk, '  '))).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'reason',
+    })
+    expect(await lotNow(engine, lot.id)).toEqual(before)
+    ok(await engine.passLot(lot.id, clerk, 'Bought in at 10.00'))
+    expect((await logOf(engine, sale.id)).at(-1)).toMatchObject({
+      action: 'pass',
+      lotId: lot.id,
+      reason: 'Bought in at 10.00',
+    })
+  })
 })

@@ -273,6 +273,20 @@ describe('validation', () => {
     ['lots:remove', { lotId: 'a b' }, 'lotId'],
     ['lots:import', { saleId: 'a', lots: [] }, 'lots'],
     ['lots:reorder', { saleId: 'a', order: [] }, 'order'],
+    ['lots:offer', { saleId: 'a', lotId: 'a b' }, 'lotId'],
+    ['lots:floor', { lotId: 'a', requestId: 'short' }, 'requestId'],
+    ['lots:ask', { lotId: 'a', amount: 12 }, 'amount'],
+    ['lots:warn', {}, 'lotId'],
+    ['lots:hammer', { lotId: 'a', belowReserve: 'yes' }, 'belowReserve'],
+    ['lots:pass', { lotId: 'a', reason: '' }, 'reason'],
+    ['lots:retract', { lotId: 'a' }, 'reason'],
+    ['lots:reopen', { lotId: 'a', reason: 'x'.repeat(201) }, 'reason'],
+    ['lots:withdraw', { lotId: 5 }, 'lotId'],
+    ['lots:book', { lotId: null }, 'lotId'],
+    ['sales:log', { saleId: 'a', limit: 0 }, 'limit'],
+    ['sales:verifyLog', {}, 'saleId'],
+    ['sales:rates', { saleId: 'a', rates: 'EUR' }, 'rates'],
+    ['display:link', { saleId: '' }, 'saleId'],
   ]
 
   it.each(cases)('%s %j → INVALID_INPUT on %s', async (name, input, field) => {

@@ -71,8 +71,8 @@ export const liveHandlers: { [N in LiveCommand]: Handler<N> } = {
     asClerk(ctx, session, (engine, actor) =>
       engine.hammerLot(lotId, { ...(paddle ? { paddle } : {}), belowReserve }, actor),
     ),
-  'lots:pass': (ctx, session, { lotId }) =>
-    asClerk(ctx, session, (engine, actor) => engine.passLot(lotId, actor)),
+  'lots:pass': (ctx, session, { lotId, reason }) =>
+    asClerk(ctx, session, (engine, actor) => engine.passLot(lotId, actor, reason)),
   'lots:retract': (ctx, session, { lotId, reason }) =>
     asClerk(ctx, session, (engine, actor) => engine.retractBid(lotId, reason, actor)),
   'lots:reopen': (ctx, session, { lotId, reason }) =>

@@ -40,7 +40,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   sale offer SALE [--lot LOT]        puts the next waiting lot (or LOT) on the block
   lot floor LOT [--paddle P] [--request-id R]   a floor bid at the asking price
   lot ask LOT --amount X             the asking price for the next bid only
-  lot warn LOT | lot pass LOT | lot withdraw LOT
+  lot warn LOT | lot withdraw LOT
+  lot pass LOT [--reason R]          bought in; the reason, when given, goes into the log
   lot hammer LOT [--paddle P] [--below-reserve]
   lot retract LOT --reason R | lot reopen LOT --reason R
   lot book LOT                       the absentee book

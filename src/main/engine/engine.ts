@@ -413,8 +413,13 @@ export class AuctionEngine {
     })
   }
 
-  passLot(lotId: string, actor: Actor): Promise<Result<{ lot: Lot }>> {
-    return this.clerk(lotId, actor, () => live.runLotScript(this.core, 'passLot', lotId, actor))
+  passLot(lotId: string, actor: Actor, reason?: string): Promise<Result<{ lot: Lot }>> {
+    return this.clerk(lotId, actor, () => {
+      if (reason === undefined) return live.runLotScript(this.core, 'passLot', lotId, actor, [''])
+      const why = live.reasonOf(reason)
+      if (typeof why !== 'string') return Promise.resolve(why)
+      return live.runLotScript(this.core, 'passLot', lotId, actor, [why])
+    })
   }
 
   /** Retracts the last accepted bid of the lot on the block. */

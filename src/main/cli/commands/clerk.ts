@@ -76,6 +76,16 @@ async function hammer(engine: AuctionEngine, args: string[]): Answer {
   )
 }
 
+/** `lot pass LOT [--reason R]`: the reason is optional, and logged when given. */
+async function pass(engine: AuctionEngine, args: string[]): Answer {
+  const { positionals, values } = parse(args, { ...actorOptions, reason: { type: 'string' } }, 1)
+  return engine.passLot(
+    positionals[0] as string,
+    actorFrom(values),
+    flagReader(values).text('reason'),
+  )
+}
+
 async function book(engine: AuctionEngine, args: string[]): Answer {
   const { positionals } = parse(args, {}, 1)
   return engine.lotBook(positionals[0] as string)
@@ -112,7 +122,7 @@ export const clerkLotCommands: Record<string, Command> = {
   ask,
   warn: transition((engine, id, actor) => engine.warnLot(id, actor)),
   hammer,
-  pass: transition((engine, id, actor) => engine.passLot(id, actor)),
+  pass,
   retract: withReason((engine, id, reason, actor) => engine.retractBid(id, reason, actor)),
   reopen: withReason((engine, id, reason, actor) => engine.reopenLot(id, reason, actor)),
   withdraw: transition((engine, id, actor) => engine.withdrawLot(id, actor)),

@@ -20,7 +20,7 @@ export interface LiveCommands {
   ask: (lot: Lot, amount: number) => LotAnswer
   warn: (lot: Lot) => LotAnswer
   hammer: (lot: Lot, options?: { paddle?: string; belowReserve?: boolean }) => LotAnswer
-  pass: (lot: Lot) => LotAnswer
+  pass: (lot: Lot, reason?: string) => LotAnswer
   retract: (lot: Lot, reason: string) => LotAnswer
   reopen: (lot: Lot, reason: string) => LotAnswer
   book: (lotId: string) => Promise<CommandResult<'lots:book'>>
@@ -88,7 +88,8 @@ export function createLiveCommands(api: AuctionApi, store: ConsoleStore): LiveCo
           belowReserve: options.belowReserve ?? false,
         }),
       ),
-    pass: (lot) => keep(call('lots:pass', { lotId: lot.id })),
+    pass: (lot, reason) =>
+      keep(call('lots:pass', { lotId: lot.id, ...(reason ? { reason } : {}) })),
     retract: (lot, reason) => keep(call('lots:retract', { lotId: lot.id, reason })),
     reopen: (lot, reason) => keep(call('lots:reopen', { lotId: lot.id, reason })),
     book: (lotId) => call('lots:book', { lotId }),

@@ -115,7 +115,8 @@ export function LiveClerk(props: { sale: Sale; lotIds: readonly string[] }) {
       ),
     reopen: (target: Lot, reason: string) =>
       run(commands.reopen(target, reason), (l) => `Lot ${l.number} reopened: ${reason}.`),
-    pass: (target: Lot) => run(commands.pass(target), (l) => `Lot ${l.number} passed.`),
+    pass: (target: Lot, reason: string) =>
+      run(commands.pass(target, reason), (l) => `Lot ${l.number} passed.`),
     hammer,
   }
 

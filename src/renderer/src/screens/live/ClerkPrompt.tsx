@@ -1,6 +1,6 @@
 // The clerk's dialogs, one at a time, each driven by the keyboard (Enter confirms, Esc
 // cancels): the reason for an undo or a reopen, the paddle of a floor leader at the hammer,
-// a pass, a sale below the reserve, and the display rates.
+// a pass (with a suggested reason), a sale below the reserve, and the display rates.
 import type { Lot, Sale } from '../../../../shared/domain'
 import { formatMoney } from '../../../../shared/money'
 import { KeyConfirm } from '../../components/KeyConfirm'
@@ -18,7 +18,7 @@ export type Prompt =
 export interface PromptActions {
   retract: (lot: Lot, reason: string) => Promise<string | null>
   reopen: (lot: Lot, reason: string) => Promise<string | null>
-  pass: (lot: Lot) => Promise<string | null>
+  pass: (lot: Lot, reason: string) => Promise<string | null>
   hammer: (lot: Lot, paddle: string | undefined, belowReserve: boolean) => Promise<string | null>
 }
 
@@ -79,16 +79,18 @@ export function ClerkPrompt(props: {
       )
     case 'pass':
       return (
-        <KeyConfirm
+        <TextPrompt
           title={`Pass lot ${prompt.lot.number}?`}
           message={
             prompt.lot.bidCount > 0
-              ? `“${prompt.lot.title}” is bought in at ${money(prompt.lot.currentPrice)}. It can be offered again or reopened later.`
-              : `“${prompt.lot.title}” is passed without a bid. It can be offered again later.`
+              ? `“${prompt.lot.title}” is bought in at ${money(prompt.lot.currentPrice)}. It can be offered again or reopened later. The reason goes into the log.`
+              : `“${prompt.lot.title}” is passed without a bid. It can be offered again later. The reason goes into the log.`
           }
+          label="Reason"
+          initial={prompt.lot.bidCount > 0 ? 'Bought in' : 'No bids'}
           confirmLabel="Pass lot"
           danger
-          onConfirm={() => done(actions.pass(prompt.lot))}
+          onConfirm={(reason) => done(actions.pass(prompt.lot, reason))}
           onCancel={onClose}
           testId="pass-dialog"
         />
