@@ -1,10 +1,12 @@
-// Random command sequences for the property test: standalone auctions and sales (timed and
-// live) with lots, their starts, ends and cancels, bids on any lot (random bidders, the
-// seller too; amounts valid, too low, at the asking price, malformed text, bad numbers), the clock moving on to
-// times the rules care about, and scheduler passes. Request ids come from small pools so
-// that retries happen.
+// The commands of the property test's random sequences and their building blocks:
+// standalone auctions and sales (timed and live) with lots, their starts, ends and cancels,
+// bids on any lot (random bidders, the seller too; amounts valid, too low, at the asking
+// price, malformed text, bad numbers), the clock moving on to times the rules care about,
+// and scheduler passes. Request ids come from small pools so that retries happen. The live
+// sale's clerk commands are in live-commands.ts; sequences.ts puts runs together.
 import fc from 'fast-check'
 import { BID_SOURCES, type BidSource, type IncrementBand } from '../../src/shared/domain'
+import type { LiveCommand } from './live-commands'
 
 export type Who = 'seller' | 'staff' | 'other'
 export type BidderPick = 'b1' | 'b2' | 'b3' | 'seller'
@@ -13,7 +15,7 @@ export type AmountForm = 'number' | 'text'
 export type AmountPick =
   { kind: 'steps'; steps: number; form: AmountForm } | { kind: 'raw'; value: string | number }
 
-const MINUTE = 60_000
+export const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
@@ -65,8 +67,11 @@ export interface LotSpec {
 export type TimePick =
   { kind: 'next'; index: number; delta: -1 | 0 | 1 } | { kind: 'by'; ms: number }
 
-/** Bids mostly go to lots open for bidding (when there are any), sometimes to any lot. */
-export type Among = 'active' | 'any'
+/**
+ * Which of the run's lots a command picks from (all of them when there is none such): open
+ * for bidding, any, on the block, waiting in a live sale, sold or passed in a live sale.
+ */
+export type Among = 'active' | 'any' | 'block' | 'waiting' | 'ended'
 
 /**
  * `target` indexes the run's lots (every auction is one), `sale` its sales (standalone
@@ -90,6 +95,7 @@ export type Command =
     }
   | { op: 'raise'; target: number; among: Among; steps: number; requestId: string | null }
   | { op: 'clock'; to: TimePick; tick: boolean }
+  | LiveCommand
 
 const RAW: (string | number)[] = [
   'asking', // as a maximum: no amount
@@ -111,19 +117,19 @@ const RAW: (string | number)[] = [
   1e14,
 ]
 
-const target = fc.oneof(
+export const target = fc.oneof(
   { arbitrary: fc.integer({ min: 0, max: 5 }), weight: 12 },
   { arbitrary: fc.constant(-1), weight: 1 },
 )
-const among = fc.constantFrom<Among>('active', 'active', 'active', 'any')
-const pool = (ids: string[], none = 3) =>
+export const among = fc.constantFrom<Among>('active', 'active', 'active', 'any')
+export const pool = (ids: string[], none = 3) =>
   fc.oneof(
     { arbitrary: fc.constant(null), weight: none },
     { arbitrary: fc.constantFrom(...ids), weight: 2 },
   )
-const requestId = pool(['r1', 'r2', 'r3', 'r4'])
-const form = fc.constantFrom<AmountForm>('number', 'text')
-const raw = fc.constantFrom(...RAW).map((value) => ({ kind: 'raw' as const, value }))
+export const requestId = pool(['r1', 'r2', 'r3', 'r4'])
+export const form = fc.constantFrom<AmountForm>('number', 'text')
+export const raw = fc.constantFrom(...RAW).map((value) => ({ kind: 'raw' as const, value }))
 const currency = fc.constantFrom<'USD' | 'JPY' | 'BHD'>('USD', 'JPY', 'BHD')
 const softClose = fc.constantFrom(0, 0, 1, 60, 3600)
 
@@ -158,7 +164,7 @@ const steps = (none = 0) =>
 const startsIn = fc.constantFrom(-MINUTE, 0, 1, 30_000, MINUTE, HOUR, DAY)
 const closesIn = fc.constantFrom(1, 1000, 30_000, MINUTE, 2 * MINUTE, HOUR, 2 * DAY)
 
-const createSpec: fc.Arbitrary<CreateSpec> = fc
+export const createSpec: fc.Arbitrary<CreateSpec> = fc
   .record({
     currency,
     startingPrice: fc.integer({ min: 0, max: 5000 }),
@@ -172,7 +178,7 @@ const createSpec: fc.Arbitrary<CreateSpec> = fc
   })
   .map(({ step, ...rest }) => ({ ...rest, ...step }))
 
-const saleSpec: fc.Arbitrary<SaleSpec> = fc
+export const saleSpec: fc.Arbitrary<SaleSpec> = fc
   .record({
     mode: fc.constantFrom('timed', 'timed', 'live'),
     who: fc.constantFrom('seller', 'seller', 'staff'),
@@ -201,8 +207,8 @@ const saleSpec: fc.Arbitrary<SaleSpec> = fc
 
 /** A sale that the engine accepts, the first of a run: started once its lots are in, left
  * to the scheduler, or left a draft. */
-type Opening = 'start' | 'scheduled' | 'draft'
-const validSale = (opening: Opening) =>
+export type Opening = 'start' | 'scheduled' | 'draft'
+export const validSale = (opening: Opening) =>
   saleSpec.map((spec): SaleSpec => ({
     ...spec,
     initial: opening === 'scheduled' ? 'scheduled' : 'draft',
@@ -218,7 +224,7 @@ const swapped = fc.oneof(
   { arbitrary: fc.constant(true), weight: 1 },
 )
 
-const lotSpec: fc.Arbitrary<LotSpec> = fc
+export const lotSpec: fc.Arbitrary<LotSpec> = fc
   .record({
     number: fc.constantFrom('1', '2', '3', '7', '07', '10', '12', '12A', '12a', '12B', '2A', 'A1'),
     startingPrice: fc.integer({ min: 0, max: 5000 }),
@@ -235,31 +241,20 @@ const lotSpec: fc.Arbitrary<LotSpec> = fc
     step: steps(1),
     softCloseSeconds: fc.option(softClose, { nil: null }),
     requestId: pool(['l1', 'l2']),
+    // Now and then a reserve a little above the start, where bids and books reach it.
+    reserveAbove: fc.option(fc.integer({ min: 1, max: 600 }), { nil: null, freq: 2 }),
   })
-  .map(({ step, ...rest }) => ({ ...rest, ...step }))
+  .map(({ step, reserveAbove, ...rest }) => ({
+    ...rest,
+    ...step,
+    reservePrice: reserveAbove === null ? rest.reservePrice : rest.startingPrice + reserveAbove,
+  }))
 
-const who = fc.constantFrom<Who>('seller', 'seller', 'staff', 'other')
+export const who = fc.constantFrom<Who>('seller', 'seller', 'staff', 'other')
 
-const bid = fc.record({
-  op: fc.constant('bid' as const),
-  target,
-  among,
-  bidder: fc.constantFrom<BidderPick>('b1', 'b2', 'b3', 'b1', 'b2', 'seller'),
-  amount: fc.oneof(
-    {
-      arbitrary: fc.record({
-        kind: fc.constant('steps' as const),
-        steps: fc.integer({ min: -1, max: 6 }),
-        form,
-      }),
-      weight: 6,
-    },
-    { arbitrary: raw, weight: 1 },
-    // The floor key: the asking price when the bid lands, whatever it is by then.
-    { arbitrary: fc.constant({ kind: 'raw' as const, value: 'asking' }), weight: 1 },
-  ),
-  max: fc.oneof(
-    { arbitrary: fc.constant(null), weight: 3 },
+const maxPick = (none: number) =>
+  fc.oneof(
+    { arbitrary: fc.constant(null), weight: none },
     {
       arbitrary: fc.record({
         kind: fc.constant('steps' as const),
@@ -269,13 +264,42 @@ const bid = fc.record({
       weight: 3,
     },
     { arbitrary: raw, weight: 1 },
-  ),
-  requestId,
-  source: fc.constantFrom(...BID_SOURCES),
-})
+  )
 
-const onLot = (op: 'start' | 'end' | 'cancel') => fc.record({ op: fc.constant(op), target, who })
-const onSale = (op: 'startSale' | 'endSale' | 'cancelSale') =>
+/** A bid on a lot picked `among`, from one of `sources`, with a maximum now and then. */
+export const bidOn = (
+  picks: fc.Arbitrary<Among>,
+  sources: readonly BidSource[] = BID_SOURCES,
+  noMax = 3,
+) =>
+  fc.record({
+    op: fc.constant('bid' as const),
+    target,
+    among: picks,
+    bidder: fc.constantFrom<BidderPick>('b1', 'b2', 'b3', 'b1', 'b2', 'seller'),
+    amount: fc.oneof(
+      {
+        arbitrary: fc.record({
+          kind: fc.constant('steps' as const),
+          steps: fc.integer({ min: -1, max: 6 }),
+          form,
+        }),
+        weight: 6,
+      },
+      { arbitrary: raw, weight: 1 },
+      // The floor key: the asking price when the bid lands, whatever it is by then.
+      { arbitrary: fc.constant({ kind: 'raw' as const, value: 'asking' }), weight: 1 },
+    ),
+    max: maxPick(noMax),
+    requestId,
+    source: fc.constantFrom(...sources),
+  })
+
+export const bid = bidOn(among)
+
+export const onLot = (op: 'start' | 'end' | 'cancel') =>
+  fc.record({ op: fc.constant(op), target, who })
+export const onSale = (op: 'startSale' | 'endSale' | 'cancelSale') =>
   fc.record({ op: fc.constant(op), sale: target, who })
 
 const timePick: fc.Arbitrary<TimePick> = fc.oneof(
@@ -296,63 +320,8 @@ const timePick: fc.Arbitrary<TimePick> = fc.oneof(
   },
 )
 
-const command: fc.Arbitrary<Command> = fc.oneof(
-  { arbitrary: bid, weight: 20 },
-  {
-    arbitrary: fc.record({
-      op: fc.constant('raise' as const),
-      target,
-      among,
-      steps: fc.integer({ min: -1, max: 8 }),
-      requestId,
-    }),
-    weight: 4,
-  },
-  { arbitrary: onLot('start'), weight: 3 },
-  { arbitrary: onLot('end'), weight: 1 },
-  { arbitrary: onLot('cancel'), weight: 1 },
-  { arbitrary: createSpec.map((spec) => ({ op: 'create' as const, spec })), weight: 1 },
-  { arbitrary: saleSpec.map((spec) => ({ op: 'createSale' as const, spec })), weight: 1 },
-  {
-    arbitrary: fc.record({ op: fc.constant('addLot' as const), sale: target, spec: lotSpec, who }),
-    weight: 3,
-  },
-  { arbitrary: onSale('startSale'), weight: 3 },
-  { arbitrary: onSale('endSale'), weight: 2 },
-  { arbitrary: onSale('cancelSale'), weight: 1 },
-  {
-    arbitrary: fc.record({
-      op: fc.constant('clock' as const),
-      to: timePick,
-      tick: fc.constantFrom(true, true, false),
-    }),
-    weight: 6,
-  },
-)
-
-/** How a run begins: a standalone auction, or a sale with lots (mostly started). */
-const opening: fc.Arbitrary<Command[]> = fc.oneof(
-  fc
-    .tuple(createSpec, fc.boolean())
-    .map(([spec, start]): Command[] => [
-      { op: 'create', spec: start ? { ...spec, initial: 'start' } : spec },
-    ]),
-  fc
-    .constantFrom<Opening>('start', 'start', 'start', 'start', 'scheduled', 'scheduled', 'draft')
-    .chain((how) =>
-      fc
-        .tuple(validSale(how), fc.array(lotSpec, { minLength: 1, maxLength: 5 }))
-        .map(([spec, lots]): Command[] => [
-          { op: 'createSale', spec },
-          ...lots.map((lot): Command => ({ op: 'addLot', sale: 0, spec: lot, who: 'seller' })),
-          ...(how === 'start'
-            ? [{ op: 'startSale' as const, sale: 0, who: 'seller' as const }]
-            : []),
-        ]),
-    ),
-)
-
-/** A run: its opening, then a sequence of commands. */
-export const sequence: fc.Arbitrary<Command[]> = fc
-  .tuple(opening, fc.array(command, { minLength: 1, maxLength: 20 }))
-  .map(([first, rest]) => [...first, ...rest])
+export const clock = fc.record({
+  op: fc.constant('clock' as const),
+  to: timePick,
+  tick: fc.constantFrom(true, true, false),
+})

@@ -1,20 +1,25 @@
-// The reference model's rules for one lot, in plain TypeScript: money, increments, the bid
-// rules (proxy maximums, reserve, soft close) and closing. No Redis, no I/O; the caller
-// passes the clock. The sale-level rules are in reference-model.ts.
+// The reference model's state of one lot, in plain TypeScript: money, increments, the asking
+// price, the reserve, events, closing, and the snapshot a live lot keeps per accepted bid
+// (for `lot retract`). No Redis, no I/O; the caller passes the clock. The bid rules are in
+// bid-rules.ts, the absentee book in absentee-book.ts, the sale-level rules in
+// reference-model.ts and live-sale.ts.
 import type {
   AuctionResult,
   AuctionStatus,
   BidAccepted,
   BidEntry,
-  BidResultKind,
   BidSource,
   IncrementBand,
   LotStatus,
+  SaleMode,
   SaleStatus,
 } from '../../src/shared/domain'
 import type { CommandError, ErrorCode, Failure } from '../../src/shared/errors'
 
 const MAX_MINOR = 10n ** 13n
+
+/** The room's anonymous paddle: a floor bid whose bidder the clerk names at the hammer. */
+export const FLOOR = 'floor'
 
 export type Ok<T> = { ok: true } & T
 
@@ -61,12 +66,56 @@ export interface LotState {
   result?: AuctionResult
   history: BidEntry[]
   requests: Map<string, BidAccepted>
+  // ---- Live sales -----------------------------------------------------------------------
+  /** Offered at least once (the engine's `live` flag): on the block while active. */
+  live: boolean
+  /** Fair warning given, and no bid accepted since. */
+  warning: boolean
+  /** The clerk's asking price for the next bid only (`lot ask`). */
+  askOverride: number | null
+  /** The absentee book while the lot waits: bidder → maximum and the serial of the entry. */
+  book: Map<string, { max: number; serial: number }>
+  /** Counts the book's entries, replaced ones too (the order of equal maximums). */
+  bookSerial: number
+  /** When the hammer fell or the lot passed on the block; null before and once reopened. */
+  hammerAt: number | null
+  /** Each accepted bid's and book execution's state before it, oldest first. */
+  undo: Snapshot[]
 }
 
-/** What a lot's rules need of its sale: the one seq counter, its status, currency, seller. */
-interface SaleCounter {
+/** A live lot's state before one accepted bid or book execution: what `lot retract` restores. */
+export interface Snapshot {
+  price: number
+  leaderId: string | null
+  leaderMax: number
+  leaderSource: BidSource | undefined
+  bidCount: number
+  endsAt: number | null
+  askOverride: number | null
+  warning: boolean
+  /** The history's length before; the `entries` after it were the bid's own. */
+  historyLength: number
+  entries: number
+}
+
+export const snapshot = (lot: LotState, entries: number): Snapshot => ({
+  price: lot.price,
+  leaderId: lot.leaderId,
+  leaderMax: lot.leaderMax,
+  leaderSource: lot.leaderSource,
+  bidCount: lot.bidCount,
+  endsAt: lot.endsAt,
+  askOverride: lot.askOverride,
+  warning: lot.warning,
+  historyLength: lot.history.length,
+  entries,
+})
+
+/** What a lot's rules need of its sale: the one seq counter, its status, mode, currency, seller. */
+export interface SaleCounter {
   seq: number
   status: SaleStatus
+  mode: SaleMode
   sellerId: string
   digits: number
 }
@@ -112,7 +161,7 @@ export function catalogueOrder(a: string, b: string): number {
 }
 
 /** The increment at price x: the fixed one, or the last band whose from ≤ x. */
-function inc(lot: LotState, x: number): number {
+export function inc(lot: LotState, x: number): number {
   const table = lot.incrementTable
   if (!table) return lot.increment as number
   let step = (table[0] as IncrementBand).increment
@@ -120,7 +169,9 @@ function inc(lot: LotState, x: number): number {
   return step
 }
 
+/** The clerk's asking price first; else the starting price, or one increment above the price. */
 export function askingPrice(lot: LotState): number {
+  if (lot.askOverride !== null) return lot.askOverride
   return lot.leaderId === null ? lot.startingPrice : lot.price + inc(lot, lot.price)
 }
 
@@ -155,135 +206,4 @@ export function passWaitingLot(sale: SaleCounter, lot: LotState, now: number): v
   lot.endsAt = now
   lot.result = { winnerId: null, finalPrice: lot.price, reserveMet: reserveMet(lot) }
   lotEvent(sale, lot)
-}
-
-/**
- * One bid on a lot, checks in the engine's order. Mirrors the engine where the issue leaves
- * room: the reserve rule records an extra automatic 'leading' entry at the reserve (also
- * after a max_raised, whose own answer then has bidId null); a max_raised adds no entry of
- * its own; bid ids are 1-based positions in the lot's history; a rejected bid is not
- * remembered under its requestId; AUCTION_ENDED applies from now >= endsAt.
- */
-export function placeBid(
-  sale: SaleCounter,
-  lot: LotState,
-  input: ModelBid,
-  now: number,
-): BidAccepted | Failure {
-  // "asking" is the floor key's bid: the asking price now (as a maximum it is no amount).
-  const amount =
-    input.amount === 'asking' ? askingPrice(lot) : modelAmount(input.amount, sale.digits)
-  if (amount === null) return failure('INVALID_AMOUNT', { field: 'amount' })
-  let max = amount
-  if (input.max !== undefined && input.max !== null) {
-    const parsed = modelAmount(input.max, sale.digits)
-    if (parsed === null) return failure('INVALID_AMOUNT', { field: 'max' })
-    max = parsed
-  }
-  if (max < amount) return failure('MAX_BELOW_AMOUNT')
-  if (lot.lotStatus !== 'active') {
-    return failure('AUCTION_NOT_ACTIVE', { status: auctionStatusOf(lot.lotStatus, sale.status) })
-  }
-  if (lot.endsAt !== null && now >= lot.endsAt) return failure('AUCTION_ENDED')
-  if (input.bidderId === sale.sellerId) return failure('SELLER_CANNOT_BID')
-  const asking = askingPrice(lot)
-  if (amount < asking) return failure('BID_TOO_LOW', { minimumBid: asking })
-
-  const bidder = input.bidderId
-  const source = input.source ?? 'online'
-  const seq = sale.seq + 1
-  // An automatic bid carries the source of the maximum it came from.
-  let leaderSource = lot.leaderSource ?? source
-  const record = (
-    who: string,
-    value: number,
-    kind: 'manual' | 'auto',
-    outcome: 'leading' | 'outbid',
-    from: BidSource = source,
-  ) => {
-    const entry: BidEntry = {
-      id: lot.history.length + 1,
-      bidderId: who,
-      amount: value,
-      kind,
-      outcome,
-      source: from,
-      at: now,
-      seq,
-    }
-    lot.history.push(entry)
-    return entry.id
-  }
-  const oldPrice = lot.price
-  const oldLeader = lot.leaderId
-  let own: number | null = null
-  let result: BidResultKind
-  if (lot.leaderId === bidder) {
-    if (max <= lot.leaderMax) return failure('ALREADY_LEADING')
-    lot.leaderMax = max
-    leaderSource = source
-    result = 'max_raised'
-  } else if (lot.leaderId === null) {
-    lot.leaderId = bidder
-    lot.leaderMax = max
-    leaderSource = source
-    lot.price = amount
-    own = record(bidder, amount, 'manual', 'leading')
-    result = 'leading'
-  } else if (max > lot.leaderMax) {
-    const price = Math.max(amount, Math.min(max, lot.leaderMax + inc(lot, lot.leaderMax)))
-    if (lot.leaderMax > lot.price) {
-      record(lot.leaderId, lot.leaderMax, 'auto', 'outbid', leaderSource)
-    }
-    lot.leaderId = bidder
-    lot.leaderMax = max
-    leaderSource = source
-    lot.price = price
-    own = record(bidder, price, 'manual', 'leading')
-    result = 'leading'
-  } else {
-    // The earlier maximum wins a tie.
-    const price = Math.min(lot.leaderMax, max + inc(lot, max))
-    own = record(bidder, max, 'manual', 'outbid')
-    lot.price = price
-    record(lot.leaderId, price, 'auto', 'leading', leaderSource)
-    result = 'outbid'
-  }
-  const reserve = lot.reservePrice
-  if (reserve !== null && lot.leaderMax >= reserve && lot.price < reserve) {
-    lot.price = reserve
-    record(lot.leaderId, reserve, 'auto', 'leading', leaderSource)
-  }
-  lot.leaderSource = leaderSource
-  lot.bidCount = lot.history.length
-
-  // Soft close: a new price or a new leader in the last S seconds (the first bid too)
-  // moves this lot's end to now + S; raising one's own maximum does not.
-  let extended = false
-  const window = lot.softCloseSeconds * 1000
-  const moved = lot.price !== oldPrice || lot.leaderId !== oldLeader
-  if (window > 0 && moved && lot.endsAt !== null && lot.endsAt - now < window) {
-    lot.endsAt = now + window
-    extended = true
-  }
-  lotEvent(sale, lot)
-  if (extended) lotEvent(sale, lot)
-
-  const answer: BidAccepted = {
-    ok: true,
-    bidId: own,
-    auctionId: input.auctionId,
-    result,
-    price: lot.price,
-    leaderId: lot.leaderId,
-    bidCount: lot.bidCount,
-    endsAt: lot.endsAt,
-    extended,
-    duplicate: false,
-    reserveMet: reserveMet(lot),
-    maxAmount: max,
-    askingPrice: askingPrice(lot),
-  }
-  if (input.requestId) lot.requests.set(input.requestId, answer)
-  return answer
 }

@@ -27,23 +27,25 @@ import type {
 } from '../../src/shared/domain'
 import { saleIdOf } from '../../src/shared/domain'
 import type { Failure } from '../../src/shared/errors'
+import { placeBid } from './bid-rules'
+import { LiveSaleBook } from './live-sale'
 import {
   auctionStatusOf,
   catalogueOrder,
   closeLot,
   failure,
+  FLOOR,
   lotEvent,
   lotNumber,
   passWaitingLot,
-  placeBid,
   setStatus,
   type LotState,
   type ModelBid,
   type Ok,
 } from './lot-rules'
-import { mayAct, SaleBook, type SaleState } from './sale-book'
+import { mayAct, type SaleState } from './sale-book'
 
-export { modelAmount, type ModelBid } from './lot-rules'
+export { FLOOR, modelAmount, type ModelBid } from './lot-rules'
 
 /** `auction create`: a standalone auction (create amounts in minor units). */
 export interface ModelCreate {
@@ -117,7 +119,7 @@ function asAuctionFailure(answer: Failure): Failure {
   return status === undefined ? answer : { ok: false, error: { ...error, status } }
 }
 
-export class ReferenceModel extends SaleBook {
+export class ReferenceModel extends LiveSaleBook {
   /** sale id → the number of the lot the scheduler closed last (for the tally). */
   private readonly lastClosed = new Map<string, string>()
 
@@ -204,16 +206,7 @@ export class ReferenceModel extends SaleBook {
   cancel(id: string, actor: Actor, now: number): Answer<{ auction: Auction }> {
     return this.onLot(id, actor, (sale, lot) => {
       if (sale.standalone) return this.cancelSale(sale.id, actor, now)
-      if (!mayAct(sale, actor)) return failure('NOT_SELLER')
-      if (lot.lotStatus === 'withdrawn' || lot.lotStatus === 'cancelled') return null
-      if (lot.lotStatus === 'sold' || lot.lotStatus === 'passed') {
-        return failure('INVALID_STATUS', { status: 'ended' })
-      }
-      setStatus(lot, 'withdrawn')
-      lotEvent(sale, lot)
-      this.tally('lot withdrawn')
-      this.closeIfDone(sale, now)
-      return null
+      return this.withdrawLot(sale, lot, actor, now)
     })
   }
 
@@ -223,10 +216,40 @@ export class ReferenceModel extends SaleBook {
     if (previous) return { ...previous, duplicate: true }
     const sale = lot && this.sales.get(lot.saleId)
     if (!lot || !sale) return failure('AUCTION_NOT_FOUND')
+    const booked = lot.book.get(input.bidderId)
+    const warned = lot.warning
+    const asked = lot.askOverride !== null
     const answer = placeBid(sale, lot, input, now)
     if (answer.ok && answer.extended) this.tally(sale.standalone ? 'extended' : 'lot extended')
     if (!answer.ok && answer.error.code === 'AUCTION_ENDED') this.tally('bid after the end')
+    if (answer.ok && answer.result === 'booked' && booked) this.tally('book entry replaced')
+    if (answer.ok && lot.live && answer.result !== 'booked') {
+      if (warned) this.tally('a bid cleared the fair warning')
+      if (asked) this.tally("a bid at the clerk's asking price")
+      if (lot.bidCount < lot.history.length) this.tally('a bid after a retract')
+      if (input.bidderId === FLOOR && answer.leaderId === FLOOR && answer.result === 'leading') {
+        this.tally('floor bid leads')
+      }
+    }
     return answer
+  }
+
+  /** `lot floor`: the clerk's bid at the asking price, for a paddle or the anonymous floor. */
+  floor(
+    id: string,
+    input: { paddle: string | null; requestId: string | null },
+    actor: Actor,
+    now: number,
+  ): BidAccepted | Failure {
+    const lot = this.lotIndex.get(id)
+    const sale = lot && this.sales.get(lot.saleId)
+    if (!lot || !sale) return failure('AUCTION_NOT_FOUND')
+    if (!mayAct(sale, actor)) return failure('NOT_SELLER')
+    if (lot.leaderId === FLOOR && input.paddle === null && lot.lotStatus === 'active') {
+      this.tally('floor bid over the floor')
+    }
+    const bid = { auctionId: id, bidderId: input.paddle ?? FLOOR, amount: 'asking' }
+    return this.bid({ ...bid, source: 'floor', requestId: input.requestId }, now)
   }
 
   // ---- Sales -------------------------------------------------------------------------------
@@ -362,14 +385,18 @@ export class ReferenceModel extends SaleBook {
     return { ok: true, sale: this.sale(saleId) as Sale }
   }
 
-  /** Timed: closes every active lot now. Both: lots never offered pass; the sale closes. */
+  /** Timed: closes every active lot now; live: the lot on the block passes. Both: lots never
+   * offered pass; the sale closes. */
   endSale(saleId: string, actor: Actor, now: number): Answer<{ sale: Sale }> {
     const sale = this.sales.get(saleId)
     if (!sale) return failure('SALE_NOT_FOUND')
     if (!mayAct(sale, actor)) return failure('NOT_SELLER')
     if (sale.status !== 'closed') {
       if (sale.status !== 'open') return failure('INVALID_STATUS', { status: sale.status })
-      for (const lot of this.inStatus(sale, 'active')) closeLot(sale, lot, now)
+      for (const lot of this.inStatus(sale, 'active')) {
+        if (sale.mode === 'live') this.endOnBlock(sale, lot, now, null, false)
+        else closeLot(sale, lot, now)
+      }
       const waiting = this.inStatus(sale, 'waiting')
       for (const lot of waiting) passWaitingLot(sale, lot, now)
       if (waiting.length > 0) this.tally(`${sale.mode} sale ended: waiting lots passed`)

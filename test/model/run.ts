@@ -5,14 +5,7 @@
 import { expect } from 'vitest'
 import type { CreateAuctionInput } from '../../src/main/engine'
 import { registryKeys, saleKeys } from '../../src/main/engine'
-import {
-  LOT_STATUSES,
-  saleIdOf,
-  type Actor,
-  type BidAccepted,
-  type Lot,
-  type Sale,
-} from '../../src/shared/domain'
+import { LOT_STATUSES, saleIdOf, type Actor, type Lot, type Sale } from '../../src/shared/domain'
 import type { Failure } from '../../src/shared/errors'
 import { currencyDigits, incrementAt, minorToDecimal } from '../../src/shared/money'
 import { uniqueId } from '../support/engine'
@@ -28,9 +21,8 @@ import type {
   TimePick,
   Who,
 } from './commands'
+import { applyLive, type Answer, type Applied } from './live-steps'
 import { ReferenceModel } from './reference-model'
-
-type Answer = { ok: true } | BidAccepted | Failure
 
 /** A failure by what the rules decide (code, field, status, minimum), not by its words. */
 const normAnswer = (answer: Answer) => {
@@ -72,12 +64,14 @@ export class Run {
     expect(normAnswer(real), JSON.stringify(command)).toEqual(normAnswer(modelled))
     this.tally(`${command.op}:${label(real)}`)
     if (command.op === 'bid' || command.op === 'raise') this.tally(`bid or raise:${label(real)}`)
-    await Promise.all(
-      touched.flatMap((id) => [
-        this.model.sale(saleIdOf(id)) ? this.compareSale(saleIdOf(id)) : null,
-        this.model.view(id) ? this.compareLot(id) : null,
-      ]),
-    )
+    // A refused command must leave what it names as it was: the sale and the lot are read
+    // back at once (their lists and histories when the run ends); an accepted one, all of it.
+    const refused = !real.ok
+    const saleIds = new Set(touched.map(saleIdOf).filter((saleId) => this.model.sale(saleId)))
+    await Promise.all([
+      ...[...saleIds].map((saleId) => this.compareSale(saleId, !refused)),
+      ...touched.filter((id) => this.model.view(id)).map((id) => this.compareLot(id, !refused)),
+    ])
   }
 
   /** Everything of the run: sales, lots by status, as a bidder sees them, and the indices. */
@@ -127,7 +121,7 @@ export class Run {
   }
 
   /** Runs a command on both sides; answers both answers and the ids whose state it may change. */
-  private async apply(command: Command): Promise<[[Answer, Answer], string[]]> {
+  private async apply(command: Command): Promise<Applied> {
     const now = this.now
     switch (command.op) {
       case 'create':
@@ -169,10 +163,19 @@ export class Run {
       }
       case 'clock':
         return this.moveClock(command.to, command.tick)
+      default:
+        return applyLive(command, {
+          engine: this.engine,
+          model: this.model,
+          now,
+          saleOf: (index) => this.saleOf(index),
+          lotOf: (index, among) => this.lotOf(index, among),
+          actor: (who, saleId) => this.actor(who, saleId),
+        })
     }
   }
 
-  private async createAuction(spec: CreateSpec): Promise<[[Answer, Answer], string[]]> {
+  private async createAuction(spec: CreateSpec): Promise<Applied> {
     const input: CreateAuctionInput = {
       title: 'Lot',
       sellerId: this.seller,
@@ -214,7 +217,7 @@ export class Run {
     return [[real, modelled], [id]]
   }
 
-  private async createSale(spec: SaleSpec): Promise<[[Answer, Answer], string[]]> {
+  private async createSale(spec: SaleSpec): Promise<Applied> {
     const actor: Actor = spec.who === 'staff' ? STAFF : { id: this.seller, staff: false }
     const { kind, ms } = spec.close
     const input = {
@@ -241,7 +244,7 @@ export class Run {
     return [[real, modelled], [id]]
   }
 
-  private async moveClock(to: TimePick, tick: boolean): Promise<[[Answer, Answer], string[]]> {
+  private async moveClock(to: TimePick, tick: boolean): Promise<Applied> {
     const upcoming = this.model.upcoming(this.now)
     const next = to.kind === 'next' ? upcoming[to.index % Math.max(upcoming.length, 1)] : undefined
     const target =
@@ -256,28 +259,32 @@ export class Run {
     return [[{ ok: true }, { ok: true }], all]
   }
 
-  private async compareSale(saleId: string): Promise<void> {
-    const [sale, lots] = await Promise.all([
+  /** The sale as the engine answers it; with `lots`, its lots in catalogue order too. */
+  private async compareSale(saleId: string, lots = true): Promise<void> {
+    const [sale, listed] = await Promise.all([
       this.engine.getSale(saleId),
-      this.engine.listLots(saleId),
+      lots ? this.engine.listLots(saleId) : null,
     ])
     expect(sale.ok ? sale.sale : sale.error.code).toEqual(
       this.model.sale(saleId) ?? ('SALE_NOT_FOUND' as Sale | string),
     )
-    expect(lots.ok ? lots.lots : lots.error.code).toEqual(
+    if (!listed) return
+    expect(listed.ok ? listed.lots : listed.error.code).toEqual(
       this.model.lots(saleId) ?? ('SALE_NOT_FOUND' as Lot[] | string),
     )
   }
 
-  private async compareLot(id: string): Promise<void> {
-    const [real, history] = await Promise.all([
+  /** The lot as the engine answers it; with `history`, its whole history too. */
+  private async compareLot(id: string, history = true): Promise<void> {
+    const [real, bids] = await Promise.all([
       this.engine.getAuction(id),
-      this.engine.history(id, { limit: 1000 }),
+      history ? this.engine.history(id, { limit: 1000 }) : null,
     ])
-    if (!real.ok || !history.ok) expect.fail(`read failed for ${id}`)
+    if (!real.ok || (bids && !bids.ok)) expect.fail(`read failed for ${id}`)
     expect(real.auction).toEqual(this.model.view(id))
-    expect(history.bids.slice().reverse()).toEqual(this.model.history(id))
-    if (history.bids.some((b) => b.kind === 'auto')) this.tally('auto')
+    if (!bids?.ok) return
+    expect(bids.bids.slice().reverse()).toEqual(this.model.history(id))
+    if (bids.bids.some((b) => b.kind === 'auto')) this.tally('auto')
   }
 
   /** The run's index-th sale (modulo), or one that does not exist. */
@@ -286,12 +293,29 @@ export class Run {
     return index < 0 || ids.length === 0 ? uniqueId('ghost') : (ids[index % ids.length] as string)
   }
 
-  /** The run's index-th lot (modulo): among those open for bidding, if asked and any. */
+  /** The run's index-th lot (modulo) among those picked, or among all when none is. */
   private lotOf(index: number, among: Among = 'any'): string {
     const all = this.model.lotIds()
-    const active = all.filter((id) => this.model.view(id)?.lotStatus === 'active')
-    const ids = among === 'active' && active.length > 0 ? active : all
+    const picked = all.filter((id) => this.picks(id, among))
+    const ids = picked.length > 0 ? picked : all
     return index < 0 || ids.length === 0 ? uniqueId('ghost') : (ids[index % ids.length] as string)
+  }
+
+  private picks(id: string, among: Among): boolean {
+    const lot = this.model.view(id) as Lot
+    const live = this.model.sale(lot.saleId)?.mode === 'live'
+    switch (among) {
+      case 'any':
+        return true
+      case 'active':
+        return lot.lotStatus === 'active'
+      case 'block':
+        return lot.onBlock
+      case 'waiting':
+        return live && lot.lotStatus === 'waiting'
+      case 'ended':
+        return live && (lot.lotStatus === 'sold' || lot.lotStatus === 'passed')
+    }
   }
 
   private actor(who: Who, saleId: string): Actor {

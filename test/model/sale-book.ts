@@ -5,6 +5,7 @@ import type {
   Actor,
   Auction,
   BidEntry,
+  DisplayRate,
   IncrementBand,
   LotStatus,
   Sale,
@@ -47,6 +48,8 @@ export interface SaleState {
   lots: LotState[]
   /** add-lot request id → the lot ids it added. */
   requests: Map<string, string[]>
+  /** The room display's indicative rates (`sale rates`). */
+  displayRates: DisplayRate[]
 }
 
 export const mayAct = (sale: SaleState, actor: Actor): boolean =>
@@ -98,11 +101,11 @@ export class SaleBook {
       softCloseSeconds: lot.softCloseSeconds,
       seq: lot.seq,
       createdAt: lot.createdAt,
-      onBlock: false,
-      warning: false,
-      askOverride: null,
-      book: 0,
-      hammerAt: null,
+      onBlock: lot.live && lot.lotStatus === 'active',
+      warning: lot.warning,
+      askOverride: lot.askOverride,
+      book: lot.book.size,
+      hammerAt: lot.hammerAt,
     }
     if (lot.result) auction.result = { ...lot.result }
     return auction
@@ -138,8 +141,8 @@ export class SaleBook {
       createdAt: sale.createdAt,
       closedAt: sale.closedAt,
       standalone: sale.standalone,
-      onBlockLotId: null,
-      displayRates: [],
+      onBlockLotId: sale.mode === 'live' ? (this.inStatus(sale, 'active')[0]?.id ?? null) : null,
+      displayRates: sale.displayRates.map((rate) => ({ ...rate })),
     }
   }
 
@@ -216,7 +219,7 @@ export class SaleBook {
   protected newSale(
     fields: Omit<
       SaleState,
-      'status' | 'seq' | 'createdAt' | 'closedAt' | 'nextLot' | 'lots' | 'requests'
+      'status' | 'seq' | 'createdAt' | 'closedAt' | 'nextLot' | 'lots' | 'requests' | 'displayRates'
     >,
     requestId: string | null | undefined,
     now: number,
@@ -230,6 +233,7 @@ export class SaleBook {
       nextLot: 0,
       lots: [],
       requests: new Map(),
+      displayRates: [],
     }
     this.sales.set(sale.id, sale)
     const kind = sale.standalone ? 'auction' : 'sale'
@@ -271,6 +275,13 @@ export class SaleBook {
       createdAt: now,
       history: [],
       requests: new Map(),
+      live: false,
+      warning: false,
+      askOverride: null,
+      book: new Map(),
+      bookSerial: 0,
+      hammerAt: null,
+      undo: [],
     }
     sale.lots.push(lot)
     this.lotIndex.set(id, lot)
