@@ -4,13 +4,14 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron'
-import { createApiService } from './api'
-import type { ApiService } from './api/types'
+import { createApiService, displayService, type ConsoleApiService } from './api'
 import { attachWindow, bindContract, SenderRegistry, trustedOrigins, APP_ORIGIN } from './ipc'
 import { createSafeStorageBox } from './secrets'
 import {
   contentSecurityPolicy,
   createMainWindow,
+  displayRoute,
+  openDisplayWindow,
   guardWebContents,
   handleAppProtocol,
   hardenSession,
@@ -50,7 +51,7 @@ async function start(): Promise<void> {
   guardWebContents(app, origins, log)
   handleAppProtocol(protocol, here('../renderer'), csp)
 
-  let service: ApiService
+  let service: ConsoleApiService
   try {
     // Settings and the embedded Redis' data live in the user-data folder; REDIS_URL, when
     // set, overrides the saved settings (read by the service).
@@ -69,18 +70,30 @@ async function start(): Promise<void> {
     await service.close()
   })
 
+  const preloadPath = here('../preload/index.cjs')
+  const pageUrl = devUrl ?? `${APP_ORIGIN}/index.html`
+  // The window icon matters on Linux; installers carry their own. Packaged, it is an extra
+  // resource (electron-builder.yml), in development the file in resources/.
+  const icon = packaged ? join(process.resourcesPath, 'icon.png') : here('../../resources/icon.png')
   const openWindow = (): BrowserWindow => {
-    const window = createMainWindow({
-      preloadPath: here('../preload/index.cjs'),
-      startUrl: devUrl ?? `${APP_ORIGIN}/index.html`,
-      // The window icon matters on Linux; installers carry their own. Packaged, it is an
-      // extra resource (electron-builder.yml), in development the file in resources/.
-      icon: packaged ? join(process.resourcesPath, 'icon.png') : here('../../resources/icon.png'),
-      devTools: !packaged,
-    })
+    const window = createMainWindow({ preloadPath, startUrl: pageUrl, icon, devTools: !packaged })
     attachWindow(window.webContents, { service, senders })
     return window
   }
+  // `display:link` on the desktop opens the room display as a second window (movable to the
+  // projector's screen). Its session gets what a display tab of the web mode gets: the
+  // reads of its one sale, redacted, and nothing that changes state.
+  service.offerDisplays((saleId) => {
+    openDisplayWindow(saleId, {
+      preloadPath,
+      pageUrl,
+      icon,
+      devTools: !packaged,
+      onCreated: (display) =>
+        attachWindow(display.webContents, { service: displayService(service, saleId), senders }),
+    })
+    return displayRoute(pageUrl, saleId)
+  })
   openWindow()
 
   app.on('second-instance', () => {

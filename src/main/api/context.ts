@@ -20,11 +20,15 @@ export interface CommandContext {
   relay: Relay
   presence: Presence
   /**
-   * The room display for a sale, as the transport offers it: the web server mints a
-   * display-only link; the desktop opens a second window. Absent: not offered here.
+   * The room display for a sale, as the transport offers it (ConsoleApiService.
+   * offerDisplays): the web server mints a display-only link; the desktop opens a second
+   * window. Absent: not offered here.
    */
-  openDisplay?: (saleId: string) => Promise<{ ok: true; url: string } | Failure>
+  openDisplay?: DisplayOpener
 }
+
+/** Opens (or links to) the room display of a sale the caller may show; answers its URL. */
+export type DisplayOpener = (saleId: string) => Promise<string> | string
 
 export type Handler<N extends CommandName> = (
   ctx: CommandContext,

@@ -3,3 +3,5 @@ export { createApiService, type ApiServiceOptions, type ConsoleApiService } from
 export type { ApiService, ApiSession, PushSink, SecretBox } from './types'
 export { parseInput, isCommandName } from './validate'
 export { redact, actorOf } from './access'
+export { displayService } from './display-session'
+export type { DisplayOpener } from './context'

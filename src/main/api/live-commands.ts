@@ -100,9 +100,18 @@ export const liveHandlers: { [N in LiveCommand]: Handler<N> } = {
     if (session.profile?.role === 'bidder') {
       return fail('UNAUTHORIZED', 'A bidder session cannot open the room display.')
     }
-    if (!ctx.openDisplay) {
+    const open = ctx.openDisplay
+    if (!open) {
       return fail('INVALID_INPUT', 'This console offers no room display link.', { field: 'saleId' })
     }
-    return ctx.openDisplay(saleId)
+    return withEngine(ctx, async (engine) => {
+      const found = await engine.getSale(saleId)
+      if (!found.ok) return found
+      const profile = session.profile
+      if (profile?.role !== 'staff' && found.sale.sellerId !== profile?.operatorId) {
+        return fail('NOT_SELLER', "Only staff and the sale's seller open its room display.")
+      }
+      return { ok: true as const, url: await open(saleId) }
+    })
   },
 }

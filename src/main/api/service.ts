@@ -11,6 +11,7 @@ import { Relay } from '../relay'
 import { SettingsStore } from '../settings'
 import { actorOf, redact } from './access'
 import { handlers, type CommandContext, type SessionState } from './commands'
+import type { DisplayOpener } from './context'
 import type { ApiService, ApiSession, PushSink, SecretBox } from './types'
 import { isCommandName, parseInput } from './validate'
 
@@ -38,6 +39,8 @@ export interface ConsoleApiService extends ApiService {
   settled(): Promise<ConnectionStatus>
   /** Channels the relay holds (diagnostics and tests). */
   relayChannels(): string[]
+  /** Lets `display:link` open the room display the transport offers (see DisplayOpener). */
+  offerDisplays(open: DisplayOpener): void
 }
 
 export function createApiService(options: ApiServiceOptions): ConsoleApiService {
@@ -159,6 +162,10 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
     settled: () => manager.settle(2_147_483_647),
 
     relayChannels: () => relay.channels(),
+
+    offerDisplays(open: DisplayOpener): void {
+      ctx.openDisplay = open
+    },
   }
 
   function closeSession(session: ApiSession): void {

@@ -14,8 +14,8 @@ import {
   displayCookieName,
   newToken,
 } from './auth'
-import { withDisplayLinks } from './display-links'
-import { displayService } from './display-session'
+import { displayUrl } from './display-links'
+import { displayService } from '../api'
 import { DisplayTokens } from './display-tokens'
 import { securityHeaders, sendText } from './headers'
 import { bindSocket } from './socket'
@@ -68,10 +68,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   sockets.on('connection', (socket, request: IncomingMessage & { displaySaleId?: string }) => {
     if (!service) return void socket.terminate()
     const saleId = request.displaySaleId
-    const api =
-      saleId === undefined
-        ? withDisplayLinks(service, displays, () => port)
-        : displayService(service, saleId)
+    const api = saleId === undefined ? service : displayService(service, saleId)
     bindSocket(socket, api, request.socket)
   })
 
@@ -151,6 +148,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   service = api
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : port
+  // `display:link` answers a display-only link of this server, bound to the sale.
+  api.offerDisplays((saleId) => displayUrl(port, displays.mint(saleId), saleId))
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

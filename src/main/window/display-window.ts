@@ -12,6 +12,8 @@ export interface DisplayWindowOptions {
   pageUrl: string
   icon?: string
   devTools: boolean
+  /** A new window, before its page loads (bind it to the contract here). */
+  onCreated?: (window: BrowserWindow) => void
 }
 
 /** The display route of a sale on the console page. */
@@ -42,6 +44,7 @@ export function openDisplayWindow(saleId: string, options: DisplayWindowOptions)
   open.set(saleId, window)
   window.on('closed', () => open.delete(saleId))
   window.once('ready-to-show', () => window.show())
+  options.onCreated?.(window)
   void window.loadURL(displayRoute(options.pageUrl, saleId))
   return window
 }

@@ -3,7 +3,7 @@
 // (display-redact.ts). The session never holds a profile: it acts as nobody.
 import type { CommandName, CommandResult } from '../../shared/contract'
 import { fail, type Failure } from '../../shared/errors'
-import type { ApiService, ApiSession, PushSink } from '../api/types'
+import type { ApiService, ApiSession, PushSink } from './types'
 import { displayPush, redactLot, redactSale } from './display-redact'
 
 /** The display's commands; those with a saleId must name the display's sale. */
