@@ -37,7 +37,7 @@ export const KEYS = {
   source: alt('T', 'Paddle bids: switch the source between phone and online'),
   warn: alt('W', 'Fair warning'),
   hammer: alt('H', 'Sold to the leader (asks the paddle of a floor bidder)'),
-  pass: alt('X', 'Pass the lot (confirmed)'),
+  pass: alt('X', 'Pass the lot (asks the reason; Enter takes the suggested one)'),
   undo: alt('U', 'Undo the last bid (asks the reason)'),
   nextLot: alt('N', 'Offer the next lot'),
   askUp: { label: 'Alt+↑', code: 'ArrowUp', alt: true, does: 'Asking price one increment up' },
