@@ -31,17 +31,20 @@ export function TopBar() {
       </a>
       <span className="topbar__brand">Auction Console</span>
       <nav aria-label="Main" className="topbar__nav">
-        {NAV.map((item) => (
-          <button
-            key={item.screen}
-            type="button"
-            className="topbar__link"
-            aria-current={sectionOf(route) === item.screen ? 'page' : undefined}
-            onClick={() => go({ screen: item.screen })}
-          >
-            {item.label}
-          </button>
-        ))}
+        {/* A bidder has no catalogue to manage: no Seller panel. */}
+        {NAV.filter((item) => item.screen !== 'seller' || profile?.role !== 'bidder').map(
+          (item) => (
+            <button
+              key={item.screen}
+              type="button"
+              className="topbar__link"
+              aria-current={sectionOf(route) === item.screen ? 'page' : undefined}
+              onClick={() => go({ screen: item.screen })}
+            >
+              {item.label}
+            </button>
+          ),
+        )}
       </nav>
       <div className="topbar__spacer" />
       <button
