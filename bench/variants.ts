@@ -37,26 +37,30 @@ const HOT_FIELDS = [
   'reservePrice',
   'increment',
   'incrementTable',
+  'askOverride',
   'softCloseSeconds',
   'startsAt',
+  'live',
+  'warning',
 ]
 
-const edit = (source: string, from: string, to: string): string => {
-  if (!source.includes(from))
-    throw new Error(`variant edit no longer applies: ${from.slice(0, 60)}`)
+const edit = (source: string, from: string | RegExp, to: string): string => {
+  const applies = typeof from === 'string' ? source.includes(from) : from.test(source)
+  if (!applies) throw new Error(`variant edit no longer applies: ${String(from).slice(0, 60)}`)
   return source.replace(from, to)
 }
 
-/** One HMGET of all 16 fields, before the rules, instead of 9 then 7. */
+/** One HMGET of all 19 fields, before the rules, instead of 10 then 9. */
 function oneRead(source: string): string {
-  const gate = "'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')"
+  const gate =
+    "'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable', 'askOverride')"
   const rest =
-    "'leaderMax', 'leaderSource', 'bidCount', 'seq',\n  'reservePrice', 'softCloseSeconds', 'startsAt')"
+    "'leaderMax', 'leaderSource', 'bidCount', 'seq',\n  'reservePrice', 'softCloseSeconds', 'startsAt', 'live', 'warning')"
   return edit(
     edit(
       source,
       gate,
-      `${gate.slice(0, -1)}, ${rest}\nlocal rest = { raw[10], raw[11], raw[12], raw[13], raw[14], raw[15], raw[16] }`,
+      `${gate.slice(0, -1)}, ${rest}\nlocal rest = { raw[11], raw[12], raw[13], raw[14], raw[15], raw[16], raw[17], raw[18], raw[19] }`,
     ),
     `raw = redis.call('HMGET', lot_key, ${rest}`,
     'raw = rest',
@@ -70,25 +74,35 @@ function requestsInLot(source: string): string {
     "if request_id ~= '' then\n  local previous = redis.call('HGET', requests_key, request_id)\n  if previous then return { 'dup', previous } end\nend",
     '',
   )
+  // The absentee book's answer goes where a retry now looks for it.
   out = edit(
     out,
-    "'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable')",
-    "'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable', 'r:' .. request_id)\nif raw[10] then return { 'dup', raw[10] } end",
+    "redis.call('HSET', lot_key .. ':requests', request_id, answer)",
+    "redis.call('HSET', lot_key, 'r:' .. request_id, answer)",
   )
   out = edit(
     out,
-    "'endsAt', ends_s, 'seq', last_seq_s)",
-    "'endsAt', ends_s, 'seq', last_seq_s, 'r:' .. request_id, answer)",
+    "'increment', 'incrementTable', 'askOverride')",
+    "'increment', 'incrementTable', 'askOverride',\n  'r:' .. request_id)\nif request_id ~= '' and raw[11] then return { 'dup', raw[11] } end",
   )
+  // Both branches write the answer; without a request id its pair repeats the seq's, so
+  // each stays one HSET.
+  out = edit(
+    out,
+    "'askOverride', '', 'warning', '')",
+    "'askOverride', '', 'warning', '', rid_field, rid_value)",
+  )
+  out = edit(out, "'seq', last_seq_s)\nend", "'seq', last_seq_s, rid_field, rid_value)\nend")
   out = edit(
     out,
     "if request_id ~= '' then redis.call('HSET', requests_key, request_id, answer) end",
     '',
   )
-  // The lot's HSET now carries the answer: build the answer first.
-  return out.replace(
-    /(redis\.call\('HSET', lot_key, 'currentPrice'[\s\S]*?\n)(\n-- Compact on purpose[\s\S]*?asking_s\n)/,
-    '$2$1',
+  // The lot's HSET now carries the answer: build it first, at the top level, before the if.
+  return edit(
+    out,
+    /(if live then\n {2}redis\.call\('HSET', lot_key, 'currentPrice'[\s\S]*?\n)(\n-- Compact on purpose[\s\S]*?asking_s\n)/,
+    "$2local rid_field, rid_value = 'seq', last_seq_s\nif request_id ~= '' then rid_field, rid_value = 'r:' .. request_id, answer end\n$1",
   )
 }
 
@@ -146,12 +160,14 @@ async function main(): Promise<void> {
       fcall: await lot(),
       previous: await lot(),
     }
-    // Hot fields last: the same lot hash, rewritten with the bid's fields at its end.
+    // Hot fields last: the same lot hash, rewritten with the bid's fields at its end (those it
+    // has: a timed sale's lot has no live-sale fields, and gains none here).
     const lastKey = lotKeys(lots.fieldsLast).lot
     const hash = await redis.hgetall(lastKey)
     const cold = Object.keys(hash).filter((field) => !HOT_FIELDS.includes(field))
+    const hot = HOT_FIELDS.filter((field) => field in hash)
     await redis.del(lastKey)
-    await redis.hset(lastKey, ...[...cold, ...HOT_FIELDS].flatMap((f) => [f, hash[f] ?? '']))
+    await redis.hset(lastKey, ...[...cold, ...hot].flatMap((f) => [f, hash[f] ?? '']))
     const auction = (await legacyFixture(ctx, 1)).ids[0] as string
 
     const amounts = new Map<string, number>()
@@ -171,11 +187,12 @@ async function main(): Promise<void> {
       amount(lotId, accepted),
       '',
       'online',
+      '', // the operator: none, as the engine sends for a bidder's own bid
     ]
     const old = legacyAuctionKeys(auction)
     const variants: [string, Queue][] = [
-      ['this script (9 + 7 fields, text)', (p, a, i) => p.vCurrent?.(...args(lots.current, a, i))],
-      ['one HMGET of 16 fields', (p, a, i) => p.vOneRead?.(...args(lots.oneRead, a, i))],
+      ['this script (10 + 9 fields, text)', (p, a, i) => p.vCurrent?.(...args(lots.current, a, i))],
+      ['one HMGET of 19 fields', (p, a, i) => p.vOneRead?.(...args(lots.oneRead, a, i))],
       ['request ids in the lot hash', (p, a, i) => p.vRequestsInLot?.(...args(lots.inLot, a, i))],
       ['bid fields last in the hash', (p, a, i) => p.vCurrent?.(...args(lots.fieldsLast, a, i))],
       [
@@ -190,7 +207,8 @@ async function main(): Promise<void> {
           const lotId = lots.previous
           const lk = lotKeys(lotId)
           const sk = saleKeys(saleIdOf(lotId))
-          const [, , , , ...bid] = args(lotId, a, i)
+          // Its 9 arguments end with the source: no operator then.
+          const bid = args(lotId, a, i).slice(4, 9)
           p.vPrevious?.(
             lk.lot,
             lk.bids,
