@@ -2,21 +2,22 @@
 // ?token=…`, serves the console behind that token, and stops cleanly on SIGTERM. A second
 // start on the same data folder, or on a port in use, says so in one line on stderr.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { rmSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { redisUrl } from '../support/engine'
 import { rendererFixture, tempDir } from './support'
 
-const tsx = createRequire(import.meta.url).resolve('tsx/cli')
 const dirs: string[] = []
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
+/** The server in this child itself (tsx as a loader, not its CLI): the tsx CLI relays
+ * SIGTERM and, when its child is slow to say it got it (a loaded machine), exits 143. */
 function web(dataDir: string, rendererDir: string, port = '0'): ChildProcess {
   return spawn(
     process.execPath,
     [
-      tsx,
+      '--import',
+      'tsx',
       'src/main/web/cli.ts',
       '--port',
       port,
@@ -88,7 +89,6 @@ describe('npm run web', () => {
       const url = new URL((await firstLine(first)).slice('Console: '.length))
 
       const second = await ended(web(dataDir, rendererDir))
-      // (The process is the server's own: tsx runs it as a child of the one spawned here.)
       expect(second).toEqual({
         code: 0,
         out: [],
