@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron'
 import { createApiService, displayService, type ConsoleApiService } from './api'
+import { resolveLuaDir, scriptSources } from './engine/scripts'
 import { attachWindow, bindContract, SenderRegistry, trustedOrigins, APP_ORIGIN } from './ipc'
 import { createSafeStorageBox } from './secrets'
 import {
@@ -53,6 +54,9 @@ async function start(): Promise<void> {
 
   let service: ConsoleApiService
   try {
+    // The Lua is fixed here, once, by what Electron says: a packaged app runs only the
+    // scripts it ships (AUCTION_LUA_DIR is ignored, with a warning), loaded before any client.
+    scriptSources(resolveLuaDir({ packaged, warn: log }))
     // Settings and the embedded Redis' data live in the user-data folder; REDIS_URL, when
     // set, overrides the saved settings (read by the service).
     service = createApiService({

@@ -157,13 +157,16 @@ describe.skipIf(skipReason !== undefined)('packaged app (electron-builder --linu
     expect(existsSync(join(unpacked, 'resources', 'icon.png'))).toBe(true)
   })
 
-  it('flips the fuses: no run-as-Node, no NODE_OPTIONS, no --inspect, asar only', () => {
+  it('flips the fuses: no run-as-Node, no NODE_OPTIONS, no --inspect, asar only, checked', () => {
     const fuses = readFuses(join(unpacked, 'auction-console'))
     expect(fuses).toMatchObject({
       RunAsNode: 'off',
       EnableNodeOptionsEnvironmentVariable: 'off',
       EnableNodeCliInspectArguments: 'off',
       OnlyLoadAppFromAsar: 'on',
+      // The asar's integrity is checked against the hash embedded at build time (macOS,
+      // Windows): an edited app.asar does not load.
+      EnableEmbeddedAsarIntegrityValidation: 'on',
       EnableCookieEncryption: 'on',
       GrantFileProtocolExtraPrivileges: 'off',
     })

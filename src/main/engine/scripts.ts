@@ -33,17 +33,39 @@ export const SCRIPT_NAMES = [
 ] as const
 export type ScriptName = (typeof SCRIPT_NAMES)[number]
 
+export interface LuaDirOptions {
+  /**
+   * A packaged desktop app runs only the Lua it ships in resources/lua: AUCTION_LUA_DIR is
+   * ignored there, so no environment variable can swap the scripts that move money.
+   * Default: an Electron process not started as `electron <path>` (process.defaultApp,
+   * which Electron sets itself and no environment variable can), i.e. app.isPackaged.
+   */
+  packaged?: boolean
+  resourcesPath?: string
+  env?: NodeJS.ProcessEnv
+  warn?: (line: string) => void
+}
+
+const electronProcess = process as { resourcesPath?: string; defaultApp?: boolean }
+
 /**
- * Finds the lua/ folder: AUCTION_LUA_DIR, the packaged app's resources, or the project
- * root above this file (development, tests, the CLI).
+ * Finds the lua/ folder: AUCTION_LUA_DIR (not when packaged), the packaged app's resources,
+ * or the project root above this file (development, tests, the CLI).
  */
-export function resolveLuaDir(): string {
+export function resolveLuaDir(options: LuaDirOptions = {}): string {
+  const env = options.env ?? process.env
+  const packaged =
+    options.packaged ?? (Boolean(process.versions.electron) && !electronProcess.defaultApp)
+  const resourcesPath = options.resourcesPath ?? electronProcess.resourcesPath
   const candidates: string[] = []
-  if (process.env.AUCTION_LUA_DIR) candidates.push(process.env.AUCTION_LUA_DIR)
-  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath
+  if (env.AUCTION_LUA_DIR && packaged) {
+    ;(options.warn ?? console.warn)(
+      '[auction-console] AUCTION_LUA_DIR is ignored in the packaged app; using its shipped Lua scripts',
+    )
+  } else if (env.AUCTION_LUA_DIR) candidates.push(env.AUCTION_LUA_DIR)
   if (resourcesPath) candidates.push(join(resourcesPath, 'lua'))
   let dir = dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 6 && !packaged; i++) {
     candidates.push(join(dir, 'lua'))
     dir = resolve(dir, '..')
   }
