@@ -49,9 +49,8 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
   const settings = new SettingsStore(options.dataDir, options.secrets, (m) => log(m))
   const scrub = (text: string): string => {
     let clean = scrubSecrets(text)
-    const link = manager.current()
-    const secrets = [settings.password(), link?.embedded?.password]
-    for (const secret of secrets) if (secret) clean = clean.split(secret).join('***')
+    // The saved password, the embedded server's and REDIS_URL's, even outside a URL.
+    for (const secret of manager.secrets()) clean = clean.split(secret).join('***')
     return clean
   }
   const log = (line: string): void => rawLog(`[auction-console] ${scrub(line)}`)

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import type { ConnectionStatus } from '../../shared/contract'
 import { fail, type Result } from '../../shared/errors'
 import type { ConnectionOptions } from '../engine'
-import type { ParsedRedisSettings, SettingsStore } from '../settings'
+import { withoutUrlCredentials, type ParsedRedisSettings, type SettingsStore } from '../settings'
 import { startEmbeddedRedis, type EmbeddedProblem, type EmbeddedServer } from './embedded'
 import { openLink, type Link } from './link'
 import { probeRedis, type ProbeResult } from './probe'
@@ -87,6 +87,19 @@ export class ConnectionManager {
     return Boolean(this.options.overrideUrl)
   }
 
+  /** Every password this console may use right now, for scrubbing log lines and errors. */
+  secrets(): string[] {
+    const fromOverride = withoutUrlCredentials({
+      url: this.options.overrideUrl ?? '',
+      username: '',
+      caCertificate: '',
+      database: 0,
+    }).password
+    return [this.options.settings.password(), this.embedded?.password, fromOverride].filter(
+      (secret): secret is string => Boolean(secret),
+    )
+  }
+
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
     this.statusListeners.add(listener)
     return () => void this.statusListeners.delete(listener)
@@ -99,7 +112,9 @@ export class ConnectionManager {
   }
 
   /** "Test connection" for settings not saved yet. */
-  async test(input: ParsedRedisSettings): Promise<Result<ProbeResult>> {
+  async test(raw: ParsedRedisSettings): Promise<Result<ProbeResult>> {
+    // As save does: a password in the URL is the password (and never goes to a log line).
+    const input = withoutUrlCredentials(raw)
     if (input.url !== '') {
       return probeRedis({
         url: input.url,

@@ -1,5 +1,5 @@
 // Settings persisted in the user-data folder; secrets sealed by a SecretBox.
-export { SettingsStore, endpointOf, SETTINGS_FILE } from './store'
+export { SettingsStore, endpointOf, withoutUrlCredentials, SETTINGS_FILE } from './store'
 export type { PublicRedisSettings, ParsedRedisSettings } from './store'
 export { createFileSecretBox, KEY_FILE } from './secret-box'
 export { defaultDataDir } from './paths'

@@ -48,6 +48,40 @@ export function endpointOf(url: string): string {
   }
 }
 
+/**
+ * A password typed in the URL (redis://user:pass@host) is a password like any other: it is
+ * moved into the password field (sealed on save) and the user into the username field, so
+ * the URL stored and shown carries no credentials. A password typed in its own field wins.
+ */
+export function withoutUrlCredentials(input: ParsedRedisSettings): ParsedRedisSettings {
+  if (input.url === '') return input
+  let parsed: URL
+  try {
+    parsed = new URL(input.url)
+  } catch {
+    return input
+  }
+  if (parsed.username === '' && parsed.password === '') return input
+  const user = safeDecode(parsed.username)
+  const password = safeDecode(parsed.password)
+  parsed.username = ''
+  parsed.password = ''
+  return {
+    ...input,
+    url: parsed.toString().replace(/\/$/, ''),
+    username: input.username || user,
+    ...(password !== '' && !input.password ? { password } : {}),
+  }
+}
+
+const safeDecode = (text: string): string => {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
 export class SettingsStore {
   private stored: Stored
   private readonly path: string
@@ -59,12 +93,15 @@ export class SettingsStore {
   ) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     this.path = join(dataDir, SETTINGS_FILE)
+    this.stored = EMPTY
     this.stored = this.load()
   }
 
   read(): PublicRedisSettings {
     const { passwordSealed, ...rest } = this.stored.redis
-    return { ...rest, hasPassword: passwordSealed !== undefined }
+    // Never credentials in the URL shown, even if they could not be moved out of the file.
+    const { url, username } = withoutUrlCredentials(rest)
+    return { ...rest, url, username, hasPassword: passwordSealed !== undefined }
   }
 
   /** The stored password, decrypted; undefined when there is none or it cannot be opened. */
@@ -88,7 +125,8 @@ export class SettingsStore {
     return endpointOf(input.url) === endpointOf(this.stored.redis.url) ? this.password() : undefined
   }
 
-  save(input: ParsedRedisSettings): { ok: true } | Failure {
+  save(raw: ParsedRedisSettings): { ok: true } | Failure {
+    const input = withoutUrlCredentials(raw)
     const password = this.passwordFor(input)
     let passwordSealed: string | undefined
     if (password !== undefined) {
@@ -123,11 +161,28 @@ export class SettingsStore {
     if (!existsSync(this.path)) return EMPTY
     try {
       const parsed = storedSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')))
-      if (parsed.success) return parsed.data
+      if (parsed.success) return this.sealUrlPassword(parsed.data)
     } catch {
       // fall through
     }
     this.warn(`ignoring an unreadable settings file at ${this.path}`)
     return EMPTY
+  }
+
+  /** A file written before URL passwords were moved out: seal it now and rewrite the file. */
+  private sealUrlPassword(stored: Stored): Stored {
+    const { url, username, caCertificate, database } = stored.redis
+    const moved = withoutUrlCredentials({ url, username, caCertificate, database })
+    if (moved.url === url) return stored
+    if (moved.password === undefined || !this.box.available) {
+      this.warn(
+        'the saved Redis URL holds credentials that cannot be sealed here; enter them again',
+      )
+      return stored
+    }
+    this.stored = stored
+    const saved = this.save({ ...moved, password: moved.password })
+    if (!saved.ok) return stored
+    return this.stored
   }
 }
