@@ -1,7 +1,8 @@
 // Reads every page of an auction's history (oldest bid is id 1) and downloads it as CSV,
-// each entry as recorded (an automatic bid keeps the source of the maximum it came from).
+// each entry as recorded (an automatic bid keeps the source of the maximum it came from),
+// with who did what and when from the sale's audit log where the reader may read it.
 import type { AuctionApi } from '../../../shared/contract'
-import type { Auction, BidEntry } from '../../../shared/domain'
+import { saleIdOf, type Auction, type BidEntry, type LogEntry } from '../../../shared/domain'
 import { auctionCsv, downloadText } from './csv'
 
 const PAGE = 1000
@@ -48,6 +49,16 @@ export function csvFileName(title: string, id: string): string {
   return `${slug || 'auction'}-${id}.csv`
 }
 
+/**
+ * The lot's entries of its sale's audit log, and the sale's own (create, start, end…), or
+ * null when this reader may not read the log (only staff and the sale's seller may).
+ */
+async function lotLog(api: AuctionApi, auction: Auction): Promise<LogEntry[] | null> {
+  const answer = await api.call('sales:log', { saleId: saleIdOf(auction.id) })
+  if (!answer.ok) return null
+  return answer.entries.filter((entry) => entry.lotId === null || entry.lotId === auction.id)
+}
+
 /** The CSV file of an auction as it is now, or the reason it cannot be read. */
 export async function auctionExport(
   api: AuctionApi,
@@ -57,7 +68,11 @@ export async function auctionExport(
   const current = fresh.ok ? fresh.auction : auction
   const bids = await readAllBids(api, auction.id)
   if (typeof bids === 'string') return bids
-  return { filename: csvFileName(current.title, current.id), text: auctionCsv(current, bids) }
+  const log = await lotLog(api, current)
+  return {
+    filename: csvFileName(current.title, current.id),
+    text: auctionCsv(current, bids, log),
+  }
 }
 
 /** Downloads the auction's CSV; answers an error message or null. */
