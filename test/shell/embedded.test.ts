@@ -1,9 +1,11 @@
 // The embedded default: with no Redis configured the console starts its own redis-server
 // (password-protected, append-only, data in the user-data folder), stops it on close and
-// finds the data again on the next start; a missing redis-server is a clear problem.
+// finds the data again on the next start; a missing redis-server is a clear problem; a
+// server left by a crashed console is taken over only when it proves to be the one recorded.
 import { spawnSync } from 'node:child_process'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { Redis } from 'ioredis'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApiService } from '../../src/main/api'
 import { embeddedDir, installHint, startEmbeddedRedis } from '../../src/main/connection'
@@ -40,7 +42,7 @@ const alive = (pid: number): boolean => {
   }
 }
 
-const embeddedState = (dataDir: string): { pid: number; port: number; ownerPid: number } =>
+const embeddedState = (dataDir: string): { pid: number; port: number } =>
   JSON.parse(readFileSync(join(embeddedDir(dataDir), 'embedded.json'), 'utf8'))
 
 describe('embedded redis', () => {
@@ -109,28 +111,37 @@ describe('embedded redis', () => {
     expect(saved.ok && saved.embedded).toBe(false)
   })
 
-  it('adopts a server left by a crashed console; refuses one a live console owns', async () => {
+  it('takes over a server left by a crashed console (proven by its run_id); refuses one in use', async () => {
     const dataDir = tempDir('embedded-adopt')
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }))
     const started = await startEmbeddedRedis({ dataDir })
     if (!started.ok) throw new Error(started.problem.message)
     cleanup.push(() => started.server.stop())
-    const stateFile = join(embeddedDir(dataDir), 'embedded.json')
-    const state = embeddedState(dataDir)
-
-    // Owned by another live console (our parent process stands in for it).
-    writeFileSync(stateFile, JSON.stringify({ ...state, ownerPid: process.ppid }))
+    const left = started.server
+    // A live console holds a connection to its server.
+    const holder = new Redis({ port: left.port, password: left.password, lazyConnect: true })
+    await holder.connect()
+    await holder.client('SETNAME', 'auction-console')
+    await holder.set('kept', 'yes')
     const refused = await startEmbeddedRedis({ dataDir })
     expect(!refused.ok && refused.problem.code).toBe('EMBEDDED_IN_USE')
+    expect(alive(left.pid)).toBe(true)
 
-    // Its console died: the next start takes the same server over instead of a second one.
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid
-    writeFileSync(stateFile, JSON.stringify({ ...state, ownerPid: dead }))
-    const adopted = await startEmbeddedRedis({ dataDir })
-    if (!adopted.ok) throw new Error(adopted.problem.message)
-    expect(adopted.server.pid).toBe(started.server.pid)
-    expect(embeddedState(dataDir).ownerPid).toBe(process.pid)
-    await adopted.server.stop()
-    expect(alive(started.server.pid)).toBe(false)
+    // Its console is gone: the server is shut down (SHUTDOWN, after the run_id proved it is
+    // the one recorded) and a child of ours takes the data over, on the same port.
+    holder.disconnect()
+    const taken = await startEmbeddedRedis({ dataDir })
+    if (!taken.ok) throw new Error(taken.problem.message)
+    cleanup.push(() => taken.server.stop())
+    await expect.poll(() => alive(left.pid)).toBe(false)
+    expect(taken.server.pid).not.toBe(left.pid)
+    expect(taken.server.port).toBe(left.port)
+    expect(taken.server.runId).not.toBe(left.runId)
+    const check = new Redis({ port: taken.server.port, password: taken.server.password })
+    expect(await check.get('kept')).toBe('yes')
+    check.disconnect()
+    expect(embeddedState(dataDir).pid).toBe(taken.server.pid)
+    await taken.server.stop()
+    expect(alive(taken.server.pid)).toBe(false)
   })
 })

@@ -1,13 +1,21 @@
 // The embedded default: a private redis-server child on a free loopback port, its data
 // (append-only file, fsync on every write) in the user-data folder, a random password per
-// start so other local users cannot reach it. A server left behind by a crashed console
-// is adopted, never killed blindly: it holds the bids.
+// start so other local users cannot reach it.
+//
+// Which server is ours is proven, never taken from a pid (pids are reused): a server we
+// spawned is the child we hold a handle to, and its run_id (40 random hex characters Redis
+// draws at each start, read over the connection right after it is ready) is recorded. A
+// server left by a crashed console is recognised only if it answers, over the unix socket
+// in our 0700 data folder (no other user can create it, and a dead server's socket refuses),
+// with the run_id recorded in our 0600 embedded.json: then it is shut down with SHUTDOWN
+// (its append-only file is complete) and a child of ours takes over the data. Anything else
+// named in the file is left alone.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { Redis } from 'ioredis'
+import { Redis, type RedisOptions } from 'ioredis'
 import { findRedisServer, installHint } from './redis-binary'
 
 export interface EmbeddedServer {
@@ -16,12 +24,18 @@ export interface EmbeddedServer {
   readonly password: string
   readonly port: number
   readonly pid: number
+  /** The server's run_id at start: what a connection checks it is talking to. */
+  readonly runId: string
   readonly dir: string
+  /** True while the child runs (false from its exit on, even before 'exit' is handled). */
+  alive(): boolean
+  /** Called once when the child exits without stop() (a crash, kill -9). */
+  onExit(listener: (how: string) => void): void
   stop(): Promise<void>
 }
 
 export interface EmbeddedProblem {
-  code: 'REDIS_NOT_INSTALLED' | 'EMBEDDED_IN_USE' | 'EMBEDDED_FAILED'
+  code: 'REDIS_NOT_INSTALLED' | 'EMBEDDED_IN_USE' | 'EMBEDDED_FAILED' | 'EMBEDDED_RESTARTING'
   message: string
   installCommand?: string
 }
@@ -35,44 +49,58 @@ export interface EmbeddedOptions {
   binary?: string | null
   platform?: NodeJS.Platform
   readyTimeoutMs?: number
+  /** The port to try first (a restart keeps its port when it is still free). */
+  port?: number
+  /**
+   * False for a restart after our own child died: there is no server to take over, and
+   * embedded.json names a port that is no longer ours.
+   */
+  takeOver?: boolean
 }
 
 interface StateFile {
+  /** For diagnostics only: never used to signal a process. */
   pid: number
   port: number
   password: string
-  ownerPid: number
+  runId?: string
+  socket?: string
 }
 
 const STATE_FILE = 'embedded.json'
+const CHECK_NAME = 'auction-console:embedded-check'
 
 export const embeddedDir = (dataDir: string): string => join(dataDir, 'redis')
 
 export async function startEmbeddedRedis(options: EmbeddedOptions): Promise<EmbeddedStart> {
   const dir = embeddedDir(options.dataDir)
   mkdirSync(dir, { recursive: true, mode: 0o700 })
-  const previous = readState(dir)
-  if (previous && isAlive(previous.pid)) {
-    if (previous.ownerPid !== process.pid && isAlive(previous.ownerPid)) {
+  const previous = options.takeOver === false ? null : readState(dir)
+  let port = options.port
+  if (previous) {
+    const leftover = await takeOver(previous)
+    if (leftover === 'in-use') {
       return problem(
         'EMBEDDED_IN_USE',
-        `Another console (process ${previous.ownerPid}) is using the local Redis in ${dir}.`,
+        `Another console is using the local Redis in ${dir} (stop it first).`,
       )
     }
-    const adopted = await adopt(dir, previous)
-    if (adopted) return { ok: true, server: adopted }
+    if (leftover === 'shut-down') port ??= previous.port
   }
+  rmSync(join(dir, STATE_FILE), { force: true })
   const binary = options.binary === undefined ? findRedisServer() : options.binary
   if (!binary) {
     const hint = installHint(options.platform)
     return problem('REDIS_NOT_INSTALLED', hint.message, hint.installCommand)
   }
   let lastError = ''
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const started = await spawnServer(binary, dir, options.readyTimeoutMs ?? 60_000)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = await spawnServer(binary, dir, options.readyTimeoutMs ?? 60_000, port)
     if ('server' in started) return { ok: true, server: started.server }
     lastError = started.error
     if (!/address already in use/i.test(lastError)) break
+    // Taken since (by anyone): a fresh port, never a server we did not start.
+    port = undefined
   }
   return problem('EMBEDDED_FAILED', `The local Redis did not start: ${lastError}`)
 }
@@ -88,13 +116,21 @@ const problem = (
 
 const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
 
+/** The unix socket path in the private folder, where the platform and its length allow. */
+function socketPath(dir: string, platform: NodeJS.Platform = process.platform): string | undefined {
+  const path = join(dir, 'redis.sock')
+  return platform !== 'win32' && Buffer.byteLength(path) < 100 ? path : undefined
+}
+
 async function spawnServer(
   binary: string,
   dir: string,
   readyTimeoutMs: number,
+  preferredPort: number | undefined,
 ): Promise<{ server: EmbeddedServer } | { error: string }> {
-  const port = await freePort()
+  const port = preferredPort ?? (await freePort())
   const password = randomBytes(24).toString('hex')
+  const socket = socketPath(dir)
   const confPath = join(dir, 'redis.conf')
   // The password goes in a 0600 file, not on the command line (visible in ps).
   const conf = [
@@ -109,11 +145,18 @@ async function spawnServer(
     `pidfile ${quote(join(dir, 'redis.pid'))}`,
     'logfile ""',
     `requirepass ${quote(password)}`,
+    ...(socket ? [`unixsocket ${quote(socket)}`, 'unixsocketperm 700'] : []),
   ]
   writeFileSync(confPath, `${conf.join('\n')}\n`, { mode: 0o600 })
   const child = spawn(binary, [confPath], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true })
   const tail: string[] = []
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let how = ''
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      how = signal ? `killed by ${signal}` : `exit code ${String(code)}`
+      resolve()
+    }),
+  )
   const ready = new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), readyTimeoutMs)
     const onLine = (chunk: Buffer): void => {
@@ -139,17 +182,38 @@ async function spawnServer(
       resolve(false)
     })
   })
-  if (!(await ready) || child.pid === undefined) {
-    child.kill('SIGKILL')
-    return { error: tail.slice(-3).join(' / ') || 'no answer' }
-  }
   const pid = child.pid
-  writeState(dir, { pid, port, password, ownerPid: process.pid })
-  const onExit = (): void => void child.kill('SIGTERM')
-  process.once('exit', onExit)
+  const running = (): boolean => child.exitCode === null && child.signalCode === null
+  const identity =
+    (await ready) && pid !== undefined
+      ? await identify({ host: '127.0.0.1', port, password }).catch(() => null)
+      : null
+  // What answers on the port must be the child we started.
+  if (!identity || identity.pid !== pid || !running()) {
+    child.kill('SIGKILL')
+    await exited
+    return {
+      error: identity ? 'another server answered' : tail.slice(-3).join(' / ') || 'no answer',
+    }
+  }
+  const runId = identity.runId
+  writeState(dir, { pid, port, password, runId, ...(socket ? { socket } : {}) })
+  let stopping = false
+  const exitListeners: ((how: string) => void)[] = []
+  void exited.then(() => {
+    if (stopping) return
+    // Our server is gone: its port, password and file mean nothing any more.
+    rmSync(join(dir, STATE_FILE), { force: true })
+    for (const listener of exitListeners.splice(0)) listener(how)
+  })
+  const onProcessExit = (): void => void child.kill('SIGTERM')
+  process.once('exit', onProcessExit)
+  let stopped: Promise<void> | undefined
   const stop = async (): Promise<void> => {
-    process.removeListener('exit', onExit)
-    if (child.exitCode === null && child.signalCode === null) {
+    stopping = true
+    process.removeListener('exit', onProcessExit)
+    // Only the child we hold: never a pid read from a file.
+    if (running()) {
       child.kill('SIGTERM')
       const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
       await exited
@@ -157,56 +221,85 @@ async function spawnServer(
     }
     rmSync(join(dir, STATE_FILE), { force: true })
   }
-  return { server: serverHandle(dir, port, password, pid, stop) }
+  return {
+    server: {
+      url: `redis://127.0.0.1:${port}`,
+      password,
+      port,
+      pid,
+      runId,
+      dir,
+      alive: running,
+      onExit: (listener) => void exitListeners.push(listener),
+      stop: () => (stopped ??= stop()),
+    },
+  }
 }
 
-/** Takes over a server whose console died; checks it really is ours (port, password, pid). */
-async function adopt(dir: string, state: StateFile): Promise<EmbeddedServer | null> {
+/** process_id and run_id from INFO server, as the server at `target` answers them. */
+async function identify(
+  target: Pick<RedisOptions, 'host' | 'port' | 'path' | 'password'>,
+  then?: (client: Redis, info: string) => Promise<void>,
+): Promise<{ pid: number; runId: string }> {
   const client = new Redis({
-    host: '127.0.0.1',
-    port: state.port,
-    password: state.password,
+    ...target,
+    connectionName: CHECK_NAME,
     lazyConnect: true,
     retryStrategy: () => null,
     maxRetriesPerRequest: 0,
     connectTimeout: 2000,
+    commandTimeout: 5000,
   })
   client.on('error', () => undefined)
   try {
     await client.connect()
     const info = await client.info('server')
-    if (!new RegExp(`process_id:${state.pid}\\b`).test(info)) return null
-  } catch {
-    return null
+    const pid = Number(/process_id:(\d+)/.exec(info)?.[1])
+    const runId = /run_id:([0-9a-f]+)/.exec(info)?.[1]
+    if (!runId || !Number.isInteger(pid)) throw new Error('not a Redis server')
+    await then?.(client, info)
+    return { pid, runId }
   } finally {
     client.disconnect()
   }
-  writeState(dir, { ...state, ownerPid: process.pid })
-  const stop = async (): Promise<void> => {
-    signal(state.pid, 'SIGTERM')
-    for (let i = 0; i < 200 && isAlive(state.pid); i++) await sleep(50)
-    if (isAlive(state.pid)) signal(state.pid, 'SIGKILL')
-    rmSync(join(dir, STATE_FILE), { force: true })
-  }
-  return serverHandle(dir, state.port, state.password, state.pid, stop)
 }
 
-function serverHandle(
-  dir: string,
-  port: number,
-  password: string,
-  pid: number,
-  stop: () => Promise<void>,
-): EmbeddedServer {
-  let stopping: Promise<void> | undefined
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    password,
-    port,
-    pid,
-    dir,
-    stop: () => (stopping ??= stop()),
+/**
+ * A server named by embedded.json: shut down when it proves to be the one recorded and no
+ * console uses it; 'in-use' when one does; otherwise nothing is touched ('none').
+ */
+async function takeOver(state: StateFile): Promise<'none' | 'in-use' | 'shut-down'> {
+  let target: Pick<RedisOptions, 'host' | 'port' | 'path' | 'password'>
+  let proven: (info: string) => boolean
+  if (state.runId && state.socket) {
+    // A dead server's socket file refuses; only our own user can create one in the folder.
+    if (!existsSync(state.socket)) return 'none'
+    target = { path: state.socket, password: state.password }
+    proven = (info) => info.includes(`run_id:${state.runId ?? ''}\r`)
+  } else {
+    // A file from before run_ids were kept: over TCP, the pid as the weaker proof. The
+    // password sent is that old server's own, which opens nothing else.
+    target = { host: '127.0.0.1', port: state.port, password: state.password }
+    proven = (info) => new RegExp(`process_id:${state.pid}\\r`).test(info)
   }
+  let verdict: 'none' | 'in-use' | 'shut-down' = 'none'
+  await identify(target, async (client, info) => {
+    if (!proven(info)) return
+    // A console holds its connections open (named auction-console…); a crashed one has none.
+    const clients = String(await client.call('CLIENT', 'LIST'))
+    const consoles = clients
+      .split('\n')
+      .filter((line) => / name=auction-console/.test(line) && !line.includes(`name=${CHECK_NAME}`))
+    if (consoles.length > 0) {
+      verdict = 'in-use'
+      return
+    }
+    const closed = new Promise<void>((resolve) => client.once('end', () => resolve()))
+    await client.call('SHUTDOWN').catch(() => undefined)
+    await Promise.race([closed, sleep(10_000)])
+    verdict = 'shut-down'
+  }).catch(() => undefined)
+  return verdict
 }
 
 function readState(dir: string): StateFile | null {
@@ -214,7 +307,11 @@ function readState(dir: string): StateFile | null {
   if (!existsSync(path)) return null
   try {
     const state = JSON.parse(readFileSync(path, 'utf8')) as StateFile
-    return Number.isInteger(state.pid) && Number.isInteger(state.port) ? state : null
+    return Number.isInteger(state.pid) &&
+      Number.isInteger(state.port) &&
+      typeof state.password === 'string'
+      ? state
+      : null
   } catch {
     return null
   }
@@ -222,23 +319,6 @@ function readState(dir: string): StateFile | null {
 
 const writeState = (dir: string, state: StateFile): void =>
   writeFileSync(join(dir, STATE_FILE), JSON.stringify(state), { mode: 0o600 })
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name)
-  } catch {
-    // already gone
-  }
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -2,7 +2,13 @@
 // relay's subscriber connection, each with its tracked state. Replaced as a whole when the
 // settings change.
 import { Redis } from 'ioredis'
-import { AuctionEngine, Scheduler, buildRedisOptions, type ConnectionOptions } from '../engine'
+import {
+  AuctionEngine,
+  Scheduler,
+  buildRedisOptions,
+  retryStrategy,
+  type ConnectionOptions,
+} from '../engine'
 import type { EmbeddedServer } from './embedded'
 import { ClientTracker } from './tracker'
 
@@ -13,6 +19,8 @@ export interface Link {
   readonly endpoint: string
   readonly embedded: EmbeddedServer | null
   readonly trackers: readonly [ClientTracker, ClientTracker]
+  /** Drops both connections at once, no QUIT, no reconnect (the server is gone). */
+  abandon(): void
   close(): Promise<void>
 }
 
@@ -27,20 +35,48 @@ export interface LinkOptions {
 }
 
 export function openLink(options: LinkOptions): Link {
-  const command = new Redis(buildRedisOptions({ ...options.connection }))
+  const embedded = options.embedded
+  let closing = false
+  // The embedded server's port is ours only while our child runs: once it has exited, no
+  // client dials it again (another process may hold it), with its password or at all.
+  const mayDial = (): boolean => !closing && (embedded === null || embedded.alive())
+  const redial = (attempt: number): number | null => (mayDial() ? retryStrategy(attempt) : null)
+  const command = new Redis({
+    ...buildRedisOptions({ ...options.connection }),
+    retryStrategy: redial,
+  })
   // The subscriber never queues: while it is down, the relay keeps what it wants and
   // subscribes again when the link is live.
   const subscriber = new Redis({
     ...buildRedisOptions({ ...options.connection, connectionName: 'auction-console:relay' }),
+    retryStrategy: redial,
     autoResubscribe: false,
     commandTimeout: undefined,
   })
-  let closing = false
   for (const client of [command, subscriber]) {
     client.on('error', () => undefined)
     // ioredis gives up after a failure it does not retry (e.g. in the connector): go on.
     client.on('end', () => {
-      if (!closing) setTimeout(() => !closing && client.connect().catch(() => undefined), 2000)
+      if (mayDial()) setTimeout(() => mayDial() && client.connect().catch(() => undefined), 2000)
+    })
+  }
+  const abandon = (): void => {
+    closing = true
+    command.disconnect()
+    subscriber.disconnect()
+  }
+  if (embedded) {
+    // Belt and braces: the server answering must be the run we started (its run_id).
+    command.on('ready', () => {
+      command
+        .info('server')
+        .then((info) => {
+          if (!info.includes(`run_id:${embedded.runId}\r`)) {
+            options.log('embedded Redis: the server on its port is not the one started; dropped')
+            abandon()
+          }
+        })
+        .catch(() => undefined)
     })
   }
   const trackers = [
@@ -71,6 +107,7 @@ export function openLink(options: LinkOptions): Link {
     endpoint: options.endpoint,
     embedded: options.embedded,
     trackers,
+    abandon,
     async close() {
       closing = true
       await scheduler.stop()

@@ -46,6 +46,9 @@ export class ConnectionManager {
   private readonly liveListeners = new Set<(link: Link) => void>()
   private queue: Promise<unknown> = Promise.resolve()
   private closed = false
+  /** Restarts of the embedded server since it last ran a while (the backoff's exponent). */
+  private restarts = 0
+  private restartTimer: NodeJS.Timeout | undefined
 
   constructor(private readonly options: ConnectionManagerOptions) {}
 
@@ -141,6 +144,7 @@ export class ConnectionManager {
 
   async close(): Promise<void> {
     this.closed = true
+    clearTimeout(this.restartTimer)
     await this.queue
     await this.link?.close()
     this.link = null
@@ -174,40 +178,99 @@ export class ConnectionManager {
     await this.link?.close()
     this.link = null
     this.problem = undefined
-    let connection: ConnectionOptions
     if (this.target.embedded) {
       if (!this.embedded) {
         this.emit()
-        const started = await startEmbeddedRedis({
-          dataDir: this.options.dataDir,
-          binary: this.options.redisServerBinary,
-        })
-        if (!started.ok) {
-          this.problem = started.problem
-          this.options.log(`embedded Redis: ${started.problem.message}`)
-          this.emit()
-          return this.last
-        }
-        this.embedded = started.server
-        this.options.log(`embedded Redis on port ${started.server.port} in ${started.server.dir}`)
+        if (!(await this.startEmbedded({}))) return this.last
       }
-      connection = { url: this.embedded.url, password: this.embedded.password }
     } else {
+      clearTimeout(this.restartTimer)
       await this.embedded?.stop()
       this.embedded = null
+    }
+    this.connect()
+    return this.last
+  }
+
+  /** Starts the embedded server and supervises it; false (with the problem set) on failure. */
+  private async startEmbedded(where: { port?: number; takeOver?: boolean }): Promise<boolean> {
+    const started = await startEmbeddedRedis({
+      dataDir: this.options.dataDir,
+      binary: this.options.redisServerBinary,
+      ...where,
+    })
+    if (!started.ok) {
+      this.problem = started.problem
+      this.options.log(`embedded Redis: ${started.problem.message}`)
+      this.emit()
+      return false
+    }
+    const server = started.server
+    this.embedded = server
+    this.problem = undefined
+    this.options.log(`embedded Redis on port ${server.port} in ${server.dir}`)
+    const startedAt = Date.now()
+    server.onExit((how) => {
+      if (this.closed || this.embedded !== server) return
+      // At once, before any reconnect: the link's clients must not redial a port that is
+      // no longer ours (with its password).
+      const link = this.link
+      link?.abandon()
+      this.link = null
+      this.embedded = null
+      // A server that ran a while starts the backoff again from its first step.
+      if (Date.now() - startedAt > 30_000) this.restarts = 0
+      this.options.log(`embedded Redis stopped (${how}); restarting it`)
+      this.problem = {
+        code: 'EMBEDDED_RESTARTING',
+        message: `The local Redis stopped (${how}); restarting it.`,
+      }
+      this.emit()
+      void link?.close()
+      this.scheduleRestart(server.port)
+    })
+    return true
+  }
+
+  /** 0.5 s, 1 s, 2 s, … 8 s between attempts; the old port first, a fresh one if taken. */
+  private scheduleRestart(port: number): void {
+    const delay = Math.min(500 * 2 ** this.restarts, 8000)
+    this.restarts += 1
+    clearTimeout(this.restartTimer)
+    this.restartTimer = setTimeout(() => {
+      const run = this.queue.then(async () => {
+        if (this.closed || !this.target.embedded || this.embedded) return
+        // Our child died: embedded.json names nothing to take over, only a port to try.
+        if (await this.startEmbedded({ port, takeOver: false })) this.connect()
+        else if (this.problem) {
+          this.problem = { ...this.problem, message: `${this.problem.message} Retrying.` }
+          this.emit()
+          this.scheduleRestart(port)
+        }
+      })
+      this.queue = run.catch(() => undefined)
+    }, delay)
+  }
+
+  /** Opens the link to the current target (the embedded server when that is the target). */
+  private connect(): void {
+    let connection: ConnectionOptions
+    if (this.target.embedded) {
+      if (!this.embedded) return
+      connection = { url: this.embedded.url, password: this.embedded.password }
+    } else {
       connection = this.target.connection
     }
     this.link = openLink({
       connection,
       endpoint: endpointLabel(connection.url ?? '', connection.database),
-      embedded: this.embedded,
+      embedded: this.target.embedded ? this.embedded : null,
       onChange: () => this.emit(),
       offlineAfterMs: this.options.offlineAfterMs ?? 5000,
       scheduler: this.options.scheduler ?? true,
       log: this.options.log,
     })
     this.emit()
-    return this.last
   }
 
   private compute(): ConnectionStatus {
