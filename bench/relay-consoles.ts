@@ -14,6 +14,7 @@ import {
 } from '../src/renderer/src/api/ws-client'
 import { minorToDecimal } from '../src/shared/money'
 import { counterBids } from './lib/bids'
+import { socketOptions } from './lib/room-sockets'
 
 export interface ConsolesConfig {
   socketUrl: string
@@ -46,9 +47,9 @@ export interface ConsolesReport {
   hopLatencies: number[]
 }
 
-async function connect(url: string): Promise<WebSocketApi> {
+async function connect(address: string): Promise<WebSocketApi> {
   const api = createWebSocketApi({
-    url,
+    ...socketOptions(address),
     createSocket: (target) => new WebSocket(target) as unknown as SocketLike,
   })
   // The server's first push on every connection is its state.

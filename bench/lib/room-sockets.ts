@@ -1,6 +1,6 @@
 // The web mode's sockets for the bench's consoles process: the renderer's own WebSocket
-// client over the `ws` package, and the room display's session (the display-only link when
-// the server gives one).
+// client over the `ws` package (the token in its hello, as a tab sends it), and the room
+// display's session (the display-only link's token when the server gives one).
 import { WebSocket } from 'ws'
 import {
   createWebSocketApi,
@@ -8,10 +8,22 @@ import {
   type WebSocketApi,
 } from '../../src/renderer/src/api/ws-client'
 
-/** The renderer's client on `url`; resolves at the server's first push, or null on timeout. */
-export async function connect(url: string, timeoutMs = 10_000): Promise<WebSocketApi | null> {
+/**
+ * The client's options for a bench socket address: ws://host/ws?token=… as the bench hands
+ * it to its consoles (bench/lib/web-server.ts); the token goes in the hello, never in the
+ * URL the socket opens.
+ */
+export function socketOptions(address: string): { url: string; token: string | null } {
+  const url = new URL(address)
+  const token = url.searchParams.get('token')
+  url.search = ''
+  return { url: url.toString(), token }
+}
+
+/** The renderer's client on `address`; resolves at the server's first push, or null on timeout. */
+export async function connect(address: string, timeoutMs = 10_000): Promise<WebSocketApi | null> {
   const api = createWebSocketApi({
-    url,
+    ...socketOptions(address),
     createSocket: (target) => new WebSocket(target) as unknown as SocketLike,
   })
   const live = await new Promise<boolean>((resolve) => {
@@ -29,8 +41,8 @@ export async function connect(url: string, timeoutMs = 10_000): Promise<WebSocke
 
 /**
  * The room display: the display-only link's socket when `display:link` answers one (its
- * token reaches the socket as a page's does, in the socket URL's query), else a plain
- * session without a profile (what a bidder sees).
+ * token reaches the socket as a page's does, in the hello), else a plain session without a
+ * profile (what a bidder sees).
  */
 export async function openDisplay(
   clerk: WebSocketApi,

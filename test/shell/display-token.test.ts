@@ -1,15 +1,17 @@
 // The room display's door in the web mode: `display:link` mints a display-only token bound to
-// one sale (staff or the sale's seller only). A tab opened with it loads the page (with a
-// cookie of its own, never the console's), may call only the display's reads for that one
+// one sale (staff or the sale's seller only). A tab opened with it loads the page (no cookie:
+// the token goes in its socket's hello), may call only the display's reads for that one
 // sale (UNAUTHORIZED for everything else), and everything it is sent is redacted: no reserve
 // amount, no leader, no bidder id, no seller.
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { CommandInput, CommandName } from '../../src/shared/contract'
+import { WS_CLOSE } from '../../src/shared/web-hello'
 import { redisUrl, uniqueId } from '../support/engine'
 import {
   connectClient,
+  openRaw,
   requestId,
   seller,
   staff,
@@ -71,21 +73,20 @@ async function displayLink(id: string): Promise<{ url: URL; token: string }> {
 }
 
 async function displayTab(token: string): Promise<TestClient> {
-  const client = await connectClient(server, `ws://127.0.0.1:${server.port}/ws?token=${token}`)
+  const client = await connectClient(server, token)
   clients.push(client)
   return client
 }
 
-/** Raw GET with a cookie header. */
-function get(path: string, cookie?: string): Promise<{ status: number; setCookie: string }> {
+/** Raw GET: its status and any Set-Cookie. */
+function get(path: string): Promise<{ status: number; setCookie: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const headers = cookie ? { cookie } : {}
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path }, (res) => {
       res.resume()
       res.on('end', () =>
         resolve({
           status: res.statusCode ?? 0,
-          setCookie: String(res.headers['set-cookie'] ?? ''),
+          setCookie: res.headers['set-cookie']?.join('\n'),
         }),
       )
     })
@@ -138,27 +139,26 @@ describe('display:link', () => {
 })
 
 describe('the display page over http', () => {
-  it('loads with the display token and sets the display cookie, never the console’s', async () => {
+  it('loads without a cookie: its token stays in the tab and goes in the socket’s hello', async () => {
     const { token } = await displayLink(saleId)
     const first = await get(`/?token=${token}`)
     expect(first.status).toBe(200)
-    expect(first.setCookie).toContain(`auction_display_${server.port}=${token}`)
-    expect(first.setCookie).not.toContain(`auction_console_${server.port}`)
-    expect((await get('/assets/app.js', `auction_display_${server.port}=${token}`)).status).toBe(
-      200,
-    )
+    expect(first.setCookie).toBeUndefined()
+    expect((await get('/assets/app.js')).setCookie).toBeUndefined()
   })
 
-  it('refuses a made-up token, and a display token in the console’s cookie', async () => {
-    expect((await get('/?token=not-a-token')).status).toBe(401)
+  it('refuses a made-up token in the hello; a display token in the URL counts for nothing', async () => {
+    const madeUp = await openRaw(server.port, { hello: 'not-a-token' })
+    expect((await madeUp.closed).code).toBe(WS_CLOSE.unauthorized)
+    expect(madeUp.received).toEqual([])
     const { token } = await displayLink(saleId)
-    expect((await get('/', `auction_console_${server.port}=${token}`)).status).toBe(401)
+    const inUrl = await openRaw(server.port, { path: `/ws?token=${token}`, hello: '' })
+    expect((await inUrl.closed).code).toBe(WS_CLOSE.unauthorized)
   })
 
-  it('keeps the Origin check on the display’s WebSocket', async () => {
-    const { token } = await displayLink(saleId)
+  it('keeps the Origin check on the display’s WebSocket (refused before any hello)', async () => {
     const status = await new Promise<number>((resolve) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${token}`, {
+      const socket = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, {
         headers: { origin: 'http://evil.example' },
       })
       socket.on('open', () => {

@@ -78,13 +78,19 @@ export interface TestClient {
   close(): void
 }
 
+/** The socket's address: no token in it (the token goes in the first frame, the hello). */
 export function wsUrl(server: WebServer): string {
-  return `ws://127.0.0.1:${server.port}/ws?token=${server.token}`
+  return `ws://127.0.0.1:${server.port}/ws`
 }
 
-export async function connectClient(server: WebServer, url = wsUrl(server)): Promise<TestClient> {
+/** A client of the console (its token), or of whatever `token` opens (a room display's). */
+export async function connectClient(
+  server: WebServer,
+  token: string = server.token,
+): Promise<TestClient> {
   const api = createWebSocketApi({
-    url,
+    url: wsUrl(server),
+    token,
     createSocket: (target) => new WebSocket(target) as unknown as SocketLike,
     reconnectMinMs: 50,
     reconnectMaxMs: 200,
@@ -169,3 +175,64 @@ export async function createLive(
 }
 
 export const requestId = (): string => uniqueId('request')
+
+export interface RawSocket {
+  socket: WebSocket
+  /** Every frame received, parsed. */
+  received: unknown[]
+  /** The close code and reason. */
+  closed: Promise<{ code: number; reason: string }>
+  /** Resolves with the first frame received from index `since` on that matches. */
+  next(match?: (frame: unknown) => boolean, since?: number): Promise<unknown>
+}
+
+/**
+ * A bare `ws` socket to the server (no adapter): opened, with `hello` (a token, or a raw
+ * first frame) sent when given. For the door's own tests and the per-socket limits.
+ */
+export async function openRaw(
+  port: number,
+  options: { hello?: string | { raw: string }; origin?: string; path?: string } = {},
+): Promise<RawSocket> {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}${options.path ?? '/ws'}`, {
+    headers: options.origin ? { origin: options.origin } : {},
+  })
+  const received: unknown[] = []
+  const waiters = new Set<() => void>()
+  socket.on('message', (data) => {
+    received.push(JSON.parse(String(data)))
+    for (const wake of waiters) wake()
+  })
+  socket.on('error', () => undefined)
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve())
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
+  })
+  const { hello } = options
+  if (hello !== undefined) {
+    socket.send(
+      typeof hello === 'string' ? JSON.stringify({ type: 'hello', token: hello }) : hello.raw,
+    )
+  }
+  const next = (match: (frame: unknown) => boolean = () => true, since = 0): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const found = received.find((frame, index) => index >= since && match(frame))
+        if (found === undefined) return false
+        waiters.delete(wake)
+        clearTimeout(timer)
+        resolve(found)
+        return true
+      }
+      const wake = (): void => void check()
+      const timer = setTimeout(() => {
+        waiters.delete(wake)
+        reject(new Error('no matching frame within 10 s'))
+      }, 10_000)
+      if (!check()) waiters.add(wake)
+    })
+  return { socket, received, closed, next }
+}

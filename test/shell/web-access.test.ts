@@ -1,10 +1,14 @@
-// The web mode's door: the token for the page, its assets and the WebSocket; Host and
-// Origin checks; security headers; no file outside the renderer folder.
+// The web mode's door: the page and its assets open (they hold no data), never a cookie
+// (browsers send cookies for 127.0.0.1 to every port, so another local server would get
+// the token); the WebSocket's first frame must be the token's hello, or it is closed
+// having said nothing; Host and Origin checks; security headers; no file outside the
+// renderer folder.
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
+import { WS_CLOSE } from '../../src/shared/web-hello'
 import { redisUrl } from '../support/engine'
-import { startConsole, wsUrl, type TestConsole } from './support'
+import { openRaw, startConsole, wsUrl, type TestConsole } from './support'
 
 let server: TestConsole
 let base: string
@@ -53,35 +57,18 @@ function handshake(url: string, headers: Record<string, string> = {}): Promise<n
 }
 
 describe('http access', () => {
-  it('serves the page with the token and sets the per-port cookie', async () => {
-    const res = await get(`/?token=${server.token}`)
-    expect(res.status).toBe(200)
-    expect(res.body).toContain('<div id="root">')
-    const cookie = String(res.headers['set-cookie'])
-    expect(cookie).toContain(`auction_console_${server.port}=${server.token}`)
-    expect(cookie).toMatch(/HttpOnly/)
-    expect(cookie).toMatch(/SameSite=Strict/)
-  })
-
-  it('answers 401 and no data without a token or with a wrong one', async () => {
-    for (const path of ['/', '/index.html', '/assets/app.js', '/?token=wrong', '/?token=']) {
+  it('serves the page and its assets without a token, and never sets a cookie', async () => {
+    const paths = ['/', '/index.html', '/assets/app.js', `/?token=${server.token}`, '/?token=x']
+    for (const path of paths) {
       const res = await get(path)
-      expect(res.status, path).toBe(401)
-      expect(res.body).not.toContain('root')
-      expect(res.body).not.toContain('console.log')
+      expect(res.status, path).toBe(200)
+      expect(res.headers['set-cookie'], path).toBeUndefined()
+      expect(JSON.stringify(res.headers)).not.toContain(server.token)
     }
-    const wrongCookie = await get('/assets/app.js', {
-      cookie: `auction_console_${server.port}=nope`,
-    })
-    expect(wrongCookie.status).toBe(401)
-  })
-
-  it('lets assets in with the cookie the page set', async () => {
-    const cookie = `auction_console_${server.port}=${server.token}`
-    const res = await get('/assets/app.js', { cookie })
-    expect(res.status).toBe(200)
-    expect(res.headers['content-type']).toMatch(/javascript/)
-    expect(res.body).toContain('console.log')
+    expect((await get('/')).body).toContain('<div id="root">')
+    const asset = await get('/assets/app.js')
+    expect(asset.headers['content-type']).toMatch(/javascript/)
+    expect(asset.body).toContain('console.log')
   })
 
   it('sends strict security headers', async () => {
@@ -95,8 +82,8 @@ describe('http access', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.headers['referrer-policy']).toBe('no-referrer')
     expect(res.headers['x-frame-options']).toBe('DENY')
-    const denied = await get('/')
-    expect(denied.headers['content-security-policy']).toBeDefined()
+    const missing = await get('/assets/none.js')
+    expect(missing.headers['content-security-policy']).toBeDefined()
   })
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
@@ -105,15 +92,14 @@ describe('http access', () => {
   })
 
   it('never serves a file outside the renderer folder', async () => {
-    const cookie = `auction_console_${server.port}=${server.token}`
     const paths = ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fpackage.json']
     for (const path of paths) {
-      const res = await get(path, { cookie })
+      const res = await get(path)
       // Either refused, or the app shell for an unknown route: never the file itself.
       expect(res.body, path).not.toMatch(/root:x:|"name": "auction-console"/)
       if (res.status === 200) expect(res.body).toContain('<div id="root">')
     }
-    const missing = await get('/assets/none.js', { cookie })
+    const missing = await get('/assets/none.js')
     expect(missing.status).toBe(404)
   })
 
@@ -124,30 +110,79 @@ describe('http access', () => {
 })
 
 describe('websocket access', () => {
-  it('opens with the token', async () => {
-    expect(await handshake(wsUrl(server))).toBe(101)
+  const own = (): string => `http://127.0.0.1:${server.port}`
+  const isState = (frame: unknown): boolean =>
+    (frame as { push?: string }).push === 'connection:state'
+
+  it('opens a session after the hello with the token, then answers calls', async () => {
+    const raw = await openRaw(server.port, { hello: server.token, origin: own() })
+    await raw.next(isState)
+    raw.socket.send(JSON.stringify({ id: 1, name: 'connection:status', input: {} }))
+    expect(await raw.next((frame) => (frame as { id?: number }).id === 1)).toMatchObject({
+      id: 1,
+      result: { ok: true },
+    })
+    raw.socket.close()
   })
 
-  it('answers 401 without a token or with a wrong one', async () => {
-    expect(await handshake(`ws://127.0.0.1:${server.port}/ws`)).toBe(401)
-    expect(await handshake(`ws://127.0.0.1:${server.port}/ws?token=wrong`)).toBe(401)
-    expect(await handshake(`ws://127.0.0.1:${server.port}/ws?token=${server.token}x`)).toBe(401)
+  it('closes a socket whose first frame is anything but a good hello, having sent nothing', async () => {
+    const firsts: (string | { raw: string })[] = [
+      'wrong',
+      '',
+      `${server.token}x`,
+      { raw: JSON.stringify({ type: 'hello' }) },
+      { raw: JSON.stringify({ id: 1, name: 'connection:status', input: {} }) },
+      { raw: JSON.stringify({ type: 'hello', token: 42 }) },
+      { raw: 'not json' },
+    ]
+    for (const hello of firsts) {
+      const raw = await openRaw(server.port, { hello, origin: own() })
+      expect(await raw.closed, JSON.stringify(hello)).toEqual({
+        code: WS_CLOSE.unauthorized,
+        reason: 'unauthorized',
+      })
+      expect(raw.received).toEqual([])
+    }
+  })
+
+  it('a token in the socket URL counts for nothing', async () => {
+    const raw = await openRaw(server.port, {
+      path: `/ws?token=${server.token}`,
+      hello: { raw: JSON.stringify({ id: 1, name: 'profile:get', input: {} }) },
+    })
+    expect((await raw.closed).code).toBe(WS_CLOSE.unauthorized)
+    expect(raw.received).toEqual([])
+  })
+
+  it('a page of this origin without the token can call nothing (a foreign local page neither)', async () => {
+    // Right Origin, no token: whatever it sends first, it is closed unanswered.
+    const raw = await openRaw(server.port, {
+      origin: own(),
+      hello: {
+        raw: JSON.stringify({ id: 7, name: 'auctions:cancel', input: { auctionId: 'A-1' } }),
+      },
+    })
+    raw.socket.send(JSON.stringify({ id: 8, name: 'auctions:list', input: {} }))
+    expect((await raw.closed).code).toBe(WS_CLOSE.unauthorized)
+    expect(raw.received).toEqual([])
+    // Another loopback port's page is refused at the handshake.
+    const foreign = `http://127.0.0.1:${server.port + 1}`
+    expect(await handshake(wsUrl(server), { origin: foreign })).toBe(403)
+  })
+
+  it('closes a socket that sends no hello within the deadline', async () => {
+    const raw = await openRaw(server.port, { origin: own() })
+    expect(await raw.closed).toEqual({
+      code: WS_CLOSE.helloTimeout,
+      reason: 'hello expected first',
+    })
+    expect(raw.received).toEqual([])
   })
 
   it('checks the Origin against its own origin', async () => {
-    const own = `http://127.0.0.1:${server.port}`
-    expect(await handshake(wsUrl(server), { origin: own })).toBe(101)
+    expect(await handshake(wsUrl(server), { origin: own() })).toBe(101)
     expect(await handshake(wsUrl(server), { origin: 'http://evil.example' })).toBe(403)
-    expect(await handshake(wsUrl(server), { origin: `${own}.evil.example` })).toBe(403)
+    expect(await handshake(wsUrl(server), { origin: `${own()}.evil.example` })).toBe(403)
     expect(await handshake(wsUrl(server), { origin: 'null' })).toBe(403)
-  })
-
-  it('sends no data before the token check', async () => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=wrong`)
-    const received: unknown[] = []
-    socket.on('message', (data) => received.push(data))
-    socket.on('error', () => undefined)
-    await new Promise((resolve) => socket.on('close', resolve))
-    expect(received).toEqual([])
   })
 })

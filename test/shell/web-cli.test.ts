@@ -1,11 +1,13 @@
 // `npm run web`: the CLI prints exactly one line on stdout, `Console: http://127.0.0.1:N/
-// ?token=…`, serves the console behind that token, and stops cleanly on SIGTERM. A second
+// ?token=…`, serves the page (no cookie) and a socket that opens with that token's hello,
+// and stops cleanly on SIGTERM. A second
 // start on the same data folder, or on a port in use, says so in one line on stderr.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
+import { WS_CLOSE } from '../../src/shared/web-hello'
 import { redisUrl } from '../support/engine'
-import { rendererFixture, tempDir } from './support'
+import { openRaw, rendererFixture, tempDir } from './support'
 
 const dirs: string[] = []
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
@@ -66,9 +68,17 @@ describe('npm run web', () => {
       child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
       const line = await firstLine(child)
       expect(line).toMatch(/^Console: http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{20,}$/)
-      const url = line.slice('Console: '.length)
-      expect((await fetch(url)).status).toBe(200)
-      expect((await fetch(new URL('/', url))).status).toBe(401)
+      const url = new URL(line.slice('Console: '.length))
+      const page = await fetch(url)
+      expect(page.status).toBe(200)
+      expect(page.headers.get('set-cookie')).toBeNull()
+      const port = Number(url.port)
+      const token = url.searchParams.get('token') ?? ''
+      const console = await openRaw(port, { hello: token })
+      expect(await console.next()).toMatchObject({ push: 'connection:state' })
+      console.socket.close()
+      const stranger = await openRaw(port, { hello: `${token}x` })
+      expect((await stranger.closed).code).toBe(WS_CLOSE.unauthorized)
 
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')

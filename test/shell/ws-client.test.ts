@@ -28,7 +28,8 @@ describe('websocket adapter', () => {
   it('holds calls until the first open, then answers them', async () => {
     const { createSocket } = cuttable()
     const api = createWebSocketApi({
-      url: `ws://127.0.0.1:${server.port}/ws?token=${server.token}`,
+      url: `ws://127.0.0.1:${server.port}/ws`,
+      token: server.token,
       createSocket,
     })
     const now = await api.call('clock:now', {})
@@ -42,7 +43,8 @@ describe('websocket adapter', () => {
     const { sockets, createSocket } = cuttable()
     const states: string[] = []
     const api = createWebSocketApi({
-      url: `ws://127.0.0.1:${server.port}/ws?token=${server.token}`,
+      url: `ws://127.0.0.1:${server.port}/ws`,
+      token: server.token,
       createSocket,
       reconnectMinMs: 200,
       reconnectMaxMs: 200,
@@ -53,7 +55,8 @@ describe('websocket adapter', () => {
     expect((await api.call('profile:set', profile)).ok).toBe(true)
 
     const owner = createWebSocketApi({
-      url: `ws://127.0.0.1:${server.port}/ws?token=${server.token}`,
+      url: `ws://127.0.0.1:${server.port}/ws`,
+      token: server.token,
       createSocket: cuttable().createSocket,
     })
     await owner.call('profile:set', seller())
@@ -81,7 +84,8 @@ describe('websocket adapter', () => {
 
   it('a wrong token never opens; calls held for the first open fail', async () => {
     const api = createWebSocketApi({
-      url: `ws://127.0.0.1:${server.port}/ws?token=wrong`,
+      url: `ws://127.0.0.1:${server.port}/ws`,
+      token: 'wrong',
       createSocket: cuttable().createSocket,
       reconnectMinMs: 50,
     })

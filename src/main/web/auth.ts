@@ -1,30 +1,18 @@
-// Access to the web console: a random token printed once, then carried by the page URL,
-// a per-port HttpOnly cookie (so the page's own assets load) or the WebSocket URL; a room
-// display's token (display-tokens.ts) the same way, with a cookie of its own. Plus
-// Host and Origin checks, compared as parsed origins, never as substrings.
+// Access to the web console: a random token printed once in the console URL. The page and
+// its assets hold no data and load without it; the WebSocket's first frame (hello.ts) must
+// carry it, or a room display's token (display-tokens.ts). Never a cookie: browsers send
+// cookies for 127.0.0.1 to every port, so any other local server would get the token.
+// Plus Host and Origin checks, compared as parsed origins, never as substrings.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
 export const newToken = (): string => randomBytes(24).toString('base64url')
-
-export const cookieName = (port: number): string => `auction_console_${port}`
-
-/** A room display's cookie: its own name, so it never replaces the console's. */
-export const displayCookieName = (port: number): string => `auction_display_${port}`
 
 export function sameToken(given: string | null | undefined, token: string): boolean {
   if (!given) return false
   const a = Buffer.from(given)
   const b = Buffer.from(token)
   return a.length === b.length && timingSafeEqual(a, b)
-}
-
-function cookie(request: IncomingMessage, name: string): string | null {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=')
-    if (key === name) return value.join('=')
-  }
-  return null
 }
 
 /** The Host header must name this server (defeats DNS rebinding). */
@@ -45,40 +33,15 @@ export function allowedOrigin(request: IncomingMessage, host: string): boolean {
   }
 }
 
-/** Who a request is: the console (its token), a room display of one sale, or nobody. */
-export type Access =
-  | { ok: false }
-  | { ok: true; kind: 'console'; fromQuery: boolean }
-  | { ok: true; kind: 'display'; fromQuery: boolean; saleId: string; token: string }
+/** Who a hello's token is: the console, a room display of one sale, or nobody. */
+export type Access = { kind: 'console' } | { kind: 'display'; saleId: string } | null
 
-/**
- * The console token or a display-only token, from the URL (the first load, the WebSocket)
- * or from its cookie. A token in the URL decides alone: a wrong one is refused even with a
- * good cookie.
- */
 export function accessOf(
-  request: IncomingMessage,
-  url: URL,
+  given: string,
   token: string,
-  displaySale: (token: string | null) => string | null,
-  port: number,
+  displaySale: (token: string) => string | null,
 ): Access {
-  const given = url.searchParams.get('token')
-  if (given !== null) return accessFor(given, true, token, displaySale)
-  const asConsole = accessFor(cookie(request, cookieName(port)), false, token, () => null)
-  if (asConsole.ok) return asConsole
-  return accessFor(cookie(request, displayCookieName(port)), false, '', displaySale)
-}
-
-function accessFor(
-  given: string | null,
-  fromQuery: boolean,
-  token: string,
-  displaySale: (token: string | null) => string | null,
-): Access {
-  if (token && sameToken(given, token)) return { ok: true, kind: 'console', fromQuery }
+  if (sameToken(given, token)) return { kind: 'console' }
   const saleId = displaySale(given)
-  return saleId !== null && given !== null
-    ? { ok: true, kind: 'display', fromQuery, saleId, token: given }
-    : { ok: false }
+  return saleId === null ? null : { kind: 'display', saleId }
 }

@@ -1,23 +1,19 @@
 // The web mode: the built console over http on 127.0.0.1 and the same contract over a
-// WebSocket at /ws, both behind the random token. Each tab is its own API session. A room
-// display opens with a display-only token of its own: read-only, one sale, redacted.
+// WebSocket at /ws. The page and its assets are served openly (they hold no data); the
+// socket's first frame must be the random token's hello (hello.ts). Each tab is its own
+// API session. A room display's hello carries a display-only token of its own: read-only,
+// one sale, redacted.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { createApiService, type ApiServiceOptions, type ConsoleApiService } from '../api'
 import { createFileSecretBox } from '../settings'
-import {
-  accessOf,
-  allowedHost,
-  allowedOrigin,
-  cookieName,
-  displayCookieName,
-  newToken,
-} from './auth'
+import { accessOf, allowedHost, allowedOrigin, newToken } from './auth'
 import { displayUrl } from './display-links'
 import { displayService } from '../api'
 import { DisplayTokens } from './display-tokens'
 import { securityHeaders, sendText } from './headers'
+import { awaitHello } from './hello'
 import { bindSocket } from './socket'
 import { resolveFile, sendFile } from './static'
 
@@ -63,13 +59,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let port = options.port ?? DEFAULT_PORT
   // Room displays: a display-only token per link, bound to one sale (display-links.ts).
   const displays = new DisplayTokens()
-  const displaySale = (given: string | null): string | null => displays.saleOf(given)
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
-  sockets.on('connection', (socket, request: IncomingMessage & { displaySaleId?: string }) => {
-    if (!service) return void socket.terminate()
-    const saleId = request.displaySaleId
-    const api = saleId === undefined ? service : displayService(service, saleId)
-    bindSocket(socket, api, request.socket)
+  sockets.on('connection', (socket, request: IncomingMessage) => {
+    awaitHello(socket, (given) => {
+      const access = accessOf(given, token, (t) => displays.saleOf(t))
+      if (!access || !service) return null
+      const api = access.kind === 'console' ? service : displayService(service, access.saleId)
+      return (ws) => bindSocket(ws, api, request.socket)
+    })
   })
 
   const server = createServer((request, response) => handle(request, response))
@@ -78,33 +75,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   function handle(request: IncomingMessage, response: ServerResponse): void {
     const host = allowedHost(request, port)
     if (!host) return sendText(response, 403, 'Forbidden host', null)
-    const url = new URL(request.url ?? '/', `http://${host}`)
-    const access = accessOf(request, url, token, displaySale, port)
-    if (!access.ok) {
-      return sendText(
-        response,
-        401,
-        'Unauthorized: open the Console URL that npm run web printed.',
-        host,
-      )
-    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendText(response, 405, 'Method not allowed', host)
     }
+    const url = new URL(request.url ?? '/', `http://${host}`)
     if (url.pathname === '/ws') return sendText(response, 426, 'Upgrade required', host)
+    // No token here, and never a cookie: the page takes its token from its own URL.
     const file = resolveFile(options.rendererDir, url.pathname)
     if (!file) return sendText(response, 404, 'Not found', host)
-    const headers = securityHeaders(host)
-    if (access.fromQuery) {
-      // Lets the page's own assets (and reloads) in without the token in their URLs. A room
-      // display's token has a cookie of its own, so a display tab never logs a console out.
-      const cookie =
-        access.kind === 'console'
-          ? `${cookieName(port)}=${token}`
-          : `${displayCookieName(port)}=${access.token}`
-      response.setHeader('Set-Cookie', `${cookie}; HttpOnly; SameSite=Strict; Path=/`)
-    }
-    sendFile(response, file, headers, request.method === 'HEAD')
+    sendFile(response, file, securityHeaders(host), request.method === 'HEAD')
   }
 
   function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -116,11 +95,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(request.url ?? '/', `http://${host}`)
     if (url.pathname !== '/ws') return refuse('404 Not Found')
     if (!allowedOrigin(request, host)) return refuse('403 Forbidden')
-    const access = accessOf(request, url, token, displaySale, port)
-    if (!access.ok) return refuse('401 Unauthorized')
-    const tagged = request as IncomingMessage & { displaySaleId?: string }
-    if (access.kind === 'display') tagged.displaySaleId = access.saleId
-    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, tagged))
+    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request))
   }
 
   await new Promise<void>((resolve, reject) => {

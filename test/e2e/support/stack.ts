@@ -13,12 +13,16 @@ import { startRedis, type RedisProcess } from '../../support/redis-server'
 export interface Stack {
   /** The console URL with its token. */
   url: string
+  /** The console's token (what must never leak). */
+  token: string
   engine: AuctionEngine
   /** Creates an auction straight in Redis (a seller elsewhere), started unless told. */
   seed(input: Partial<CreateAuctionInput>): Promise<Auction>
   stopRedis(): Promise<void>
   /** Starts redis-server again on the same port with the same data folder. */
   restartRedis(): Promise<void>
+  /** Stops the web server (the page's own server goes away); close() is then a no-op for it. */
+  stopServer(): Promise<void>
   close(): Promise<void>
 }
 
@@ -48,6 +52,7 @@ export async function startStack(): Promise<Stack> {
     const engine = new AuctionEngine(client)
     return {
       url: server.url,
+      token: server.token,
       engine,
       async seed(input) {
         const created = await engine.createAuction({
@@ -68,6 +73,11 @@ export async function startStack(): Promise<Stack> {
       },
       async restartRedis() {
         redis = await startRedis({ port, dir })
+      },
+      async stopServer() {
+        const running = server
+        server = null
+        await running?.close()
       },
       close,
     }

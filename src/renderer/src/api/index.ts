@@ -14,7 +14,7 @@ declare global {
 let api: AuctionApi | undefined
 
 export function getApi(): AuctionApi {
-  api ??= window.auctionApi ?? createWebSocketApi({ url: socketUrl(location, takeToken()) })
+  api ??= window.auctionApi ?? createWebSocketApi({ url: socketUrl(location), token: takeToken() })
   return api
 }
 

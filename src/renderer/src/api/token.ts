@@ -1,19 +1,22 @@
-// The web mode's access token: given once in the page URL (?token=…), kept in this tab's
-// sessionStorage so a reload keeps working, and taken out of the address bar so it is not
-// shared by a screenshot or a copied link.
+// The web mode's access token: given once in the page URL (?token=…), taken out of the
+// address bar at once (history.replaceState) so no later URL, screenshot or copied link
+// carries it, and kept in this tab's sessionStorage so a reload of the same tab keeps
+// working. sessionStorage belongs to this origin (this port) and this tab only; never
+// localStorage (shared by every tab, kept for good) and never a cookie (browsers send
+// cookies for 127.0.0.1 to every port). It leaves the tab only in the socket's hello.
 const KEY = 'auction-console:token'
 
 export function takeToken(location: Location = window.location): string | null {
   const url = new URL(location.href)
   const fromUrl = url.searchParams.get('token')
   if (fromUrl) {
+    url.searchParams.delete('token')
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash)
     try {
       sessionStorage.setItem(KEY, fromUrl)
     } catch {
-      // storage disabled: the cookie set with the page still lets a reload load the page
+      // storage disabled: this load works, a reload needs the console URL again
     }
-    url.searchParams.delete('token')
-    history.replaceState(history.state, '', url.pathname + url.search + url.hash)
     return fromUrl
   }
   try {
@@ -23,9 +26,8 @@ export function takeToken(location: Location = window.location): string | null {
   }
 }
 
-/** ws(s)://<this page's host>/ws?token=… */
-export function socketUrl(location: Location, token: string | null): string {
+/** ws(s)://<this page's host>/ws: no token in it (it goes in the hello). */
+export function socketUrl(location: Location): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
-  const query = token ? `?token=${encodeURIComponent(token)}` : ''
-  return `${scheme}//${location.host}/ws${query}`
+  return `${scheme}//${location.host}/ws`
 }

@@ -1,5 +1,7 @@
 // The web mode's transport: the contract over one WebSocket to the page's own server.
-// Requests carry an id and get one reply; pushes arrive unasked. While the socket is down,
+// The first frame is the hello with the token (shared/web-hello.ts); the server's first
+// push (its connection state) says it was accepted. Requests carry an id and get one
+// reply; pushes arrive unasked. While the socket is down,
 // calls fail at once with REDIS_UNAVAILABLE and the UI sees connection:state go to
 // reconnecting/offline; on reconnect the operator profile is sent again before anything
 // else, then the server's own connection:state (live) tells the UI to re-watch.
@@ -14,6 +16,7 @@ import type {
   WireMessage,
 } from '../../../shared/contract'
 import { fail } from '../../../shared/errors'
+import { helloFrame, WS_CLOSE } from '../../../shared/web-hello'
 
 /** What we use of a WebSocket: the browser's, or the `ws` package's in tests. */
 export interface SocketLike {
@@ -28,7 +31,10 @@ export interface SocketLike {
 export type SocketFactory = (url: string) => SocketLike
 
 export interface WebSocketApiOptions {
+  /** ws://host/ws, without the token. */
   url: string
+  /** Sent in each connection's hello; none: the server refuses the socket. */
+  token?: string | null
   createSocket?: SocketFactory
   reconnectMinMs?: number
   reconnectMaxMs?: number
@@ -56,6 +62,12 @@ function serverGone(url: string): string {
     // keep the plain words
   }
   return `The connection to ${where} was lost (was npm run web stopped?). Reconnecting on its own.`
+}
+
+const refused = {
+  code: 'UNAUTHORIZED',
+  message:
+    'The console server refused this page’s access token (was it restarted?): open the Console URL that npm run web printed.',
 }
 
 export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
@@ -104,10 +116,24 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
     if (closed) return
     const current = createSocket(options.url)
     socket = current
-    current.onopen = () => void opened(current)
-    current.onmessage = (event) => receive(event.data)
+    let accepted = false
+    current.onopen = () => current.send(helloFrame(options.token ?? ''))
+    current.onmessage = (event) => {
+      // The server speaks only once the hello is accepted: its first push opens the session.
+      if (!accepted) {
+        accepted = true
+        void opened(current)
+      }
+      receive(event.data)
+    }
     current.onerror = () => undefined
-    current.onclose = () => lost(current)
+    current.onclose = (event) => {
+      const code = (event as { code?: unknown } | null)?.code
+      if (!accepted && code === WS_CLOSE.unauthorized && socket === current) {
+        emit('connection:state', { ...lastStatus, state: 'offline', problem: refused })
+      }
+      lost(current)
+    }
   }
 
   async function opened(current: SocketLike): Promise<void> {
