@@ -5,6 +5,7 @@
 --- @include "includes/loadSale"
 --- @include "includes/addLot"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- Adds lots to a draft or scheduled sale, all or none: one lot (lot add) or a catalogue
 -- (lot import). Idempotent by request id.
 -- KEYS: the sale's eleven keys (saleKeys)
@@ -51,6 +52,8 @@ if #taken > 0 then
   return fail('LOT_NUMBER_TAKEN', 'a lot number is already in this sale', { rows = taken })
 end
 
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 local ids = {}
 for _, fields in ipairs(lots) do ids[#ids + 1] = add_lot(sale, fields, now) end

@@ -4,6 +4,7 @@
 --- @include "includes/publishLot"
 --- @include "includes/appendLog"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- The clerk's asking price for the next bid only (`lot ask`), e.g. a split at half an
 -- increment: above the current price. The next accepted bid clears it.
 -- KEYS: the sale's eleven keys (saleKeys)
@@ -19,6 +20,8 @@ if amount <= lot.price then
   return fail('INVALID_AMOUNT', 'the asking price must be above the current price',
     { field = 'amount' })
 end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 local before = asking_price(lot)
 lot.askOverride = amount

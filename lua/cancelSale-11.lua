@@ -11,6 +11,7 @@
 --- @include "includes/publishSale"
 --- @include "includes/storeSaleSeq"
 --- @include "includes/appendLog"
+--- @include "includes/writeRefusal"
 -- Cancels a sale that has not closed: its lots still waiting or active are cancelled (sold
 -- and passed lots keep their result). Cancelling twice changes nothing.
 -- KEYS: the sale's eleven keys (saleKeys)
@@ -30,6 +31,8 @@ if sale.status == 'cancelled' then return { 'already' } end
 if sale.status == 'closed' then
   return fail('INVALID_STATUS', 'a closed sale cannot be cancelled', { status = sale.status })
 end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 sale.status = 'cancelled'
 for _, status in ipairs({ 'active', 'waiting' }) do

@@ -8,6 +8,7 @@
 --- @include "includes/storeSaleSeq"
 --- @include "includes/appendLog"
 --- @include "includes/nextDue"
+--- @include "includes/writeRefusal"
 -- Creates a sale from fields validated by the engine; the server clock stamps it. A
 -- standalone auction is created here too: a timed sale and its one lot, in one step.
 -- KEYS: the sale's eleven keys (saleKeys)
@@ -45,6 +46,8 @@ if initial == 'start' and fields.mode == 'timed' and lot_json == '' then
     { status = 'draft' })
 end
 
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local status = initial == 'scheduled' and 'scheduled' or 'draft'
 -- seq first: every bid raises it, and Redis searches a small hash from its front.
 redis.call('HSET', sk.sale, 'seq', 0)

@@ -11,6 +11,7 @@
 --- @include "includes/storeSaleSeq"
 --- @include "includes/nextDue"
 --- @include "includes/auctionStatus"
+--- @include "includes/writeRefusal"
 -- Closes one active lot now, by the seller or staff (`auction end`), or by the scheduler
 -- once its end has passed: sold when the reserve is met, else passed. A timed sale closes
 -- with its last lot. Ending twice changes nothing.
@@ -33,6 +34,8 @@ if lot.lotStatus ~= 'active' then
   local status = auction_status(lot.lotStatus, sale.status)
   return fail('AUCTION_NOT_ACTIVE', 'the auction is ' .. status, { status = status })
 end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 close_lot(sale, lot, now)
 if timed_sale_done(sale) then close_sale(sale, now) end

@@ -11,6 +11,7 @@
 --- @include "includes/passWaitingLot"
 --- @include "includes/closeSale"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- Ends an open sale now, by its seller or staff: every active lot closes (sold or passed by
 -- its reserve), every lot never offered passes, and the sale is closed. Ending twice
 -- changes nothing. A live sale's lot on the block passes: no hammer fell on it.
@@ -32,6 +33,8 @@ if sale.status ~= 'open' then
   return fail('INVALID_STATUS', 'only an open sale can end; this one is ' .. sale.status,
     { status = sale.status })
 end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 for _, lot_id in ipairs(lots_in_status(sale, 'active')) do
   local lot = load_lot(lot_key(lot_id))

@@ -3,6 +3,7 @@
 --- @include "includes/liveLot"
 --- @include "includes/endLiveLot"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- The hammer: the lot on the block is sold to its leader at the current price, at the time
 -- of this script, if the reserve is met (or staff sell below it on purpose, which the result
 -- and the log record). A leader entered as the anonymous `floor` paddle needs its paddle now.
@@ -39,6 +40,8 @@ end
 if not reserve_met(lot) and not below then
   return fail('RESERVE_NOT_MET', 'the bidding is below the reserve', { field = 'belowReserve' })
 end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 local leader_before = lot.leaderId
 lot.leaderId = winner

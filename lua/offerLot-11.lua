@@ -11,6 +11,7 @@
 --- @include "includes/undoState"
 --- @include "includes/appendLog"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- Puts a lot of an open live sale on the block: the next waiting lot in catalogue order, or
 -- the one named (a waiting lot out of order, or a passed lot offered again). A lot offered
 -- for the first time executes its absentee book. One lot at a time: LOT_ON_BLOCK otherwise.
@@ -51,6 +52,8 @@ local first_offer = lot.lotStatus == 'waiting'
 local book = first_offer and read_book(lot) or {}
 local history_key = lot.key .. ':bids'
 local history_length = redis.call('LLEN', history_key)
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 
 set_lot_status(sale, lot, 'active')

@@ -3,6 +3,7 @@
 --- @include "includes/liveLot"
 --- @include "includes/endLiveLot"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- Passes the lot on the block (bought in, unsold), whatever its bids. It can be offered
 -- again (`sale offer --lot`) or reopened while the sale is open.
 -- KEYS: the sale's eleven keys (saleKeys)
@@ -14,6 +15,8 @@ local sale, lot, failure = load_live_lot(sale_keys(), sale_id, lot_id, actor, st
 if failure then return failure end
 failure = not_on_block(sale, lot)
 if failure then return failure end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 end_live_lot(sale, lot, now, 'passed', nil, false, actor, lot.leaderId, reason)
 store_sale_seq(sale)

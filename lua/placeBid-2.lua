@@ -7,6 +7,7 @@
 --- @include "includes/bidEvent"
 --- @include "includes/appendLog"
 --- @include "includes/absenteeBid"
+--- @include "includes/writeRefusal"
 -- Places one bid on a lot atomically: validation, proxy (maximum) bidding, reserve, soft
 -- close (which moves this lot alone in the sale's closing index), history, idempotency by
 -- request id, and the events on the sale's channel with the sale's seq.
@@ -212,6 +213,14 @@ local now_s = int_s(now)
 -- The clerk's asking price was for this bid only.
 a.askOverride = nil
 local asking_s = int_s(asking_price(a))
+-- Every rule passed: before the first write, whether this Redis user may make each call.
+local refusal = write_refusal({
+  { ARGV[1], sale_key .. ':events', '' }, { 'ZADD', sale_key .. ':closing', 'XX', '0', 'm' },
+  { 'HINCRBY', sale_key, 'seq', '1' }, { 'RPUSH', lot_key .. ':bids', '' },
+  { 'RPUSH', lot_key .. ':undo', '' }, { 'HSET', lot_key, 'f', '' },
+  { 'XADD', sale_key .. ':log', '*', 'e', '' }, { 'HSET', requests_key, 'f', '' },
+})
+if refusal then return refusal end
 if extended then redis.call('ZADD', sale_key .. ':closing', 'XX', ends_s, lot_id) end
 
 -- One HINCRBY reserves the sale seqs of this call's events (the bid, the extension, and a

@@ -3,6 +3,7 @@
 --- @include "includes/loadOwnDraftLot"
 --- @include "includes/publishSale"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- Removes a lot from a draft or scheduled sale, with its (empty) history and request ids.
 -- KEYS: the sale's eleven keys (saleKeys)
 -- ARGV: [1] publish command, [2] sale channel, [3] lot key prefix, [4] sale id, [5] lot id,
@@ -13,6 +14,8 @@ local sk = sale_keys()
 
 local sale, lot, failure = load_own_draft_lot(sk, sale_id, lot_id, actor, staff, 'remove')
 if failure then return failure end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 redis.call('DEL', lot.key, lot.key .. ':bids', lot.key .. ':requests')
 redis.call('ZREM', sk.lots, lot_id)

@@ -5,6 +5,7 @@
 --- @include "includes/publishLot"
 --- @include "includes/appendLog"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- Reopens a sold or passed lot of an open live sale (a missed internet bid…): it goes back on
 -- the block in its state at the hammer. The previous result is void, and kept in the log.
 -- KEYS: the sale's eleven keys (saleKeys)
@@ -28,6 +29,8 @@ if on_block then
   return fail('LOT_ON_BLOCK', 'lot ' .. on_block .. ' is on the block', { lotId = on_block })
 end
 local voided = redis.call('HMGET', lot.key, 'winnerId', 'finalPrice', 'hammerAt', 'belowReserve')
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 
 local was = lot.lotStatus

@@ -5,6 +5,7 @@
 --- @include "includes/loadSale"
 --- @include "includes/publishSale"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- Sets the catalogue order explicitly (it is the number order until then), while the sale is
 -- a draft or scheduled. Every lot of the sale is named once, by its number; lots added later
 -- go to the end.
@@ -43,6 +44,8 @@ if #ids ~= count then
     { field = 'order' })
 end
 
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 for position, lot_id in ipairs(ids) do
   local key = ARGV[3] .. lot_id

@@ -5,6 +5,7 @@
 --- @include "includes/undoState"
 --- @include "includes/appendLog"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- Retracts the last accepted bid (or book execution) of the lot on the block: the lot goes
 -- back exactly to its state before it (price, leader, maxima, asking price, bid count, end).
 -- The history keeps the bid's entries, marked retracted with the reason and the operator.
@@ -29,6 +30,8 @@ for id = prev.historyLength + 1, prev.historyLength + prev.entries do
   ids[#ids + 1] = id
   lines[#lines + 1] = redis.call('LINDEX', history_key, id - 1)
 end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 local before = { price = lot.price, leaderId = lot.leaderId }
 

@@ -6,6 +6,7 @@
 --- @include "includes/publishSale"
 --- @include "includes/appendLog"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- The room display's indicative rates (`sales:rates`): at most four other currencies, checked
 -- by the engine; sent to every display at once.
 -- KEYS: the sale's eleven keys (saleKeys)
@@ -19,6 +20,8 @@ if not sale then return fail('SALE_NOT_FOUND', 'no sale ' .. sale_id) end
 if not may_act(sale.sellerId, actor, staff) then
   return fail('NOT_SELLER', 'only the seller or staff can change this sale')
 end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 local decoded = cjson.decode(rates)
 publish_sale(sale, now, 'rates_changed', { displayRates = decoded })

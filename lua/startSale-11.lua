@@ -6,6 +6,7 @@
 --- @include "includes/openSale"
 --- @include "includes/storeSaleSeq"
 --- @include "includes/nextDue"
+--- @include "includes/writeRefusal"
 -- Opens a draft or scheduled sale now, by its seller or staff.
 -- KEYS: the sale's eleven keys (saleKeys)
 -- ARGV: [1] publish command, [2] sale channel, [3] lot key prefix, [4] sale id,
@@ -40,6 +41,8 @@ if sale.mode == 'timed' then
       { field = sale.standalone and 'endsAt' or 'firstCloseAt' })
   end
 end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 open_sale(sale, now, first)
 store_sale_seq(sale)
 return { 'started', next_due(sale) }

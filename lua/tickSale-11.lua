@@ -9,6 +9,7 @@
 --- @include "includes/timedSaleDone"
 --- @include "includes/storeSaleSeq"
 --- @include "includes/nextDue"
+--- @include "includes/writeRefusal"
 -- The scheduler's work on one sale, on the server clock: opens it once its start has come,
 -- closes its timed lots whose end has passed (at most `batch`; by end time, equal ones in
 -- catalogue order), and closes a timed sale whose last lot has closed. Idempotent: any
@@ -16,12 +17,15 @@
 -- KEYS: the sale's eleven keys (saleKeys)
 -- ARGV: [1] publish command, [2] sale channel, [3] lot key prefix, [4] sale id, [5] batch
 -- Output: { acted, nextDue ('' = nothing due, 'missing' = no such sale), now }
+--       | { 'err', failure JSON } (REDIS_NO_PERMISSION: this Redis user may not make its calls)
 local sale_id, batch = ARGV[4], tonumber(ARGV[5])
 local sk = sale_keys()
 
 local now = now_ms()
 local sale = load_sale(sk, sale_id)
 if not sale then return { 0, 'missing', now } end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local acted = 0
 if sale.status == 'scheduled' and sale.startsAt and sale.startsAt <= now then
   local first = first_close_at(sale, now)

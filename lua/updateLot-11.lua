@@ -3,6 +3,7 @@
 --- @include "includes/loadOwnDraftLot"
 --- @include "includes/publishSale"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- Edits a lot of a draft or scheduled sale with fields validated by the engine.
 -- KEYS: the sale's eleven keys (saleKeys)
 -- ARGV: [1] publish command, [2] sale channel, [3] lot key prefix, [4] sale id, [5] lot id,
@@ -20,6 +21,8 @@ if renumbered and redis.call('HEXISTS', sk.numbers, changes.number) == 1 then
     { field = 'number' })
 end
 
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 -- Once the order was set by hand, a new number keeps the lot where it is.
 if redis.call('HGET', sk.sale, 'explicitOrder') == '1' then changes.score = nil end

@@ -4,6 +4,7 @@
 --- @include "includes/publishLot"
 --- @include "includes/appendLog"
 --- @include "includes/storeSaleSeq"
+--- @include "includes/writeRefusal"
 -- Fair warning on the lot on the block: informational, no price changes; the next accepted
 -- bid clears it (placeBid publishes warning_cleared).
 -- KEYS: the sale's eleven keys (saleKeys)
@@ -15,6 +16,8 @@ local sale, lot, failure = load_live_lot(sale_keys(), sale_id, lot_id, actor, st
 if failure then return failure end
 failure = not_on_block(sale, lot)
 if failure then return failure end
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 lot.warning = true
 publish_lot(sale, lot, now, 'fair_warning')

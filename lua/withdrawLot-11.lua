@@ -13,6 +13,7 @@
 --- @include "includes/nextDue"
 --- @include "includes/auctionStatus"
 --- @include "includes/appendLog"
+--- @include "includes/writeRefusal"
 -- Withdraws one lot of a sale that is waiting or active (`auction cancel` on a lot): it
 -- will not be sold. A timed sale closes with its last lot. Withdrawing twice changes nothing.
 -- A live sale's lot is withdrawn only while it waits (`lot withdraw`): its absentee book is
@@ -41,6 +42,8 @@ if live and lot.lotStatus ~= 'waiting' then
     { status = auction_status(lot.lotStatus, sale.status) })
 end
 local book = live and redis.call('HGETALL', lot.key .. ':book') or {}
+local refusal = sale_write_refusal()
+if refusal then return refusal end
 local now = now_ms()
 set_lot_status(sale, lot, 'withdrawn')
 redis.call('ZREM', sk.closing, lot_id)

@@ -2,6 +2,7 @@
 --- @include "intText"
 --- @include "nowMs"
 --- @include "appendLog"
+--- @include "writeRefusal"
 -- An absentee (commission) bid on a live sale's lot that waits to be offered: it goes into
 -- the lot's book (`<lot>:book`, bidder → "max|serial|at"), not into the bids. The book
 -- executes when the lot is offered (offerLot). A bidder's later entry replaces their earlier
@@ -26,6 +27,12 @@ local function absentee_bid(lot_key, sale_key, lot_id, lot, request_id, bidder, 
     return reject('BID_TOO_LOW', 'the book already holds a maximum as high for this bidder',
       ',"minimumBid":' .. int_s(previous_max + 1))
   end
+  local refusal = write_refusal({
+    { 'HINCRBY', lot_key, 'bookSerial', '1' }, { 'HSET', book_key, 'f', '' },
+    { 'XADD', sale_key .. ':log', '*', 'e', '' }, { 'HSET', sale_key, 'f', '' },
+    { 'HSET', lot_key .. ':requests', 'f', '' },
+  })
+  if refusal then return refusal end
   local now_s = int_s(now_ms())
   local max_s = int_s(max)
   local serial = redis.call('HINCRBY', lot_key, 'bookSerial', 1)

@@ -8,7 +8,12 @@ export const EXIT_FAILURE = 1
 export const EXIT_REJECTED = 2
 
 /** Failures that are not a verdict on the command itself. */
-const NOT_REJECTIONS = new Set(['REDIS_UNAVAILABLE', 'SCHEMA_MISMATCH', 'INTERNAL'])
+const NOT_REJECTIONS = new Set([
+  'REDIS_UNAVAILABLE',
+  'REDIS_NO_PERMISSION',
+  'SCHEMA_MISMATCH',
+  'INTERNAL',
+])
 
 export function printJson(document: unknown): void {
   process.stdout.write(`${JSON.stringify(document)}\n`)

@@ -82,3 +82,12 @@ export function isUnavailable(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error)
   return UNAVAILABLE.some((pattern) => pattern.test(message))
 }
+
+/**
+ * True for an ACL refusal: `NOPERM …` (Redis 7.2 and later), or, inside a script on Redis 7.0,
+ * "The user executing the script can't publish to the channel …" and its siblings.
+ */
+export function isNoPermission(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error)
+  return /^NOPERM\b|user executing the script can't|no permissions to/i.test(message)
+}

@@ -1,7 +1,7 @@
 // The scheduler's pass over the due registry: every sale whose due time has come gets one
 // tick script (open it, close its due lots), then its entry moves to the sale's next due
 // time, unless it was lowered meanwhile.
-import { type EngineCore, runSaleScript } from './core'
+import { type EngineCore, runSaleScript, scriptFailure } from './core'
 import { registryKeys } from './keys'
 
 export interface DueBatch {
@@ -31,11 +31,11 @@ export async function tickDue(core: EngineCore, batch: number): Promise<DueBatch
     const readScore = flat[i + 1] as string
     ticks.push(
       (async () => {
-        const [done, reply] = (await runSaleScript(core, 'tickSale', saleId, [batch])) as [
-          number,
-          string,
-          number,
-        ]
+        const answer = await runSaleScript(core, 'tickSale', saleId, [batch])
+        const refused = scriptFailure(answer)
+        // A Redis user refused the tick's calls: the script wrote nothing; say so.
+        if (refused) throw new Error(`${refused.error.code}: ${refused.error.message}`)
+        const [done, reply] = answer as [number, string, number]
         let next = reply
         if (reply === 'missing') {
           // Announced but not created yet: its create script may be on its way. Look again

@@ -31,7 +31,7 @@ import {
 import { readLog, verifyLog } from './audit-log'
 import { Bids, type PlaceBidInput } from './bids'
 import { decodeBidEntry } from './codec'
-import { isUnavailable, scrubSecrets } from './connection'
+import { isNoPermission, isUnavailable, scrubSecrets } from './connection'
 import type { EngineCore } from './core'
 import { tickDue, type DueBatch } from './due'
 import { indexKeys, lotKeys, registryKeys, saleKeys } from './keys'
@@ -624,5 +624,6 @@ function failureOf(error: unknown): Failure {
   if (isUnavailable(error))
     return fail('REDIS_UNAVAILABLE', 'Redis is not reachable; retry with the same requestId')
   const message = error instanceof Error ? error.message : String(error)
+  if (isNoPermission(error)) return fail('REDIS_NO_PERMISSION', scrubSecrets(message))
   return fail('INTERNAL', scrubSecrets(message))
 }
