@@ -10,6 +10,7 @@ import {
   type ConnectionOptions,
 } from '../engine'
 import type { EmbeddedServer } from './embedded'
+import { missingPermission } from './permissions'
 import { ClientTracker } from './tracker'
 
 export interface Link {
@@ -19,6 +20,8 @@ export interface Link {
   readonly endpoint: string
   readonly embedded: EmbeddedServer | null
   readonly trackers: readonly [ClientTracker, ClientTracker]
+  /** What the Redis user may not do that the console needs, in words; null when all is there. */
+  readonly missingPermission: string | null
   /** Drops both connections at once, no QUIT, no reconnect (the server is gone). */
   abandon(): void
   close(): Promise<void>
@@ -93,7 +96,17 @@ export function openLink(options: LinkOptions): Link {
       loggedSchedulerError = true
     },
   })
+  let missing: string | null = null
   command.on('ready', () => {
+    // Checked at every connect: an ACL can change while the console runs.
+    void missingPermission(command)
+      .then((found) => {
+        if (found === missing || closing) return
+        if (found) options.log(`Redis permissions: ${found}`)
+        missing = found
+        options.onChange()
+      })
+      .catch(() => undefined)
     loggedSchedulerError = false
     // Started once the server answers (start() is idempotent), so a slow first connect
     // is not reported as an outage.
@@ -107,6 +120,9 @@ export function openLink(options: LinkOptions): Link {
     endpoint: options.endpoint,
     embedded: options.embedded,
     trackers,
+    get missingPermission() {
+      return missing
+    },
     abandon,
     async close() {
       closing = true

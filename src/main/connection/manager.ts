@@ -291,13 +291,17 @@ export class ConnectionManager {
           states.some((s) => s.state === candidate),
         ) ?? 'connecting')
     const lastError = states.find((s) => s.lastError)?.lastError
+    const missing = link.missingPermission
     return {
       state,
       endpoint: link.endpoint,
       embedded,
       ...(state !== 'live' && lastError
         ? { problem: { code: 'CONNECTION_FAILED', message: lastError } }
-        : {}),
+        : // Connected, but the user cannot do all the console's work: said while live.
+          missing
+          ? { problem: { code: 'REDIS_NO_PERMISSION', message: missing } }
+          : {}),
     }
   }
 

@@ -1,8 +1,9 @@
 // "Test connection": one throw-away client, no retries, a PING for the round trip and the
-// server version. Every failure is an answer with a scrubbed message, never an exception.
+// server version, then the user's permissions (REDIS_NO_PERMISSION names a missing one). Every failure is an answer with a scrubbed message, never an exception.
 import { Redis } from 'ioredis'
 import { fail, type Result } from '../../shared/errors'
 import { buildRedisOptions, scrubSecrets, type ConnectionOptions } from '../engine'
+import { missingPermission } from './permissions'
 
 export interface ProbeResult {
   latencyMs: number
@@ -33,12 +34,18 @@ export async function probeRedis(
       const serverVersion = /redis_version:([^\r\n]+)/.exec(info)?.[1] ?? 'unknown'
       return { latencyMs, serverVersion }
     }
+    const check = async (target: Redis): Promise<ProbeResult | string> => {
+      const found = await work(target)
+      // Reachable is not enough: the user must be able to do the console's work.
+      return (await missingPermission(target)) ?? found
+    }
     const result = await Promise.race([
-      work(client),
+      check(client),
       new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error('no answer in time')), timeoutMs).unref(),
       ),
     ])
+    if (typeof result === 'string') return fail('REDIS_NO_PERMISSION', result)
     return { ok: true, ...result }
   } catch (error) {
     const message = scrubSecrets(
