@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'REDIS_UNAVAILABLE',
   'REDIS_NO_PERMISSION',
   'UNAUTHORIZED',
+  'TOO_MANY_REQUESTS',
+  'TOO_MANY_WATCHES',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -47,6 +49,8 @@ export interface CommandError {
   rows?: CatalogueRowError[]
   /** For LOG_TAMPERED: the first entry whose chain does not hold. */
   entryId?: string
+  /** For TOO_MANY_REQUESTS / TOO_MANY_WATCHES: the limit reached. */
+  limit?: number
 }
 
 export interface CatalogueRowError {

@@ -7,6 +7,7 @@ import { actorOf, redact, requireProfile, sellerFor } from './access'
 import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
 import { liveHandlers } from './live-commands'
 import { saleHandlers } from './sale-commands'
+import { watchRefused } from './watch-limit'
 
 export type { CommandContext, SessionState } from './context'
 
@@ -61,6 +62,8 @@ export const handlers: Handlers = {
 
   'auctions:watch': async (ctx, session, input) => {
     const { auctionId } = input
+    const refused = watchRefused(ctx, session, ctx.relay.isWatching(session.id, auctionId))
+    if (refused) return refused
     // The watch is registered first: if Redis is down it stays, and the snapshot is
     // pushed when the link is live again.
     await ctx.relay.watch(session.id, auctionId)

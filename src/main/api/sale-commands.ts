@@ -8,6 +8,7 @@ import type { AuctionEngine } from '../engine'
 import { actorOf, redact, requireProfile, sellerFor } from './access'
 import type { LiveCommand } from './live-commands'
 import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
+import { watchRefused } from './watch-limit'
 
 type SaleCommand = Exclude<Extract<CommandName, `sales:${string}` | `lots:${string}`>, LiveCommand>
 
@@ -61,6 +62,8 @@ export const saleHandlers: { [N in SaleCommand]: Handler<N> } = {
     asOperator(ctx, session, (engine, actor) => engine.cancelSale(input.saleId, actor)),
 
   'sales:watch': async (ctx, session, { saleId }) => {
+    const refused = watchRefused(ctx, session, ctx.relay.isWatchingSale(session.id, saleId))
+    if (refused) return refused
     // Subscribed first, so no event falls between the snapshot and the live stream. If
     // Redis is down the watch stays, and the relay pushes a snapshot once it is back.
     await ctx.relay.watchSale(session.id, saleId)

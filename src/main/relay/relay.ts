@@ -145,6 +145,16 @@ export class Relay {
     return this.sessions.get(sessionId)?.watched.has(auctionId) ?? false
   }
 
+  isWatchingSale(sessionId: string, saleId: string): boolean {
+    return this.sessions.get(sessionId)?.watchedSales.has(saleId) ?? false
+  }
+
+  /** Lots and sales a session watches (the API caps it). */
+  watchCount(sessionId: string): number {
+    const session = this.sessions.get(sessionId)
+    return session ? session.watched.size + session.watchedSales.size : 0
+  }
+
   /** Channels wanted right now (for diagnostics and tests). */
   channels(): string[] {
     return this.subscriptions.channels()

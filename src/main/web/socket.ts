@@ -6,8 +6,13 @@ import type { WireMessage } from '../../shared/contract'
 import { fail } from '../../shared/errors'
 import type { ApiService } from '../api/types'
 
-/** A tab that cannot keep up is dropped; it reconnects and resyncs from snapshots. */
-const MAX_BUFFERED = 16 * 1024 * 1024
+/**
+ * A tab that does not read what it is sent is dropped past this (it reconnects and resyncs
+ * from snapshots); without a bound the server held hundreds of MB for one socket.
+ */
+export const MAX_BUFFERED = 8 * 1024 * 1024
+/** Requests of one socket being worked on at once; more are refused, not queued. */
+export const MAX_IN_FLIGHT = 32
 
 /** `transport` is the socket's TCP connection (the upgraded request's). */
 export function bindSocket(
@@ -24,7 +29,9 @@ export function bindSocket(
   }
   const send = (message: WireMessage): void => {
     if (socket.readyState !== socket.OPEN) return
-    if (socket.bufferedAmount > MAX_BUFFERED) return void socket.close(1013, 'too slow')
+    if (socket.bufferedAmount > MAX_BUFFERED) {
+      return void socket.close(1013, 'too slow: more than 8 MiB unread')
+    }
     if (!corked) {
       corked = true
       transport.cork()
@@ -43,7 +50,10 @@ export function bindSocket(
   }, 30_000)
   keepAlive.unref()
 
+  let inFlight = 0
   socket.on('message', (data, isBinary) => {
+    // Closing (it would not read): nothing more is started for it.
+    if (socket.readyState !== socket.OPEN) return
     if (isBinary) return void socket.close(1003, 'text frames only')
     let request: { id?: unknown; name?: unknown; input?: unknown }
     try {
@@ -58,10 +68,16 @@ export function bindSocket(
     if (typeof request.name !== 'string') {
       return send({ id, result: fail('INVALID_INPUT', 'name: a command name', { field: 'name' }) })
     }
+    if (inFlight >= MAX_IN_FLIGHT) {
+      const message = `At most ${MAX_IN_FLIGHT} requests at once on one connection: wait for the answers.`
+      return send({ id, result: fail('TOO_MANY_REQUESTS', message, { limit: MAX_IN_FLIGHT }) })
+    }
+    inFlight++
     void service
       .call(session, request.name, request.input)
       .then((result) => send({ id, result }))
       .catch(() => send({ id, result: fail('INTERNAL', 'The command failed unexpectedly.') }))
+      .finally(() => inFlight--)
   })
 
   socket.on('close', () => {
