@@ -9,6 +9,23 @@ export function ConnectionBanner() {
   const lostAt = useConsole((state) => state.lostAt)
   const go = useConsole((state) => state.go)
   const { state, problem, endpoint } = connection
+  // Connected, but the Redis user lacks what the console needs: its changes would be refused.
+  if (state === 'live' && problem?.code === 'REDIS_NO_PERMISSION') {
+    return (
+      <div className="banner" role="alert" data-testid="permission-banner">
+        <p className="banner__headline">
+          <span aria-hidden="true">⚠ </span>
+          <strong>
+            Connected, but the Redis user lacks a permission: changes may be refused.
+          </strong>{' '}
+          <span data-testid="permission-detail">{problem.message}</span>
+        </p>
+        <button type="button" className="link" onClick={() => go({ screen: 'settings' })}>
+          Connection settings
+        </button>
+      </div>
+    )
+  }
   // The first moments of a start show nothing stale yet: no banner unless it failed.
   if (state === 'live' || (state === 'connecting' && !problem)) return null
   const since = lostAt !== null ? ` since ${formatTime(lostAt)}` : ''
