@@ -1,56 +1,65 @@
 // What a console needs from its Redis user, checked with the user's own rights (ACL DRYRUN
-// would need ACL rights itself): run scripts and publish on the channels the scripts and
-// presence publish on. Each check is harmless: a one-line script, a message on a channel
-// of a sale that cannot exist, so nobody listens. A refusal is named, not just "NOPERM".
+// would need ACL rights itself): run scripts, and the calls the scripts, the reads and the
+// relay make, asked with redis.acl_check_cmd inside one tiny script. Nothing is executed
+// and nothing published (other consoles listen on the list channels). A refusal is named.
 import type { Redis } from 'ioredis'
 import { AUCTION_LIST_CHANNEL, SALE_LIST_CHANNEL, saleChannel } from '../../shared/domain'
 import { presenceChannel } from '../presence'
 
-/** Never a sale id (ids have no '~'): no console subscribes to its channel. */
+/** Never a sale id (ids have no '~'): only a name to ask about. */
 const PROBE_ID = '~permission-check~'
-const TINY = 'return 1'
-const TINY_SHA = 'e0e1f9fabfc9d4800c877a703b823ac0578ff8db'
 
-interface Check {
-  /** The missing permission, in the words "Test connection" shows. */
-  missing: string
-  run: (client: Redis) => Promise<unknown>
-}
-
-const CHECKS: readonly Check[] = [
-  { missing: 'run scripts: EVAL', run: (client) => client.eval(TINY, 0) },
-  { missing: 'run scripts: EVALSHA', run: (client) => client.evalsha(TINY_SHA, 0) },
-  {
-    missing: 'PUBLISH on sale:{*}:events channels (every sale event; ACL &sale:{*}:events)',
-    run: (client) => client.publish(saleChannel(PROBE_ID), ''),
-  },
-  {
-    missing: `PUBLISH on ${SALE_LIST_CHANNEL} (the sale list; ACL &${SALE_LIST_CHANNEL})`,
-    run: (client) => client.publish(SALE_LIST_CHANNEL, ''),
-  },
-  {
-    missing: `PUBLISH on ${AUCTION_LIST_CHANNEL} (the auction list; ACL &${AUCTION_LIST_CHANNEL})`,
-    run: (client) => client.publish(AUCTION_LIST_CHANNEL, ''),
-  },
-  {
-    missing: 'PUBLISH on auction:{*}:presence channels (viewer counts; ACL &auction:{*}:presence)',
-    run: (client) => client.publish(presenceChannel(PROBE_ID), ''),
-  },
+/** [what is missing, in words; the call asked about]. */
+const NEEDS: readonly (readonly [string, readonly string[]])[] = [
+  ['run scripts: EVALSHA', ['EVALSHA', '0000000000000000000000000000000000000000', '0']],
+  [
+    'PUBLISH on sale:{*}:events channels (every sale event; ACL &sale:{*}:events)',
+    ['PUBLISH', saleChannel(PROBE_ID), ''],
+  ],
+  [
+    `PUBLISH on ${SALE_LIST_CHANNEL} (the sale list; ACL &${SALE_LIST_CHANNEL})`,
+    ['PUBLISH', SALE_LIST_CHANNEL, ''],
+  ],
+  [
+    `PUBLISH on ${AUCTION_LIST_CHANNEL} (the auction list; ACL &${AUCTION_LIST_CHANNEL})`,
+    ['PUBLISH', AUCTION_LIST_CHANNEL, ''],
+  ],
+  [
+    'PUBLISH on auction:{*}:presence channels (viewer counts; ACL &auction:{*}:presence)',
+    ['PUBLISH', presenceChannel(PROBE_ID), ''],
+  ],
+  [
+    'SUBSCRIBE to sale:{*}:events channels (live updates; ACL &sale:{*}:events)',
+    ['SUBSCRIBE', saleChannel(PROBE_ID)],
+  ],
+  ['write sale:* keys (ACL ~sale:*)', ['HSET', `sale:{${PROBE_ID}}`, 'f', 'v']],
+  ['write lot:* keys (ACL ~lot:*)', ['HSET', `lot:{${PROBE_ID}}:${PROBE_ID}.1`, 'f', 'v']],
+  ['write sales:* keys (ACL ~sales:*)', ['ZADD', 'sales:due', '0', PROBE_ID]],
 ]
+
+// Answers the 1-based index of the first call the user may not make, 0 when all are allowed.
+const CHECK_LUA = `
+for i, call in ipairs(cjson.decode(ARGV[1])) do
+  if not redis.acl_check_cmd(unpack(call)) then return i end
+end
+return 0
+`
 
 /** An ACL refusal: NOPERM, or Redis 7.0's words for one inside a script. */
 const NO_PERMISSION = /NOPERM|no permissions to|user executing the script can't/i
 
-/** The first permission the user lacks, in words; null when it has them all. */
+/**
+ * The first permission the user lacks, in words; null when it has them all, or when the
+ * server cannot say (a Redis before 7.0 has no acl_check_cmd: no claim either way).
+ */
 export async function missingPermission(client: Redis): Promise<string | null> {
-  for (const check of CHECKS) {
-    try {
-      await check.run(client)
-    } catch (error) {
-      if (NO_PERMISSION.test(error instanceof Error ? error.message : String(error)))
-        return `The Redis user cannot ${check.missing}.`
-      throw error
-    }
+  let refused: unknown
+  try {
+    refused = await client.eval(CHECK_LUA, 0, JSON.stringify(NEEDS.map(([, call]) => call)))
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return NO_PERMISSION.test(message) ? 'The Redis user cannot run scripts: EVAL.' : null
   }
-  return null
+  const need = typeof refused === 'number' && refused > 0 ? NEEDS[refused - 1] : undefined
+  return need ? `The Redis user cannot ${need[0]}.` : null
 }
