@@ -65,6 +65,11 @@ interface StateFile {
   password: string
   runId?: string
   socket?: string
+  /**
+   * The console that started it, for the web mode's "already running" message
+   * (web/instance.ts); never a reason to refuse, adopt or signal anything here.
+   */
+  ownerPid?: number
 }
 
 const STATE_FILE = 'embedded.json'
@@ -197,7 +202,14 @@ async function spawnServer(
     }
   }
   const runId = identity.runId
-  writeState(dir, { pid, port, password, runId, ...(socket ? { socket } : {}) })
+  writeState(dir, {
+    pid,
+    port,
+    password,
+    runId,
+    ownerPid: process.pid,
+    ...(socket ? { socket } : {}),
+  })
   let stopping = false
   const exitListeners: ((how: string) => void)[] = []
   void exited.then(() => {
