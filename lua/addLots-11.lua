@@ -12,15 +12,22 @@
 -- ARGV: [1] publish command, [2] sale channel, [3] lot key prefix, [4] sale id,
 --       [5] request id ('' = none), [6] actor id, [7] staff ('1' | '0'),
 --       [8..] each lot's validated fields as JSON (with its catalogue score)
--- Output: { 'added', lotId... } | { 'dup', lotId... } | { 'err', failure JSON } where a
+-- Output: { 'added', lotId... } | { 'dup', lotId... } | { 'err', failure JSON } (REQUEST_ID_REUSED:
+--       the request id was another actor's) where a
 --       taken number carries rows = { index (1-based among the lots), code, message }
 local sale_id, request_id, actor, staff = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local sk = sale_keys()
 
+-- A request id is bound to its actor: the kept answer is "<actor>#<lot ids as JSON>", so
+-- nobody else learns the lots it added.
+local binding = actor .. '#'
 if request_id ~= '' then
   local previous = redis.call('HGET', sk.requests, request_id)
   if previous then
-    local ids = cjson.decode(previous)
+    if string.sub(previous, 1, #binding) ~= binding then
+      return fail('REQUEST_ID_REUSED', 'this request id was used by another actor')
+    end
+    local ids = cjson.decode(string.sub(previous, #binding + 1))
     return { 'dup', unpack(ids) }
   end
 end
@@ -58,5 +65,7 @@ local now = now_ms()
 local ids = {}
 for _, fields in ipairs(lots) do ids[#ids + 1] = add_lot(sale, fields, now) end
 store_sale_seq(sale)
-if request_id ~= '' then redis.call('HSET', sk.requests, request_id, cjson.encode(ids)) end
+if request_id ~= '' then
+  redis.call('HSET', sk.requests, request_id, binding .. cjson.encode(ids))
+end
 return { 'added', unpack(ids) }

@@ -29,16 +29,26 @@
 --       [8] the operator who entered it ('' = the bidder), for the audit log
 -- The sale's id comes from its key, `sale:{<saleId>}`.
 -- Output: { 'ok', answer } | { 'dup', answer } | { 'err', failure JSON }; the answer is
---       "bidId|result|price|leader|bidCount|endsAt|extended|reserveMet|max|asking"
+--       "bidId|result|price|leader|bidCount|endsAt|extended|reserveMet|max|asking", kept per
+--       request id after "bidder|amount|max|source#" (REQUEST_ID_REUSED when they differ)
 local MAX_MINOR = 10000000000000
 local lot_id, request_id, bidder, amount_spec, max_spec, source, operator =
   ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 if not operator or operator == '' then operator = bidder end
 local lot_key, sale_key = KEYS[1], KEYS[2]
 local requests_key = lot_key .. ':requests'
+-- A request id is bound to its bid: the stored answer starts with "bidder|amount|max|source#",
+-- so another bidder (or another bid) reusing it gets nothing of the first answer.
+local binding = ''
 if request_id ~= '' then
+  binding = bidder .. '|' .. amount_spec .. '|' .. max_spec .. '|' .. source .. '#'
   local previous = redis.call('HGET', requests_key, request_id)
-  if previous then return { 'dup', previous } end
+  if previous then
+    if string.sub(previous, 1, #binding) == binding then
+      return { 'dup', string.sub(previous, #binding + 1) }
+    end
+    return reject('REQUEST_ID_REUSED', 'this request id was used for another bid')
+  end
 end
 
 -- The fields the rejecting rules need, and the asking price: the front of the lot hash.
@@ -105,8 +115,8 @@ if a.lotStatus ~= 'active' then
   local sale = redis.call('HMGET', sale_key, 'status', 'mode')
   if sale[2] == 'live' then
     if a.lotStatus == 'waiting' then
-      return absentee_bid(lot_key, sale_key, lot_id, a, request_id, bidder, amount, max, max_spec, source,
-        operator, asking)
+      return absentee_bid(lot_key, sale_key, lot_id, a, request_id, binding, bidder, amount, max,
+        max_spec, source, operator, asking)
     end
     if a.lotStatus == 'sold' or a.lotStatus == 'passed' then
       return reject('LOT_CLOSED', 'the hammer has fallen on this lot')
@@ -298,5 +308,5 @@ local answer = (own_id and (own_id == a.bidCount and bid_count_s or int_s(own_id
   .. '|' .. result .. '|' .. price_s .. '|' .. a.leaderId .. '|' .. bid_count_s .. '|' .. ends_s
   .. '|' .. (extended and '1' or '0') .. '|' .. (met and '1' or '0') .. '|' .. max_s .. '|'
   .. asking_s
-if request_id ~= '' then redis.call('HSET', requests_key, request_id, answer) end
+if request_id ~= '' then redis.call('HSET', requests_key, request_id, binding .. answer) end
 return { 'ok', answer }

@@ -14,6 +14,8 @@ local PAYLOAD = '{"bids":[{"at":1796396098116,"seq":20400,"outcome":"leading","a
   .. '"lotStatus":"active","bidderId":"bidder-5","at":1796396098116,"leaderId":"bidder-5",'
   .. '"type":"bid_placed","askingPrice":12346,"seq":20400,"saleId":"2Q4QPFKSZ0","bidCount":1233}'
 local ANSWER = '1233|leading|12345|bidder-5|1233|1796403301698|0|1|12345|12346'
+-- What placeBid keeps per request id: the bid's binding, then the answer.
+local KEPT = 'bidder-5|d:123.45||online#' .. ANSWER
 local LOG_ENTRY = '{"at":1796396098116,"operator":"bidder-5","action":"bid","lotId":"2Q4QPFKSZ0.37",'
   .. '"priceBefore":12340,"priceAfter":12345,"leaderBefore":"bidder-4","leaderAfter":"bidder-5",'
   .. '"detail":{"bidder":"bidder-5","source":"online","amount":12345,"max":12345,"result":"leading",'
@@ -35,5 +37,5 @@ redis.call('HSET', lot_key, 'currentPrice', gate[2], 'leaderId', gate[3], 'leade
 redis.call('HGET', sale_key, 'logHead')
 redis.call('XADD', sale_key .. ':log', '*', 'e', LOG_ENTRY)
 redis.call('HSET', sale_key, 'logHead', redis.sha1hex(LOG_ENTRY))
-redis.call('HSET', requests_key, ARGV[3], ANSWER)
+redis.call('HSET', requests_key, ARGV[3], KEPT)
 return { 'ok', ANSWER }

@@ -7,8 +7,9 @@
 -- the lot's book (`<lot>:book`, bidder → "max|serial|at"), not into the bids. The book
 -- executes when the lot is offered (offerLot). A bidder's later entry replaces their earlier
 -- one only with a higher maximum.
-local function absentee_bid(lot_key, sale_key, lot_id, lot, request_id, bidder, amount, max, max_spec,
-                            source, operator, asking)
+-- `binding` prefixes the answer kept for the request id (see placeBid).
+local function absentee_bid(lot_key, sale_key, lot_id, lot, request_id, binding, bidder, amount,
+                            max, max_spec, source, operator, asking)
   if source ~= 'absentee' or max_spec == '' then
     return reject('LOT_NOT_OPEN', 'the lot is not on the block: it takes only absentee bids '
       .. 'with a maximum until it is offered')
@@ -46,6 +47,8 @@ local function absentee_bid(lot_key, sale_key, lot_id, lot, request_id, bidder, 
   local has_reserve = (redis.call('HGET', lot_key, 'reservePrice') or '') ~= ''
   local answer = '|booked|' .. int_s(lot.price) .. '||0||0|' .. (has_reserve and '0' or '1')
     .. '|' .. max_s .. '|' .. int_s(asking)
-  if request_id ~= '' then redis.call('HSET', lot_key .. ':requests', request_id, answer) end
+  if request_id ~= '' then
+    redis.call('HSET', lot_key .. ':requests', request_id, binding .. answer)
+  end
   return { 'ok', answer }
 end

@@ -78,6 +78,8 @@ describe('CLI', { timeout: 180_000 }, () => {
       '20.00',
       '--request-id',
       'r-1',
+      '--source',
+      'floor',
     ])
     expect(again.json).toMatchObject({ ok: true, bidId: 1, duplicate: true, price: 1500 })
 

@@ -38,10 +38,17 @@ describe('bid check order', () => {
     const again = await engine.placeBid({
       auctionId: lot.id,
       bidderId: bidder,
-      amount: 'garbage',
+      amount: '10.00',
       requestId: 'r1',
     })
     expect(again).toEqual({ ...first, duplicate: true })
+    const reused = await engine.placeBid({
+      auctionId: lot.id,
+      bidderId: bidder,
+      amount: 'garbage',
+      requestId: 'r1',
+    })
+    expect(rejected(reused).code).toBe('REQUEST_ID_REUSED')
     const other = await engine.placeBid({
       auctionId: lot.id,
       bidderId: bidder,
@@ -52,6 +59,7 @@ describe('bid check order', () => {
   })
 
   it('a seen requestId wins over a malformed amount and over a closed auction', async () => {
+    // Bound to its bid: another amount under it is REQUEST_ID_REUSED, the same bid the answer.
     const lot = await liveAuction(engine)
     const bidder = bidderId()
     const first = accepted(
@@ -63,7 +71,7 @@ describe('bid check order', () => {
       amount: '-1',
       requestId: 'q',
     })
-    expect(garbage).toEqual({ ...first, duplicate: true })
+    expect(rejected(garbage).code).toBe('REQUEST_ID_REUSED')
     await engine.endAuction(lot.id, staff())
     const late = await engine.placeBid({
       auctionId: lot.id,

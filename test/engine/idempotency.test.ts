@@ -29,13 +29,20 @@ describe('idempotency', () => {
     const before = await snapshot(engine, lot.id)
     const log = await eventLog({ auctions: [lot.id] })
     try {
-      for (const retry of [
-        { bidderId: bob, amount: 1100 },
+      const again = await engine.placeBid({
+        auctionId: lot.id,
+        requestId: 'once',
+        bidderId: bob,
+        amount: 1100,
+      })
+      expect(again).toEqual({ ...first, duplicate: true })
+      // Bound to its bid: another bid or bidder under it learns nothing (request-id.test.ts).
+      for (const reuse of [
         { bidderId: bob, amount: 9000, max: 20000 },
         { bidderId: alice, amount: '1' },
       ]) {
-        const again = await engine.placeBid({ auctionId: lot.id, requestId: 'once', ...retry })
-        expect(again).toEqual({ ...first, duplicate: true })
+        const answer = await engine.placeBid({ auctionId: lot.id, requestId: 'once', ...reuse })
+        expect(rejected(answer).code).toBe('REQUEST_ID_REUSED')
       }
       expect(await snapshot(engine, lot.id)).toEqual(before)
       // A later real bid is the next event: the retries published nothing.
@@ -66,7 +73,7 @@ describe('idempotency', () => {
       auctionId: lot.id,
       bidderId: alice,
       amount: 1100,
-      max: 9000,
+      max: 5000,
       requestId: 'r',
     })
     expect(again).toEqual({ ...raise, duplicate: true })
@@ -99,7 +106,7 @@ describe('idempotency', () => {
     const again = await engine.placeBid({
       auctionId: lot.id,
       bidderId: alice,
-      amount: 999,
+      amount: 1000,
       requestId: 'x',
     })
     expect(again).toEqual({ ...ok, duplicate: true })

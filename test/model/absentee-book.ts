@@ -11,6 +11,7 @@ import {
   type LotState,
   type ModelBid,
   type SaleCounter,
+  requestBinding,
 } from './lot-rules'
 
 /**
@@ -50,7 +51,9 @@ export function bookAbsentee(
     maxAmount: max,
     askingPrice: askingPrice(lot),
   }
-  if (input.requestId) lot.requests.set(input.requestId, answer)
+  if (input.requestId) {
+    lot.requests.set(input.requestId, { binding: requestBinding(input), answer })
+  }
   return answer
 }
 

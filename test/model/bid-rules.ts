@@ -18,6 +18,7 @@ import {
   type LotState,
   type ModelBid,
   type SaleCounter,
+  requestBinding,
 } from './lot-rules'
 
 export interface BidAmounts {
@@ -180,6 +181,8 @@ export function placeBid(
     maxAmount: max,
     askingPrice: askingPrice(lot),
   }
-  if (input.requestId) lot.requests.set(input.requestId, answer)
+  if (input.requestId) {
+    lot.requests.set(input.requestId, { binding: requestBinding(input), answer })
+  }
   return answer
 }

@@ -103,7 +103,10 @@ describe('absentee book', () => {
     expect(model.sale('S')?.seq).toBe(seq)
     expect(model.history('S.1')).toEqual([])
     expect(model.view('S.1')).toMatchObject({ book: 1, bidCount: 0, leaderId: null })
-    expect(accepted(model.bid(book('b9', 1, { requestId: 'r1' }), T)).duplicate).toBe(true)
+    // The request id is bound to this bid: another bidder's reuse learns nothing of it.
+    expect(code(model.bid(book('b9', 1, { requestId: 'r1' }), T))).toBe('REQUEST_ID_REUSED')
+    const retry = model.bid(book('b1', 1500, { amount: 1200, requestId: 'r1' }), T)
+    expect(accepted(retry).duplicate).toBe(true)
   })
 
   it("a bidder's later entry replaces theirs only with a higher maximum", () => {

@@ -37,6 +37,19 @@ export interface ModelBid {
   source?: BidSource
 }
 
+/**
+ * What a request id is bound to (the engine keeps it before the answer): the bidder, the
+ * amount and maximum as sent (minor units, decimal text or the asking price) and the source.
+ */
+export function requestBinding(input: ModelBid): string {
+  const spec = (value: string | number, asking: boolean): string => {
+    if (typeof value === 'number') return `m:${Number.isInteger(value) ? String(value) : 'x'}`
+    return asking && value === 'asking' ? 'a:' : `d:${value}`
+  }
+  const max = input.max === undefined || input.max === null ? '' : spec(input.max, false)
+  return `${input.bidderId}|${spec(input.amount, true)}|${max}|${input.source ?? 'online'}`
+}
+
 export interface LotState {
   id: string
   saleId: string
@@ -65,7 +78,8 @@ export interface LotState {
   createdAt: number
   result?: AuctionResult
   history: BidEntry[]
-  requests: Map<string, BidAccepted>
+  /** Request id → the bid it is bound to (requestBinding) and its answer. */
+  requests: Map<string, { binding: string; answer: BidAccepted }>
   // ---- Live sales -----------------------------------------------------------------------
   /** Offered at least once (the engine's `live` flag): on the block while active. */
   live: boolean

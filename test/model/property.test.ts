@@ -61,6 +61,7 @@ describe('reference model ≡ Lua engine', () => {
       'bid:outbid',
       'raise:max_raised',
       'bid:duplicate',
+      'bid:REQUEST_ID_REUSED',
       'bid:AUCTION_NOT_FOUND',
       'bid:INVALID_AMOUNT',
       'bid:MAX_BELOW_AMOUNT',

@@ -42,6 +42,7 @@ import {
   type LotState,
   type ModelBid,
   type Ok,
+  requestBinding,
 } from './lot-rules'
 import { mayAct, type SaleState } from './sale-book'
 
@@ -213,7 +214,16 @@ export class ReferenceModel extends LiveSaleBook {
   bid(input: ModelBid, now: number): BidAccepted | Failure {
     const lot = this.lotIndex.get(input.auctionId)
     const previous = input.requestId ? lot?.requests.get(input.requestId) : undefined
-    if (previous) return { ...previous, duplicate: true }
+    if (previous) {
+      // Bound to its bid: another bidder or bid gets nothing of the first answer.
+      if (previous.binding !== requestBinding(input)) {
+        this.tally('request id reused for another bid')
+        return failure('REQUEST_ID_REUSED')
+      }
+      this.tally('exact retry of a request id')
+      return { ...previous.answer, duplicate: true }
+    }
+
     const sale = lot && this.sales.get(lot.saleId)
     if (!lot || !sale) return failure('AUCTION_NOT_FOUND')
     const booked = lot.book.get(input.bidderId)
@@ -331,7 +341,13 @@ export class ReferenceModel extends LiveSaleBook {
     }
     const retried = input.requestId ? sale.requests.get(input.requestId) : undefined
     if (retried) {
-      return { ok: true, lot: this.view(retried[0] as string, actor) as Auction, duplicate: true }
+      // Bound to its actor: nobody else learns the lot it added.
+      if (retried.actorId !== actor.id) return failure('REQUEST_ID_REUSED')
+      return {
+        ok: true,
+        lot: this.view(retried.lotIds[0] as string, actor) as Auction,
+        duplicate: true,
+      }
     }
     if (!mayAct(sale, actor)) return failure('NOT_SELLER')
     if (sale.standalone) return failure('INVALID_STATUS', { status: sale.status })
@@ -359,7 +375,7 @@ export class ReferenceModel extends LiveSaleBook {
     })
     this.saleEvent(sale) // lot_added
     lot.seq = sale.seq
-    if (input.requestId) sale.requests.set(input.requestId, [lot.id])
+    if (input.requestId) sale.requests.set(input.requestId, { actorId: actor.id, lotIds: [lot.id] })
     return { ok: true, lot: this.view(lot.id, actor) as Auction, duplicate: false }
   }
 

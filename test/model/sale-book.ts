@@ -46,8 +46,8 @@ export interface SaleState {
   nextLot: number
   /** In the order they were added. */
   lots: LotState[]
-  /** add-lot request id → the lot ids it added. */
-  requests: Map<string, string[]>
+  /** add-lot request id → who added the lots, and their ids. */
+  requests: Map<string, { actorId: string; lotIds: string[] }>
   /** The room display's indicative rates (`sale rates`). */
   displayRates: DisplayRate[]
 }
