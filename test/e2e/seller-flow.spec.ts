@@ -85,7 +85,9 @@ test('seller creates, bids arrive, seller ends, both consoles show the result', 
   expect(csv[1]).toMatch(
     /^[^,]+,Georgian silver teapot,seller-acme,ended,USD,200.00,300.00,340.00,12,true,5,/,
   )
-  expect(csv[3]).toBe('bid_id,time,bidder_id,amount,kind,outcome,source')
+  expect(csv[3]).toBe(
+    'bid_id,time,bidder_id,amount,kind,outcome,source,entered_by,retracted_at,retracted_by,retract_reason',
+  )
   expect(csv.slice(4, 9).map((line) => line.split(',').slice(2, 6).join(','))).toEqual([
     '7,200.00,manual,leading',
     '12,250.00,manual,leading',
