@@ -282,18 +282,20 @@ async function identify(
  */
 async function takeOver(state: StateFile): Promise<'none' | 'in-use' | 'shut-down'> {
   let target: Pick<RedisOptions, 'host' | 'port' | 'path' | 'password'>
-  let proven: (info: string) => boolean
-  if (state.runId && state.socket) {
+  if (state.socket) {
     // A dead server's socket file refuses; only our own user can create one in the folder.
     if (!existsSync(state.socket)) return 'none'
     target = { path: state.socket, password: state.password }
-    proven = (info) => info.includes(`run_id:${state.runId ?? ''}\r`)
   } else {
-    // A file from before run_ids were kept: over TCP, the pid as the weaker proof. The
-    // password sent is that old server's own, which opens nothing else.
+    // No unix socket (Windows, a long path, a file from before): over TCP. The password
+    // sent is that old server's own, which opens nothing else once it is gone.
     target = { host: '127.0.0.1', port: state.port, password: state.password }
-    proven = (info) => new RegExp(`process_id:${state.pid}\\r`).test(info)
   }
+  // The run_id it drew at its start; a file from before run_ids were kept: the weaker pid.
+  const proven = (info: string): boolean =>
+    state.runId
+      ? info.includes(`run_id:${state.runId}\r`)
+      : new RegExp(`process_id:${state.pid}\\r`).test(info)
   let verdict: 'none' | 'in-use' | 'shut-down' = 'none'
   await identify(target, async (client, info) => {
     if (!proven(info)) return
