@@ -1,8 +1,9 @@
 // Limits per connection (security review, issue 9, defect 6): one socket cannot make the
 // server hold unbounded work or memory for it, nor one tab watch unboundedly many auctions.
 // At most 32 requests in flight per socket (more: TOO_MANY_REQUESTS at once), at most 8 MiB
-// waiting for a socket that does not read (then it is closed), at most 100 watches (auctions
-// and sales) per session (TOO_MANY_WATCHES; an unwatch frees a slot).
+// waiting for a socket that does not read (then it is closed), at most 200 watches (auctions
+// and sales) per session (TOO_MANY_WATCHES; an unwatch frees a slot; twice what the
+// console's own list watches).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import type { Auction } from '../../src/shared/domain'
@@ -26,7 +27,7 @@ beforeAll(async () => {
   server = await startConsole({ redisUrl: redisUrl() })
   owner = await connectClient(server)
   await owner.api.call('profile:set', staff())
-  for (let i = 0; i < 101; i++) auctions.push(await createLive(owner, { title: `Limit lot ${i}` }))
+  for (let i = 0; i < 201; i++) auctions.push(await createLive(owner, { title: `Limit lot ${i}` }))
 }, 120_000)
 afterAll(async () => {
   owner.close()
@@ -118,7 +119,7 @@ describe('a socket that does not read', () => {
 })
 
 describe('watches per session', () => {
-  it('answers TOO_MANY_WATCHES past 100 auctions and sales; an unwatch frees a slot', async () => {
+  it('answers TOO_MANY_WATCHES past 200 auctions and sales; an unwatch frees a slot', async () => {
     const tab = await connectClient(server)
     await tab.api.call('profile:set', staff())
     const sale = await tab.api.call('sales:create', {
@@ -129,17 +130,17 @@ describe('watches per session', () => {
     })
     if (!sale.ok) throw new Error(JSON.stringify(sale.error))
     const saleId = sale.sale.id
-    for (const auction of auctions.slice(0, 99)) {
+    for (const auction of auctions.slice(0, 199)) {
       const watched = await tab.api.call('auctions:watch', { auctionId: auction.id })
       expect(watched.ok, auction.id).toBe(true)
     }
     expect((await tab.api.call('sales:watch', { saleId })).ok).toBe(true)
-    // 100 watches: watch #101 (an auction or a sale) is refused with the limit.
-    const last = auctions[100] as Auction
+    // 200 watches: watch #201 (an auction or a sale) is refused with the limit.
+    const last = auctions[200] as Auction
     const refused = await tab.api.call('auctions:watch', { auctionId: last.id })
     expect(refused.ok ? null : refused.error).toMatchObject({
       code: 'TOO_MANY_WATCHES',
-      limit: 100,
+      limit: 200,
     })
     const sale2 = await tab.api.call('sales:create', {
       title: 'Limit sale 2',
@@ -155,7 +156,7 @@ describe('watches per session', () => {
       true,
     )
     expect((await tab.api.call('sales:watch', { saleId })).ok).toBe(true)
-    // Another session has its own 100.
+    // Another session has its own 200.
     const second = await connectClient(server)
     expect((await second.api.call('auctions:watch', { auctionId: last.id })).ok).toBe(true)
     // An unwatch frees a slot.

@@ -82,6 +82,21 @@ describe('websocket adapter', () => {
     owner.close()
   })
 
+  it('keeps its own requests in flight within the server’s cap: 100 at once all answer', async () => {
+    const { createSocket } = cuttable()
+    const api = createWebSocketApi({
+      url: `ws://127.0.0.1:${server.port}/ws`,
+      token: server.token,
+      createSocket,
+    })
+    // A list of 100 rows watches them all at once; none may come back TOO_MANY_REQUESTS.
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => api.call('connection:status', {})),
+    )
+    expect(answers.filter((answer) => !answer.ok)).toEqual([])
+    api.close()
+  })
+
   it('a wrong token never opens; calls held for the first open fail', async () => {
     const api = createWebSocketApi({
       url: `ws://127.0.0.1:${server.port}/ws`,

@@ -4,6 +4,7 @@ import type { Socket } from 'node:net'
 import type { WebSocket } from 'ws'
 import type { WireMessage } from '../../shared/contract'
 import { fail } from '../../shared/errors'
+import { MAX_IN_FLIGHT } from '../../shared/web-limits'
 import type { ApiService } from '../api/types'
 
 /**
@@ -11,8 +12,6 @@ import type { ApiService } from '../api/types'
  * from snapshots); without a bound the server held hundreds of MB for one socket.
  */
 export const MAX_BUFFERED = 8 * 1024 * 1024
-/** Requests of one socket being worked on at once; more are refused, not queued. */
-export const MAX_IN_FLIGHT = 32
 
 /** `transport` is the socket's TCP connection (the upgraded request's). */
 export function bindSocket(

@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/contract'
 import { fail } from '../../../shared/errors'
 import { helloFrame, WS_CLOSE } from '../../../shared/web-hello'
+import { MAX_IN_FLIGHT } from '../../../shared/web-limits'
 
 /** What we use of a WebSocket: the browser's, or the `ws` package's in tests. */
 export interface SocketLike {
@@ -100,16 +101,27 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
     }
   }
 
+  /** Requests sent and not answered, and those waiting for a slot (the server's cap). */
+  let inFlight = 0
+  const queued: { name: CommandName; input: unknown; resolve: Reply }[] = []
+
+  const dispatch = (name: CommandName, input: unknown, resolve: Reply): void => {
+    const id = nextId++
+    pending.set(id, resolve)
+    inFlight++
+    try {
+      socket?.send(JSON.stringify({ id, name, input: input ?? {} }))
+    } catch {
+      pending.delete(id)
+      inFlight--
+      resolve(down())
+    }
+  }
+
   const send = (name: CommandName, input: unknown): Promise<unknown> =>
     new Promise((resolve) => {
-      const id = nextId++
-      pending.set(id, resolve)
-      try {
-        socket?.send(JSON.stringify({ id, name, input: input ?? {} }))
-      } catch {
-        pending.delete(id)
-        resolve(down())
-      }
+      if (inFlight < MAX_IN_FLIGHT) dispatch(name, input, resolve)
+      else queued.push({ name, input, resolve })
     })
 
   function connect(): void {
@@ -158,16 +170,22 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
     }
     if ('push' in message) return emit(message.push, message.payload)
     const reply = pending.get(message.id)
+    if (!reply) return
     pending.delete(message.id)
-    reply?.(message.result)
+    inFlight--
+    reply(message.result)
+    const next = queued.shift()
+    if (next) dispatch(next.name, next.input, next.resolve)
   }
 
   function lost(current: SocketLike): void {
     if (socket !== current) return
     socket = null
     ready = false
-    for (const reply of pending.values()) reply(down())
+    const waiting = [...pending.values(), ...queued.splice(0).map((item) => item.resolve)]
     pending.clear()
+    inFlight = 0
+    for (const reply of waiting) reply(down())
     // Held calls wait for one attempt only: if it fails, they fail (the server is gone).
     for (const run of held.splice(0)) run()
     if (closed) return
