@@ -31,7 +31,9 @@ const id = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only')
-const amountText = z.string().trim().min(1).max(32)
+// Exact text, never trimmed: " 12" is INVALID_AMOUNT (with the field) from the amount rules,
+// as on the CLI and in the engine, not 12.00.
+const amountText = z.string().min(1).max(32)
 const epochMs = z.number().int().nonnegative()
 
 export const operatorProfileSchema = z.object({

@@ -12,7 +12,8 @@ export const entityIdSchema = z
 
 /** Decimal text as typed ("12.50") or integer minor units (1250); the currency decides. */
 export const moneySchema = z.union([
-  z.string().trim().min(1).max(32),
+  // Exact text, never trimmed: " 12" is INVALID_AMOUNT from the amount rules.
+  z.string().min(1).max(32),
   z.custom<number>((value) => typeof value === 'number', 'a decimal text or minor units'),
 ])
 export type MoneyInput = z.input<typeof moneySchema>

@@ -199,6 +199,30 @@ describe('CLI', { timeout: 180_000 }, () => {
     })
   })
 
+  it('numeric flags are digits only: 0x10, " 12" and 1e3 exit 2 with INVALID_INPUT on the flag', async () => {
+    const runs: Run[] = []
+    for (const args of [
+      ['history', 'ANY', '--limit', '0x10'],
+      ['history', 'ANY', '--limit', ' 12'],
+      ['history', 'ANY', '--before', '0x10'],
+      ['history', 'ANY', '--before', ' 12'],
+      ['auction', 'list', '--limit', '1e3'],
+      ['sale', 'log', 'ANY', '--limit', '0x10'],
+    ]) {
+      runs.push(await cli(args))
+    }
+    expect(
+      runs.map((run) => [run.code, errorCode(run), (run.json.error as { field?: string }).field]),
+    ).toEqual([
+      [2, 'INVALID_INPUT', 'limit'],
+      [2, 'INVALID_INPUT', 'limit'],
+      [2, 'INVALID_INPUT', 'before'],
+      [2, 'INVALID_INPUT', 'before'],
+      [2, 'INVALID_INPUT', 'limit'],
+      [2, 'INVALID_INPUT', 'limit'],
+    ])
+  })
+
   it('exits 1 with REDIS_UNAVAILABLE when Redis cannot be reached', async () => {
     const run = await cli(['auction', 'show', 'ANY'], { REDIS_URL: 'redis://127.0.0.1:1' })
     expect(run.code).toBe(1)

@@ -141,5 +141,10 @@ export function atMostOne(values: Parsed['values'], first: string, second: strin
     throw new UsageError(`give --${first} or --${second}, not both`, second)
 }
 
-export const limitSchema = z.coerce.number().int().min(1).max(1000)
-export const positiveIntSchema = z.coerce.number().int().positive()
+/** Digits only, from 1: `0x10`, ` 12`, `1e3` or `+5` are not a count, though Number() takes them. */
+export const countSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/, 'a whole number from 1, digits only')
+  .transform(Number)
+export const limitSchema = countSchema.pipe(z.number().max(1000, 'at most 1000'))
+export const positiveIntSchema = countSchema

@@ -4,16 +4,12 @@ import { z } from 'zod'
 import type { Failure } from '../../../shared/errors'
 import type { AuctionEngine } from '../../engine'
 import { actorFrom, actorOptions, transition } from '../actor'
-import { flagReader, parse } from '../args'
+import { countSchema, flagReader, parse } from '../args'
 
 type Answer = Promise<{ ok: true } | Failure>
 type Command = (engine: AuctionEngine, args: string[]) => Answer
 
-/** Digits only: `0x10`, ` 12` or `1e3` are not a count. */
-const strictCountSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,5}$/, 'a whole number from 1')
-  .transform(Number)
+const logLimitSchema = countSchema.pipe(z.number().max(999_999, 'at most 999999'))
 
 /** `VERB LOT --reason R (--as | --staff)`: retract and reopen. */
 const withReason =
@@ -93,7 +89,7 @@ async function book(engine: AuctionEngine, args: string[]): Answer {
 
 async function log(engine: AuctionEngine, args: string[]): Answer {
   const { positionals, values } = parse(args, { limit: { type: 'string' } }, 1)
-  const limit = flagReader(values).optional('limit', strictCountSchema)
+  const limit = flagReader(values).optional('limit', logLimitSchema)
   return engine.saleLog(positionals[0] as string, limit === undefined ? {} : { limit })
 }
 
