@@ -3,7 +3,9 @@
 -- (a bid in the history without its event, a sale hash without its create). A restricted ACL
 -- user can be refused a PUBLISH (its channel patterns), a command or a key, so every script
 -- asks, before its first write, about each kind of call it makes. Answers the failure or nil.
+-- Redis 6.2 has no acl_check_cmd (7.0 added it): there the calls are made unchecked, as before.
 local function write_refusal(calls)
+  if not redis.acl_check_cmd then return nil end
   for i = 1, #calls do
     local call = calls[i]
     if not redis.acl_check_cmd(unpack(call)) then
