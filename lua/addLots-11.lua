@@ -6,6 +6,7 @@
 --- @include "includes/addLot"
 --- @include "includes/storeSaleSeq"
 --- @include "includes/writeRefusal"
+--- @include "includes/appendLog"
 -- Adds lots to a draft or scheduled sale, all or none: one lot (lot add) or a catalogue
 -- (lot import). Idempotent by request id.
 -- KEYS: the sale's eleven keys (saleKeys)
@@ -64,6 +65,10 @@ if refusal then return refusal end
 local now = now_ms()
 local ids = {}
 for _, fields in ipairs(lots) do ids[#ids + 1] = add_lot(sale, fields, now) end
+-- The catalogue's changes are in the sale's audit log too: who added which lot, and when.
+for _, id in ipairs(ids) do
+  log_action(sale, { at = now, operator = actor, action = 'lot_add', lotId = id })
+end
 store_sale_seq(sale)
 if request_id ~= '' then
   redis.call('HSET', sk.requests, request_id, binding .. cjson.encode(ids))

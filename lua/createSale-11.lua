@@ -58,7 +58,7 @@ local sale = load_sale(sk, sale_id)
 sale.operator = fields.sellerId
 publish_sale(sale, now, 'sale_created',
   { title = fields.title, mode = fields.mode, sellerId = fields.sellerId })
-log_action(sale, { at = now, operator = fields.sellerId, action = 'create',
+log_action(sale, { at = now, operator = fields.createdBy or fields.sellerId, action = 'create',
   detail = { title = fields.title, mode = fields.mode } })
 if lot_json ~= '' then add_lot(sale, cjson.decode(lot_json), now) end
 if initial == 'start' then open_sale(sale, now, first_close_at(sale, now)) end

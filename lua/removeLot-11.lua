@@ -4,6 +4,7 @@
 --- @include "includes/publishSale"
 --- @include "includes/storeSaleSeq"
 --- @include "includes/writeRefusal"
+--- @include "includes/appendLog"
 -- Removes a lot from a draft or scheduled sale, with its (empty) history and request ids.
 -- KEYS: the sale's eleven keys (saleKeys)
 -- ARGV: [1] publish command, [2] sale channel, [3] lot key prefix, [4] sale id, [5] lot id,
@@ -22,5 +23,7 @@ redis.call('ZREM', sk.lots, lot_id)
 redis.call('ZREM', sk.status.waiting, lot_id)
 redis.call('HDEL', sk.numbers, lot.number)
 publish_sale(sale, now, 'lot_removed', { lotId = lot_id, number = lot.number })
+log_action(sale, { at = now, operator = actor, action = 'lot_remove', lotId = lot_id,
+  detail = { number = lot.number } })
 store_sale_seq(sale)
 return { 'removed' }

@@ -6,6 +6,7 @@
 --- @include "includes/publishSale"
 --- @include "includes/storeSaleSeq"
 --- @include "includes/writeRefusal"
+--- @include "includes/appendLog"
 -- Sets the catalogue order explicitly (it is the number order until then), while the sale is
 -- a draft or scheduled. Every lot of the sale is named once, by its number; lots added later
 -- go to the end.
@@ -56,5 +57,6 @@ for position, lot_id in ipairs(ids) do
 end
 redis.call('HSET', sk.sale, 'explicitOrder', 1)
 publish_sale(sale, now, 'lots_reordered')
+log_action(sale, { at = now, operator = actor, action = 'reorder' })
 store_sale_seq(sale)
 return { 'reordered' }

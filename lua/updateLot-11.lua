@@ -4,6 +4,7 @@
 --- @include "includes/publishSale"
 --- @include "includes/storeSaleSeq"
 --- @include "includes/writeRefusal"
+--- @include "includes/appendLog"
 -- Edits a lot of a draft or scheduled sale with fields validated by the engine.
 -- KEYS: the sale's eleven keys (saleKeys)
 -- ARGV: [1] publish command, [2] sale channel, [3] lot key prefix, [4] sale id, [5] lot id,
@@ -46,5 +47,8 @@ end
 if #pairs_ > 0 then redis.call('HSET', lot.key, unpack(pairs_)) end
 publish_sale(sale, now, 'lot_updated', { lotId = lot_id, number = changes.number or lot.number })
 redis.call('HSET', lot.key, 'seq', sale.seq)
+changes.score = nil
+log_action(sale, { at = now, operator = actor, action = 'lot_update', lotId = lot_id,
+  detail = { changes = changes } })
 store_sale_seq(sale)
 return { 'updated' }

@@ -131,6 +131,8 @@ describe.concurrent('CLI: a live sale', { timeout: 120_000 }, () => {
     // The refused commands (PADDLE_REQUIRED, LOT_CLOSED) left no entry.
     expect(entries.map((e) => [e.action, e.operator, e.lotId])).toEqual([
       ['create', seller.id, null],
+      ['lot_add', seller.id, one.id],
+      ['lot_add', seller.id, two.id],
       ['start', seller.id, null],
       ['book', 'p-7', one.id],
       ['offer', 'staff', one.id],
@@ -158,7 +160,7 @@ describe.concurrent('CLI: a live sale', { timeout: 120_000 }, () => {
     })
     expect(newest.json).toEqual({ ok: true, entries: entries.slice(-2) })
     expect(done(await engine.verifySaleLog(sale.id)).entries).toBe(entries.length)
-    expect(entries.some((e) => e.lotId === two.id)).toBe(false)
+    expect(entries.filter((e) => e.lotId === two.id).map((e) => e.action)).toEqual(['lot_add'])
   })
 
   it('withdraws, offers by id and passes; refused commands change nothing; a tampered log is exit 2', async () => {
@@ -194,12 +196,14 @@ describe.concurrent('CLI: a live sale', { timeout: 120_000 }, () => {
       result: { winnerId: null, finalPrice: 1000, reserveMet: true },
     })
     const intact = await ok(['sale', 'verify-log', saleId])
-    expect(intact.json).toEqual({ ok: true, entries: 5 })
+    expect(intact.json).toEqual({ ok: true, entries: 7 })
     // One entry's text changed (the withdraw's operator), the stream rebuilt with the same ids.
     const key = logStream(saleId)
     const stored = await engine.redis.xrange(key, '-', '+')
     expect(stored.map(([, fields]) => JSON.parse(fields[1] as string).action)).toEqual([
       'create',
+      'lot_add',
+      'lot_add',
       'start',
       'withdraw',
       'offer',
@@ -208,13 +212,13 @@ describe.concurrent('CLI: a live sale', { timeout: 120_000 }, () => {
     await engine.redis.del(key)
     for (const [i, [id, fields]] of stored.entries()) {
       const text = fields[1] as string
-      await engine.redis.xadd(key, id, 'e', i === 2 ? text.replace('"staff"', '"x"') : text)
+      await engine.redis.xadd(key, id, 'e', i === 4 ? text.replace('"staff"', '"x"') : text)
     }
     const [tampered, down] = await Promise.all([
       refused(['sale', 'verify-log', saleId], 'LOG_TAMPERED'),
       cli(['sale', 'verify-log', saleId], { REDIS_URL: 'redis://127.0.0.1:1' }),
     ])
-    expect(tampered.json.error).toMatchObject({ entryId: stored[3]?.[0] })
+    expect(tampered.json.error).toMatchObject({ entryId: stored[5]?.[0] })
     expect([down.code, errorCode(down)]).toEqual([1, 'REDIS_UNAVAILABLE'])
   })
 })

@@ -150,6 +150,7 @@ describe('the book executes when the lot is offered', () => {
     expect(await historyOf(engine, lot.id)).toEqual([])
     expect((await logOf(engine, sale.id)).map((entry) => entry.action)).toEqual([
       'create',
+      'lot_add',
       'start',
       'offer',
     ])

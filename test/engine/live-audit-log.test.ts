@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
 import { saleKeys, type AuctionEngine } from '../../src/main/engine'
 import { accepted, openEngine, rejected } from './fixtures'
-import { absentee, booked, clerk, liveSale, logOf, logStream, offer } from './live-fixtures'
+import {
+  absentee,
+  booked,
+  clerk,
+  liveSale,
+  logOf,
+  logStream,
+  newSeller,
+  offer,
+} from './live-fixtures'
 import { ok } from './sale-fixtures'
 
 let engine: AuctionEngine
@@ -75,6 +84,10 @@ describe('the audit log', () => {
     ])
     expect(rows).toEqual([
       ['create', seller, null, null, null, null, null, null],
+      // The catalogue: who added each lot.
+      ['lot_add', seller, one, null, null, null, null, null],
+      ['lot_add', seller, two, null, null, null, null, null],
+      ['lot_add', seller, three, null, null, null, null, null],
       ['start', seller, null, null, null, null, null, null],
       ['book', 'paddle-1', one, null, null, null, null, null],
       ['offer', clerk.id, one, 1000, 1000, null, null, null],
@@ -94,7 +107,7 @@ describe('the audit log', () => {
       ['end', seller, null, null, null, null, null, null],
     ])
     expect(seller).toMatch(/^seller-/)
-    expect(log.some((e) => e.lotId === two)).toBe(false)
+    expect(log.filter((e) => e.lotId === two).map((e) => e.action)).toEqual(['lot_add'])
     // Server times, never going back.
     for (const [i, entry] of log.entries()) {
       expect(entry.at).toBeGreaterThanOrEqual(i === 0 ? t0 : (log[i - 1]?.at as number))
@@ -131,15 +144,49 @@ describe('the audit log', () => {
     })
   })
 
+  it("records the catalogue's changes by whoever made them: staff creating for a consignor too", async () => {
+    const consignor = newSeller()
+    const sale = ok(
+      await engine.createSale(
+        { title: 'For a consignor', mode: 'live', increment: '1.00' },
+        consignor,
+        clerk.id,
+      ),
+    ).sale
+    const lots = []
+    for (const number of ['1', '2', '3']) {
+      const input = { number, title: `Lot ${number}`, startingPrice: '10.00' }
+      lots.push(ok(await engine.addLot(sale.id, input, clerk)).lot)
+    }
+    const [one, two] = lots.map((lot) => lot.id) as [string, string]
+    ok(await engine.updateLot(one, { title: 'Teapot, London 1790' }, consignor))
+    ok(await engine.removeLot(two, clerk))
+    ok(await engine.reorderLots(sale.id, ['3', '1'], consignor))
+    const log = await logOf(engine, sale.id)
+    expect(log.map((e) => [e.action, e.operator, e.lotId])).toEqual([
+      ['create', clerk.id, null],
+      ['lot_add', clerk.id, one],
+      ['lot_add', clerk.id, two],
+      ['lot_add', clerk.id, lots[2]?.id],
+      ['lot_update', consignor.id, one],
+      ['lot_remove', clerk.id, two],
+      ['reorder', consignor.id, null],
+    ])
+    expect(log[4]?.detail).toMatchObject({ changes: { title: 'Teapot, London 1790' } })
+    expect(log[5]?.detail).toEqual({ number: '2' })
+    expect(ok(await engine.verifySaleLog(sale.id)).entries).toBe(7)
+  })
+
   it('records a cancelled sale: create, start, cancel, each by whoever did it', async () => {
     const { sale, seller } = await liveSale(engine, ['1'])
     ok(await engine.cancelSale(sale.id, clerk))
     expect((await logOf(engine, sale.id)).map((e) => [e.action, e.operator])).toEqual([
       ['create', seller.id],
+      ['lot_add', seller.id],
       ['start', seller.id],
       ['cancel', clerk.id],
     ])
-    expect(ok(await engine.verifySaleLog(sale.id)).entries).toBe(3)
+    expect(ok(await engine.verifySaleLog(sale.id)).entries).toBe(4)
   })
 
   it('chains each entry to the previous one by SHA-1, the head in the sale hash', async () => {

@@ -51,7 +51,9 @@ export const saleHandlers: { [N in SaleCommand]: Handler<N> } = {
       sellerId === session.profile.operatorId
         ? actorOf(session.profile)
         : { id: sellerId, staff: false }
-    return withEngine(ctx, (engine) => engine.createSale(input, actor))
+    return withEngine(ctx, (engine) =>
+      engine.createSale(input, actor, session.profile?.operatorId ?? actor.id),
+    )
   },
 
   'sales:start': (ctx, session, input) =>

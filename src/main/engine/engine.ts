@@ -94,13 +94,15 @@ export class AuctionEngine {
 
   // ---- Sales ----------------------------------------------------------------------------
 
+  /** `actor` becomes the seller; `createdBy` (staff creating it for a consignor) is logged. */
   createSale(
     input: SaleCreateInput,
     actor: Actor,
+    createdBy: string = actor.id,
   ): Promise<Result<{ sale: Sale; duplicate: boolean }>> {
     return this.guard(async () => {
       if (!entityIdSchema.safeParse(actor.id).success) return badId('actor')
-      const created = await sales.createSale(this.core, input, actor)
+      const created = await sales.createSale(this.core, input, actor, createdBy)
       if ('ok' in created) return created
       const sale = await readSale(this.redis, created.saleId)
       if (!sale) return fail('SALE_NOT_FOUND', `no sale ${created.saleId}`)

@@ -44,6 +44,7 @@ export async function createSale(
   core: EngineCore,
   raw: SaleCreateInput,
   actor: Actor,
+  createdBy: string,
 ): Promise<Created | Failure> {
   const parsed = saleCreateSchema.safeParse(raw)
   if (!parsed.success) return invalidInput(parsed.error)
@@ -55,7 +56,8 @@ export async function createSale(
     saleIdFor('sale', actor.id, requestId),
     requestId,
     valid.initial,
-    valid.fields,
+    // Staff may create a sale for a consignor: the log names who did.
+    { ...valid.fields, createdBy },
     null,
   )
 }
