@@ -69,21 +69,23 @@ function oneRead(source: string): string {
 
 /** Request ids as `r:<id>` fields of the lot hash: read by its HMGET, written by its HSET. */
 function requestsInLot(source: string): string {
+  // The binding (bidder, amount, maximum, source) still prefixes the kept answer; only the
+  // separate HGET goes: the lot's HMGET reads the field.
   let out = edit(
     source,
-    "if request_id ~= '' then\n  local previous = redis.call('HGET', requests_key, request_id)\n  if previous then return { 'dup', previous } end\nend",
+    "  local previous = redis.call('HGET', requests_key, request_id)\n  if previous then\n    if string.sub(previous, 1, #binding) == binding then\n      return { 'dup', string.sub(previous, #binding + 1) }\n    end\n    return reject('REQUEST_ID_REUSED', 'this request id was used for another bid')\n  end\n",
     '',
   )
   // The absentee book's answer goes where a retry now looks for it.
   out = edit(
     out,
-    "redis.call('HSET', lot_key .. ':requests', request_id, answer)",
-    "redis.call('HSET', lot_key, 'r:' .. request_id, answer)",
+    "redis.call('HSET', lot_key .. ':requests', request_id, binding .. answer)",
+    "redis.call('HSET', lot_key, 'r:' .. request_id, binding .. answer)",
   )
   out = edit(
     out,
     "'increment', 'incrementTable', 'askOverride')",
-    "'increment', 'incrementTable', 'askOverride',\n  'r:' .. request_id)\nif request_id ~= '' and raw[11] then return { 'dup', raw[11] } end",
+    "'increment', 'incrementTable', 'askOverride',\n  'r:' .. request_id)\nlocal previous = request_id ~= '' and raw[11]\nif previous then\n  if string.sub(previous, 1, #binding) == binding then\n    return { 'dup', string.sub(previous, #binding + 1) }\n  end\n  return reject('REQUEST_ID_REUSED', 'this request id was used for another bid')\nend",
   )
   // Both branches write the answer; without a request id its pair repeats the seq's, so
   // each stays one HSET.
@@ -95,14 +97,14 @@ function requestsInLot(source: string): string {
   out = edit(out, "'seq', last_seq_s)\nend", "'seq', last_seq_s, rid_field, rid_value)\nend")
   out = edit(
     out,
-    "if request_id ~= '' then redis.call('HSET', requests_key, request_id, answer) end",
+    "if request_id ~= '' then redis.call('HSET', requests_key, request_id, binding .. answer) end",
     '',
   )
   // The lot's HSET now carries the answer: build it first, at the top level, before the if.
   return edit(
     out,
     /(if live then\n {2}redis\.call\('HSET', lot_key, 'currentPrice'[\s\S]*?\n)(\n-- Compact on purpose[\s\S]*?asking_s\n)/,
-    "$2local rid_field, rid_value = 'seq', last_seq_s\nif request_id ~= '' then rid_field, rid_value = 'r:' .. request_id, answer end\n$1",
+    "$2local rid_field, rid_value = 'seq', last_seq_s\nif request_id ~= '' then rid_field, rid_value = 'r:' .. request_id, binding .. answer end\n$1",
   )
 }
 
