@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'NOT_SELLER',
   'INVALID_STATUS',
   'INVALID_INPUT',
+  'SIGN_IN_FAILED',
+  'OPERATOR_EXISTS',
+  'OPERATOR_NOT_FOUND',
   'SALE_NOT_FOUND',
   'LOT_NUMBER_TAKEN',
   'INVALID_CATALOGUE',
@@ -52,6 +55,8 @@ export interface CommandError {
   entryId?: string
   /** For TOO_MANY_REQUESTS / TOO_MANY_WATCHES: the limit reached. */
   limit?: number
+  /** For SIGN_IN_FAILED while sign-ins are slowed down: how long to wait before trying again. */
+  retryAfterMs?: number
 }
 
 export interface CatalogueRowError {

@@ -73,3 +73,24 @@ export const indexKeys = {
   bySeller: (sellerId: string) => `seller:${sellerId}:auctions`,
   byBidder: (bidderId: string) => `bidder:${bidderId}:auctions`,
 } as const
+
+/** An operator account's hash: its own tag {<id>}, so each account is one slot. */
+export const operatorKey = (id: string): string => `operator:{${id}}`
+
+export const operatorKeys = (id: string) => {
+  const account = operatorKey(id)
+  return {
+    account,
+    /** Failed sign-ins in the current window (a counter with a TTL). */
+    failures: `${account}:failures`,
+    /** Present while sign-ins are refused unchecked; its TTL is the wait. */
+    blocked: `${account}:blocked`,
+  } as const
+}
+
+export const operatorRegistryKeys = {
+  /** Every account id: a hint, written after the account; readers skip ids without one. */
+  all: 'operators:all',
+  /** Set (NX) before any account is created: only the console that sets it makes the first staff. */
+  first: 'operators:first',
+} as const
