@@ -15,10 +15,15 @@ const start = (args: string[], env: Record<string, string>) =>
     env: { ...process.env, REDIS_URL: redisUrl(), ...env },
   })
 
-/** One command to its end: exactly one JSON document on stdout. */
-export function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** One command to its end: exactly one JSON document on stdout. `stdin` is written, then closed. */
+export function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  stdin?: string,
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = start(args, env)
+    if (stdin !== undefined) child.stdin.end(stdin)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

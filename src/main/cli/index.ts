@@ -7,6 +7,7 @@ import { clerkLotCommands, clerkSaleCommands } from './commands/clerk'
 import { demo } from './commands/demo'
 import { scheduler, watch } from './commands/live'
 import { lotCommands } from './commands/lot'
+import { operatorCommands } from './commands/operator'
 import { saleCommands } from './commands/sale'
 import { EXIT_FAILURE, EXIT_REJECTED, finish, printJson, say, UsageError } from './output'
 
@@ -52,6 +53,13 @@ const USAGE = `usage: npm run --silent cli -- <command>
   watch ID          events of a lot, or of a whole sale, as JSON lines until Ctrl-C
   scheduler         starts and closes auctions on time until Ctrl-C
   demo              creates a few live demo auctions and an open timed sale
+  Operator accounts (the CLI is the staff tool of whoever holds the Redis credentials):
+  operator add --id ID --name NAME --role staff|seller|bidder [--password-stdin] [--as BY]
+  operator list
+  operator disable ID [--as BY]
+  operator passwd ID [--password-stdin] [--as BY]
+                    the password: one line on stdin with --password-stdin, else typed at the
+                    terminal without echo; never a flag
 Redis: REDIS_URL (default redis://127.0.0.1:6379)`
 
 type Runner = (
@@ -76,6 +84,7 @@ const GROUPS: Record<string, Record<string, Command>> = {
   auction: auctionCommands,
   sale: { ...saleCommands, ...clerkSaleCommands },
   lot: { ...lotCommands, ...clerkLotCommands },
+  operator: operatorCommands,
 }
 
 function route(argv: string[]): { runner: Runner; args: string[] } {
