@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OperatorStore } from '../../src/main/accounts'
 import { connectRedis } from '../../src/main/engine'
+import { operatorKey } from '../../src/main/engine/keys'
 import { redisUrl, uniqueId } from '../support/engine'
 
 const PASSWORD = 'correct horse battery'
@@ -28,7 +29,7 @@ describe('OperatorStore', () => {
   it('stores a salted scrypt hash that verifies the password and nothing else', async () => {
     const operator = await added()
     expect(operator).toMatchObject({ role: 'seller', disabled: false, createdBy: 'test' })
-    const stored = await redis.hget(`operator:{${operator.id}}`, 'hash')
+    const stored = await redis.hget(operatorKey(operator.id), 'hash')
     expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]{86}==$/)
     expect(stored).not.toContain(PASSWORD)
     expect((await store.verify(operator.id, PASSWORD)).ok).toBe(true)
@@ -38,7 +39,7 @@ describe('OperatorStore', () => {
     })
     // The same password under another account: another salt, another hash.
     const other = await added()
-    expect(await redis.hget(`operator:{${other.id}}`, 'hash')).not.toBe(stored)
+    expect(await redis.hget(operatorKey(other.id), 'hash')).not.toBe(stored)
   })
 
   it('refuses a second account under the same id and leaves the first unchanged', async () => {

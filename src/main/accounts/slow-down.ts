@@ -1,7 +1,8 @@
 // Repeated failed sign-ins of one account are slowed down: failures are counted in Redis
 // (so every console sees them) for a window after the last one, and from the fifth on each
 // failure refuses further attempts, unchecked, for 2^(n-5) s, at most 15 min. Unknown ids
-// are counted alike, so the slow-down does not tell which ids exist.
+// are counted alike, so the slow-down does not tell which ids exist. Attempts sent in
+// parallel before the first of them is counted all get their check (each costs a scrypt).
 import type { Cluster, Redis } from 'ioredis'
 import { operatorKeys } from '../engine/keys'
 
