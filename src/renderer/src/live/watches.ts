@@ -13,6 +13,9 @@ export interface Watches {
   watched: () => string[]
 }
 
+/** How soon a watch over the session's cap is asked again. */
+const RETRY_MS = 1000
+
 interface Count {
   total: number
   present: number
@@ -37,9 +40,20 @@ export function createWatches(
         if (!counts.has(auctionId)) return
         if (answer.ok) onSnapshot(answer.auction, answer.viewers)
         // Redis being down is not an answer: the watch stays and is sent again when live.
-        else if (answer.error.code !== 'REDIS_UNAVAILABLE') onRefused(auctionId, answer.error)
+        else if (answer.error.code === 'REDIS_UNAVAILABLE') return
+        // Past the session's cap for a moment (a screen's watches before the last one's
+        // unwatches): asked again while still wanted, never refused for good.
+        else if (answer.error.code === 'TOO_MANY_WATCHES') retryLater(auctionId)
+        else onRefused(auctionId, answer.error)
       })
       .catch(() => undefined)
+  }
+
+  const retryLater = (auctionId: string): void => {
+    setTimeout(() => {
+      const count = counts.get(auctionId)
+      if (count && count.total > 0) tell(auctionId, count)
+    }, RETRY_MS)
   }
 
   // Deferred: leaving one screen for another that watches the same auction keeps the
