@@ -1,9 +1,12 @@
-// The window's watches: a watch past the session's cap (TOO_MANY_WATCHES) is asked again
-// while a screen still wants it, never taken as a refusal; a real refusal is reported once.
+// The window's watches of auctions and of sales: a watch past the session's cap
+// (TOO_MANY_WATCHES) is asked again while a screen still wants it, never taken as a refusal;
+// a real refusal is reported once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createSaleFeed } from '../../src/renderer/src/live/saleFeed'
 import { createWatches } from '../../src/renderer/src/live/watches'
+import { createConsoleStore } from '../../src/renderer/src/store'
 import { fail } from '../../src/shared/errors'
-import { auctionAt, createFakeApi } from './support/fakeApi'
+import { auctionAt, createFakeApi, saleAt } from './support/fakeApi'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
@@ -58,5 +61,23 @@ describe('watches', () => {
         .callsOf('auctions:watch')
         .filter((i) => (i as { auctionId: string }).auctionId === 'gone'),
     ).toHaveLength(1)
+  })
+
+  it("a sale's watch past the cap is asked again and its snapshot applied", async () => {
+    const api = createFakeApi()
+    let answers = 0
+    api.handle('sales:watch', () =>
+      ++answers < 2
+        ? fail('TOO_MANY_WATCHES', 'at most 200 watches', { limit: 200 })
+        : { ok: true, sale: saleAt(3, { id: 'S1' }), lots: [], viewers: 1 },
+    )
+    const store = createConsoleStore()
+    const applied: string[] = []
+    const feed = createSaleFeed(api, store, (items) => applied.push(...items.map((i) => i.kind)))
+    feed.watch('S1')
+    await vi.advanceTimersByTimeAsync(1_500)
+    expect(api.callsOf('sales:watch')).toHaveLength(2)
+    expect(applied).toEqual(['saleSnapshot'])
+    expect(store.getState().salesRefused).toEqual({})
   })
 })

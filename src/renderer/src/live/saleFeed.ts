@@ -38,6 +38,9 @@ function serialReads(read: (key: string) => Promise<void>): (key: string) => voi
   return run
 }
 
+/** How soon a sale's watch over the session's cap is asked again. */
+const WATCH_RETRY_MS = 1000
+
 export function createSaleFeed(
   api: AuctionApi,
   store: ConsoleStore,
@@ -58,6 +61,12 @@ export function createSaleFeed(
     held.delete(saleId)
     if (answer && !answer.ok && answer.error.code === 'SALE_NOT_FOUND')
       store.getState().saleRefused(saleId, answer.error)
+    // Past the session's cap for a moment: asked again while a screen still wants it.
+    if (answer && !answer.ok && answer.error.code === 'TOO_MANY_WATCHES') {
+      setTimeout(() => {
+        if (isWatched(saleId)) void resync(saleId)
+      }, WATCH_RETRY_MS)
+    }
     // Without a snapshot the waiting events are dropped: the next one reports the gap again.
     if (!answer?.ok) return
     const items: FeedItem[] = [
