@@ -96,8 +96,10 @@ export interface ConnectionStatus {
   embedded: boolean
   /**
    * Why the console is not live, for the settings dialog: REDIS_NOT_INSTALLED (with the
-   * platform's installCommand), EMBEDDED_IN_USE, EMBEDDED_FAILED, or CONNECTION_FAILED
-   * (the last connection error, credentials scrubbed).
+   * platform's installCommand), EMBEDDED_IN_USE, EMBEDDED_FAILED, EMBEDDED_RESTARTING (the
+   * console's own server died and is being restarted), or CONNECTION_FAILED (the last
+   * connection error, credentials scrubbed); also while live, REDIS_NO_PERMISSION names what
+   * the Redis user may not do.
    */
   problem?: { code: string; message: string; installCommand?: string }
 }
