@@ -132,8 +132,13 @@ export async function everything(
     keys.push(...found)
     cursor = next
   } while (cursor !== '0')
+  return contentOf(redis, keys)
+}
+
+/** Each key's full content, whatever its type, in key order. */
+export async function contentOf(redis: Redis, keys: string[]): Promise<Record<string, unknown>> {
   const state: Record<string, unknown> = {}
-  for (const key of keys.sort()) {
+  for (const key of [...keys].sort()) {
     const type = await redis.type(key)
     if (type === 'hash') state[key] = await redis.hgetall(key)
     else if (type === 'list') state[key] = await redis.lrange(key, 0, -1)

@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis'
 import { AuctionEngine, connectRedis } from '../../src/main/engine'
 import type { ErrorCode } from '../../src/shared/errors'
 import { accepted, privateRedis, rejected, staff, uniqueId } from './fixtures'
-import { absentee, booked, clerk, liveSale, offer } from './live-fixtures'
+import { absentee, booked, clerk, contentOf, liveSale, offer } from './live-fixtures'
 import { createSale, lotInput, ok, saleWithLots } from './sale-fixtures'
 
 // Every key and command, but no channel: each PUBLISH of a script is refused.
@@ -46,18 +46,10 @@ afterAll(async () => {
 async function wholeStore(): Promise<Record<string, unknown>> {
   const redis = admin.redis
   const hints = new Set(['sales:live', 'sales:due'])
-  const keys = (await redis.keys('*')).filter((key) => !hints.has(key)).sort()
-  const state: Record<string, unknown> = {}
-  for (const key of keys) {
-    const type = await redis.type(key)
-    if (type === 'hash') state[key] = await redis.hgetall(key)
-    else if (type === 'list') state[key] = await redis.lrange(key, 0, -1)
-    else if (type === 'zset') state[key] = await redis.zrange(key, '0', '-1', 'WITHSCORES')
-    else if (type === 'stream') state[key] = await redis.xrange(key, '-', '+')
-    else if (type === 'set') state[key] = (await redis.smembers(key)).sort()
-    else state[key] = [type, await redis.get(key)]
-  }
-  return state
+  return contentOf(
+    redis,
+    (await redis.keys('*')).filter((key) => !hints.has(key)),
+  )
 }
 
 /** The attempt fails with `code` and no key changes. */
