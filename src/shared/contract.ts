@@ -44,6 +44,34 @@ export const operatorProfileSchema = z.object({
 })
 export type OperatorProfile = z.infer<typeof operatorProfileSchema>
 
+/** An operator account as the console shows it: never the password hash. */
+export interface OperatorAccount {
+  id: string
+  displayName: string
+  role: OperatorProfile['role']
+  disabled: boolean
+  createdAt: number
+  createdBy: string
+  lastSignInAt: number | null
+  /** The last disable, enable or password change, and who made it. */
+  changedAt: number | null
+  changedBy: string | null
+}
+
+/** The strength rules (length) are the account store's: it answers INVALID_INPUT. */
+const passwordText = z.string().min(1).max(1024)
+const operatorRef = z.object({ operatorId: id })
+const newAccountSchema = z.object({
+  operatorId: id,
+  displayName: operatorProfileSchema.shape.displayName,
+  role: operatorProfileSchema.shape.role,
+  password: passwordText,
+})
+
+/** Why the main side ended a signed-in session (pushed as `session:ended`). */
+export const SESSION_END_REASONS = ['signed-out', 'disabled', 'password-changed'] as const
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number]
+
 export const incrementBandSchema = z.object({ from: amountText, increment: amountText })
 
 export const createAuctionSchema = z.object({
@@ -111,10 +139,13 @@ const lotRef = z.object({ lotId: id })
 
 /**
  * Every command: input schema and result shape.
- * Access: reads need no profile (without one the session sees what a bidder sees: no
- * reserve amounts). auctions:create/start/end/cancel and bids:place need a profile set
- * with profile:set first, else UNAUTHORIZED. A seller starts/ends/cancels only their own
- * auctions (NOT_SELLER) and cannot place bids on them (SELLER_CANNOT_BID); staff may all.
+ * Access: a session signs in (auth:signIn, or auth:setup on a store with no account yet)
+ * before anything but the auth commands and connection:status; everything else answers
+ * UNAUTHORIZED until then. The main side keeps who signed in: every command acts as that
+ * operator. Connection settings are for staff, and for anyone while the console has no
+ * working Redis or no account yet (there is nobody to sign in as). Staff may do all; a
+ * seller creates sales for themself and starts/ends/cancels only their own (NOT_SELLER)
+ * and cannot bid on them (SELLER_CANNOT_BID); a bidder bids only as its own paddle.
  */
 export const commands = {
   'auctions:list': {
@@ -268,8 +299,49 @@ export const commands = {
   },
   /** Web mode: a read-only link for the room display (a display-only token). Staff only. */
   'display:link': { input: saleRef, result: {} as { url: string } },
+  /** The signed-in operator of this session (null before sign-in). */
   'profile:get': { input: z.object({}), result: {} as { profile: OperatorProfile | null } },
-  'profile:set': { input: operatorProfileSchema, result: {} as { profile: OperatorProfile } },
+  // ---- Sign-in: the session's identity is the main side's, never self-declared ---------
+  /** Who this session is, and whether the store has no account yet (first launch). */
+  'auth:status': {
+    input: z.object({}),
+    result: {} as { profile: OperatorProfile | null; setupNeeded: boolean },
+  },
+  /**
+   * First launch only: creates the first staff account and signs this session in as it;
+   * OPERATOR_EXISTS once any account exists. `resume` is as for auth:signIn.
+   */
+  'auth:setup': {
+    input: newAccountSchema.omit({ role: true }),
+    result: {} as { profile: OperatorProfile; resume: string },
+  },
+  /**
+   * SIGN_IN_FAILED (one message for an unknown id, a disabled account or a wrong password;
+   * `retryAfterMs` while slowed down). `resume` lets a new connection of the same tab carry
+   * on as this operator (auth:resume); it dies with the sign-in.
+   */
+  'auth:signIn': {
+    input: z.object({ operatorId: z.string().max(200), password: z.string().max(1024) }),
+    result: {} as { profile: OperatorProfile; resume: string },
+  },
+  /** A reconnected tab's first call: the identity of its sign-in, or UNAUTHORIZED. */
+  'auth:resume': {
+    input: z.object({ resume: z.string().min(16).max(128) }),
+    result: {} as { profile: OperatorProfile },
+  },
+  /** Signs the operator out: every session of that account ends, on every console. */
+  'auth:signOut': { input: z.object({}), result: {} as object },
+  // ---- Operator accounts (staff) ------------------------------------------------------
+  'operators:list': { input: z.object({}), result: {} as { operators: OperatorAccount[] } },
+  'operators:add': { input: newAccountSchema, result: {} as { operator: OperatorAccount } },
+  /** Ends the account's sessions at once, on every console. */
+  'operators:disable': { input: operatorRef, result: {} as { operator: OperatorAccount } },
+  'operators:enable': { input: operatorRef, result: {} as { operator: OperatorAccount } },
+  /** A new password; the account's other sessions end. */
+  'operators:passwd': {
+    input: operatorRef.extend({ password: passwordText }),
+    result: {} as { operator: OperatorAccount },
+  },
 } as const
 
 export type CommandName = keyof typeof commands
@@ -289,6 +361,8 @@ export interface PushEvents {
   /** A fresh sale snapshot after a gap or a reconnect. */
   'sale:snapshot': { sale: Sale; lots: Lot[] }
   'connection:state': ConnectionStatus
+  /** This session's sign-in ended (here or on another console): sign in again. */
+  'session:ended': { reason: SessionEndReason; message: string }
 }
 export type PushName = keyof PushEvents
 

@@ -48,7 +48,16 @@ const COMMAND_NAMES = [
   'sales:rates',
   'display:link',
   'profile:get',
-  'profile:set',
+  'auth:status',
+  'auth:setup',
+  'auth:signIn',
+  'auth:resume',
+  'auth:signOut',
+  'operators:list',
+  'operators:add',
+  'operators:disable',
+  'operators:enable',
+  'operators:passwd',
 ] as const satisfies readonly CommandName[]
 
 const PUSH_NAMES = [
@@ -58,6 +67,7 @@ const PUSH_NAMES = [
   'sale:events',
   'sale:snapshot',
   'connection:state',
+  'session:ended',
 ] as const satisfies readonly PushName[]
 
 // Compile-time proof that the lists above are complete: a command or push added to the

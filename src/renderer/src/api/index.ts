@@ -1,7 +1,7 @@
 // The renderer's one door to the main side: window.auctionApi in Electron (the preload),
 // else the web mode's WebSocket client. The UI imports getApi and nothing else from here.
 import type { AuctionApi } from '../../../shared/contract'
-import { socketUrl, takeToken } from './token'
+import { socketUrl, tabResumeStore, takeToken } from './token'
 import { createWebSocketApi } from './ws-client'
 
 declare global {
@@ -14,7 +14,13 @@ declare global {
 let api: AuctionApi | undefined
 
 export function getApi(): AuctionApi {
-  api ??= window.auctionApi ?? createWebSocketApi({ url: socketUrl(location), token: takeToken() })
+  api ??=
+    window.auctionApi ??
+    createWebSocketApi({
+      url: socketUrl(location),
+      token: takeToken(),
+      resumeStore: tabResumeStore,
+    })
   return api
 }
 

@@ -31,3 +31,27 @@ export function socketUrl(location: Location): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
   return `${scheme}//${location.host}/ws`
 }
+
+const RESUME_KEY = 'auction-console:resume'
+
+/**
+ * The sign-in's resume secret, kept like the token (this tab only) so that a reload or a new
+ * socket carries on as the signed-in operator until the sign-in ends.
+ */
+export const tabResumeStore = {
+  get(): string | null {
+    try {
+      return sessionStorage.getItem(RESUME_KEY)
+    } catch {
+      return null
+    }
+  },
+  set(resume: string | null): void {
+    try {
+      if (resume) sessionStorage.setItem(RESUME_KEY, resume)
+      else sessionStorage.removeItem(RESUME_KEY)
+    } catch {
+      // storage disabled: a reload asks to sign in again
+    }
+  },
+}

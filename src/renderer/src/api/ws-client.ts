@@ -3,8 +3,9 @@
 // push (its connection state) says it was accepted. Requests carry an id and get one
 // reply; pushes arrive unasked. While the socket is down,
 // calls fail at once with REDIS_UNAVAILABLE and the UI sees connection:state go to
-// reconnecting/offline; on reconnect the operator profile is sent again before anything
-// else, then the server's own connection:state (live) tells the UI to re-watch.
+// reconnecting/offline. A new socket is a new session on the server: after a sign-in the
+// client replays its resume secret (auth:resume) before anything else, then the server's
+// own connection:state (live) tells the UI to re-watch.
 import type {
   AuctionApi,
   CommandInput,
@@ -41,6 +42,17 @@ export interface WebSocketApiOptions {
   reconnectMaxMs?: number
   /** How long the socket may be down before the state says offline. */
   offlineAfterMs?: number
+  /**
+   * Where the sign-in's resume secret is kept across page loads (the tab's sessionStorage in
+   * the browser); none: only for this page's life.
+   */
+  resumeStore?: ResumeStore
+}
+
+/** Holds one tab's resume secret; never a cookie (cookies reach every local port). */
+export interface ResumeStore {
+  get(): string | null
+  set(resume: string | null): void
 }
 
 export interface WebSocketApi extends AuctionApi {
@@ -78,7 +90,7 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
   const maxMs = options.reconnectMaxMs ?? 5000
   const listeners = new Map<PushName, Set<Handler>>()
   const pending = new Map<number, Reply>()
-  /** Calls made before the first open, or while the profile is being sent again. */
+  /** Calls made before the first open, or while the sign-in is being resumed. */
   let held: (() => void)[] = []
   let socket: SocketLike | null = null
   let ready = false
@@ -86,12 +98,17 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
   let closed = false
   let attempt = 0
   let nextId = 1
-  let profile: CommandInput<'profile:set'> | null = null
+  let resume: string | null = options.resumeStore?.get() ?? null
+  const remember = (next: string | null): void => {
+    resume = next
+    options.resumeStore?.set(next)
+  }
   let lastStatus: ConnectionStatus = { state: 'connecting', endpoint: '', embedded: false }
   let offlineTimer: ReturnType<typeof setTimeout> | undefined
 
   const emit = <P extends PushName>(name: P, payload: PushEvents[P]): void => {
     if (name === 'connection:state') lastStatus = payload as ConnectionStatus
+    if (name === 'session:ended') remember(null)
     for (const handler of listeners.get(name) ?? []) {
       try {
         ;(handler as (p: PushEvents[P]) => void)(payload)
@@ -152,8 +169,12 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
     attempt = 0
     everOpened = true
     if (offlineTimer) clearTimeout(offlineTimer)
-    // The new connection is a new session: it needs the profile before any other call.
-    if (profile) await send('profile:set', profile)
+    // The new connection is a new session: it carries on the sign-in before any other call.
+    if (resume) {
+      const resumed = (await send('auth:resume', { resume })) as CommandResult<'auth:resume'>
+      // Refused (signed out elsewhere, or the server restarted): the UI asks to sign in.
+      if (!resumed.ok && resumed.error.code === 'UNAUTHORIZED') remember(null)
+    }
     if (socket !== current || current.readyState !== OPEN) return
     ready = true
     const waiting = held
@@ -209,10 +230,13 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
       const run = async (): Promise<CommandResult<N>> => {
         if (!ready || closed) return down() as CommandResult<N>
         const result = (await send(name, input)) as CommandResult<N>
-        if (name === 'profile:set' && result.ok) profile = input as CommandInput<'profile:set'>
+        if ((name === 'auth:signIn' || name === 'auth:setup') && result.ok) {
+          remember((result as CommandResult<'auth:signIn'> & { ok: true }).resume)
+        }
+        if (name === 'auth:signOut' && result.ok) remember(null)
         return result
       }
-      // Before the first open (and during the profile replay) calls wait for the attempt
+      // Before the first open (and during the resume replay) calls wait for the attempt
       // under way; once the socket has been up, a lost socket answers at once.
       if (!ready && !closed && (!everOpened || socket?.readyState === OPEN)) {
         return new Promise((resolve) => held.push(() => void run().then(resolve)))
