@@ -25,11 +25,14 @@ import {
   type ActionKind,
   type KindTally,
 } from './lib/live-tally'
+import { signInAs } from '../test/support/operators'
 import { connect, openDisplay } from './lib/room-sockets'
 import { sleep } from './lib/stats'
 
 export interface LiveConsolesConfig {
   socketUrl: string
+  /** Where the consoles' operator accounts are made before they sign in. */
+  redisUrl: string
   saleId: string
   /** In catalogue order: the order they are offered. */
   lotIds: string[]
@@ -80,9 +83,9 @@ async function main(): Promise<void> {
   const sockets = await Promise.all([1, 2, 3].map(() => connect(config.socketUrl)))
   const [a, b, c] = sockets
   if (!a || !b || !c) throw new Error('a console could not connect')
-  must('profile:set A', await a.call('profile:set', CLERK))
-  must('profile:set B', await b.call('profile:set', SECOND_CLERK))
-  must('profile:set C', await c.call('profile:set', BIDDER))
+  await signInAs(a, CLERK, config.redisUrl)
+  await signInAs(b, SECOND_CLERK, config.redisUrl)
+  await signInAs(c, BIDDER, config.redisUrl)
   const display = await openDisplay(a, config)
   const d = display.api
 

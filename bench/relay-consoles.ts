@@ -14,10 +14,13 @@ import {
 } from '../src/renderer/src/api/ws-client'
 import { minorToDecimal } from '../src/shared/money'
 import { counterBids } from './lib/bids'
+import { signInAs } from '../test/support/operators'
 import { socketOptions } from './lib/room-sockets'
 
 export interface ConsolesConfig {
   socketUrl: string
+  /** Where the consoles' operator accounts are made before they sign in. */
+  redisUrl: string
   saleIds: string[]
   /** Bids go round-robin over these lots (lot ids are auction ids). */
   lotIds: string[]
@@ -95,10 +98,8 @@ const must = <T extends { ok: boolean }>(what: string, result: T): void => {
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? '{}') as ConsolesConfig
   const [a, b] = await Promise.all([connect(config.socketUrl), connect(config.socketUrl)])
-  must(
-    'profile:set',
-    await a.call('profile:set', { displayName: 'Bench clerk', operatorId: 'clerk', role: 'staff' }),
-  )
+  const clerk = { displayName: 'Bench clerk', operatorId: 'clerk', role: 'staff' } as const
+  await Promise.all([a, b].map((api) => signInAs(api, clerk, config.redisUrl)))
 
   const sentAt = new Map<string, number>() // lot:price → send time; each accepted bid sets one
   const eventLatencies: number[] = []

@@ -127,6 +127,7 @@ export async function liveRoom(ctx: BenchContext): Promise<LiveRoom> {
   const web = await startBenchWebServer(ctx.url, ctx.log)
   const config: LiveConsolesConfig = {
     socketUrl: web.socketUrl,
+    redisUrl: ctx.url,
     saleId: sale.saleId,
     lotIds: sale.lotIds,
     lotMs: liveLotMs,

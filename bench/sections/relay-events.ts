@@ -54,6 +54,7 @@ export async function relayLatency(ctx: BenchContext): Promise<RelayLatency> {
   const web = await startBenchWebServer(ctx.url, ctx.log)
   const config: ConsolesConfig = {
     socketUrl: web.socketUrl,
+    redisUrl: ctx.url,
     saleIds: sales.map((s) => s.saleId),
     lotIds,
     rate,

@@ -117,12 +117,13 @@ test.describe('desktop app', () => {
       .poll(async () => ((await call(page, 'connection:status', {})) as { state?: string }).state)
       .toBe('live')
 
-    const profile = await call(page, 'profile:set', {
+    // A fresh user-data folder: its embedded Redis has no account yet (first launch).
+    const signedIn = await call(page, 'auth:setup', {
       displayName: 'E2E Clerk',
       operatorId: 'clerk-e2e',
-      role: 'staff',
+      password: 'correct horse battery',
     })
-    expect(profile).toMatchObject({ ok: true })
+    expect(signedIn).toMatchObject({ ok: true, profile: { role: 'staff' } })
     const created = (await call(page, 'auctions:create', {
       title: 'Electron e2e lot',
       currency: 'USD',

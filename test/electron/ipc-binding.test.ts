@@ -37,6 +37,7 @@ describe('channel map', () => {
         'connection:state',
         'sale:events',
         'sale:snapshot',
+        'session:ended',
       ].sort(),
     )
     for (const channel of Object.values(PUSH_CHANNELS)) expect(channel).toMatch(/^auction:push:/)

@@ -8,6 +8,7 @@ import {
   connectClient,
   createLive,
   requestId,
+  signIn,
   staff,
   type TestClient,
   type TestConsole,
@@ -22,7 +23,7 @@ let clerk: TestClient
 beforeAll(async () => {
   ;({ server, redis, owner } = await startSellerConsole())
   clerk = await connectClient(server)
-  await clerk.api.call('profile:set', staff())
+  await signIn(clerk.api, staff())
 })
 afterAll(async () => {
   clerk.close()

@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commands, type CommandName } from '../../src/shared/contract'
 import { redisUrl } from '../support/engine'
 import {
+  bidder,
   connectClient,
   createLive,
   requestId,
   seller,
+  signIn,
   staff,
   startConsole,
   type TestClient,
@@ -18,28 +20,43 @@ let server: TestConsole
 let clerk: TestClient
 let owner: TestClient
 let anonymous: TestClient
+let paddle: TestClient
 
 beforeAll(async () => {
   server = await startConsole({ redisUrl: redisUrl() })
-  ;[clerk, owner, anonymous] = await Promise.all([
+  ;[clerk, owner, anonymous, paddle] = await Promise.all([
+    connectClient(server),
     connectClient(server),
     connectClient(server),
     connectClient(server),
   ])
-  expect((await clerk.api.call('profile:set', staff())).ok).toBe(true)
-  expect((await owner.api.call('profile:set', seller())).ok).toBe(true)
+  await signIn(clerk.api, staff())
+  await signIn(owner.api, seller())
+  await signIn(paddle.api, bidder())
 })
 afterAll(async () => {
-  for (const client of [clerk, owner, anonymous]) client.close()
+  for (const client of [clerk, owner, anonymous, paddle]) client.close()
   await server.stop()
 })
 
 describe('commands', () => {
-  it('profile:get and profile:set', async () => {
+  it('profile:get answers who signed in; there is no profile:set', async () => {
     const client = await connectClient(server)
-    expect(await client.api.call('profile:get', {})).toEqual({ ok: true, profile: null })
-    const profile = seller('alice')
-    expect(await client.api.call('profile:set', profile)).toEqual({ ok: true, profile })
+    expect(await client.api.call('profile:get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    })
+    const profile = seller()
+    expect(await signIn(client.api, profile)).toEqual(profile)
+    expect(await client.api.call('profile:get', {})).toEqual({ ok: true, profile })
+    const declared = await client.api.call(
+      'profile:set' as CommandName,
+      {
+        ...profile,
+        role: 'staff',
+      } as never,
+    )
+    expect(!declared.ok && declared.error).toMatchObject({ code: 'INVALID_INPUT', field: 'name' })
     expect(await client.api.call('profile:get', {})).toEqual({ ok: true, profile })
     client.close()
   })
@@ -139,34 +156,34 @@ describe('commands', () => {
     const status = await anonymous.api.call('connection:status', {})
     expect(status.ok && status.state).toBe('live')
     expect(status.ok && status.embedded).toBe(false)
-    const settings = await anonymous.api.call('settings:get', {})
+    const settings = await clerk.api.call('settings:get', {})
     expect(settings.ok && settings.overriddenBy).toBe('REDIS_URL')
     expect(settings.ok && 'password' in settings.settings).toBe(false)
-    const test = await anonymous.api.call('settings:test', { url: redisUrl() })
+    const test = await clerk.api.call('settings:test', { url: redisUrl() })
     expect(test.ok && test.serverVersion).toMatch(/^\d+\.\d+/)
-    const refused = await anonymous.api.call('settings:test', { url: 'redis://127.0.0.1:1' })
+    const refused = await clerk.api.call('settings:test', { url: 'redis://127.0.0.1:1' })
     expect(!refused.ok && refused.error.code).toBe('REDIS_UNAVAILABLE')
   })
 
   it('settings:save keeps REDIS_URL in charge and answers the status', async () => {
-    const saved = await anonymous.api.call('settings:save', {
+    const saved = await clerk.api.call('settings:save', {
       url: 'redis://127.0.0.1:1',
       username: 'ops',
       database: 2,
     })
     expect(saved.ok && saved.state).toBe('live')
-    const settings = await anonymous.api.call('settings:get', {})
+    const settings = await clerk.api.call('settings:get', {})
     expect(settings.ok && settings.settings).toMatchObject({
       url: 'redis://127.0.0.1:1',
       database: 2,
     })
     expect(settings.ok && settings.overriddenBy).toBe('REDIS_URL')
-    await anonymous.api.call('settings:save', { url: '' })
+    await clerk.api.call('settings:save', { url: '' })
   })
 })
 
 describe('access rules', () => {
-  it('changes need a profile: UNAUTHORIZED, reads do not', async () => {
+  it('before sign-in everything but the auth commands is UNAUTHORIZED', async () => {
     const auction = await createLive(owner)
     const attempts = [
       anonymous.api.call('auctions:create', {
@@ -189,13 +206,15 @@ describe('access rules', () => {
       expect(!answer.ok && answer.error.code).toBe('UNAUTHORIZED')
     }
     const read = await anonymous.api.call('auctions:get', { auctionId: auction.id })
-    expect(read.ok && read.auction.status).toBe('active')
+    expect(!read.ok && read.error.code).toBe('UNAUTHORIZED')
+    const after = await clerk.api.call('auctions:get', { auctionId: auction.id })
+    expect(after.ok && after.auction).toMatchObject({ status: 'active', seq: auction.seq })
   })
 
   it('a seller acts only on their own auctions; staff on all', async () => {
     const auction = await createLive(owner)
     const stranger = await connectClient(server)
-    await stranger.api.call('profile:set', seller())
+    await signIn(stranger.api, seller())
     for (const name of ['auctions:start', 'auctions:end', 'auctions:cancel'] as const) {
       const answer = await stranger.api.call(name, { auctionId: auction.id })
       expect(!answer.ok && answer.error.code, name).toBe('NOT_SELLER')
@@ -208,8 +227,8 @@ describe('access rules', () => {
   it('reserve amounts only for staff and the seller', async () => {
     const auction = await createLive(owner, { reservePrice: '99.00' })
     const stranger = await connectClient(server)
-    await stranger.api.call('profile:set', seller())
-    for (const viewer of [stranger, anonymous]) {
+    await signIn(stranger.api, seller())
+    for (const viewer of [stranger, paddle]) {
       const read = await viewer.api.call('auctions:get', { auctionId: auction.id })
       expect(read.ok && read.auction.reservePrice).toBeNull()
       expect(read.ok && read.auction.hasReserve).toBe(true)
@@ -257,8 +276,14 @@ describe('validation', () => {
     ['auctions:watch', { auctionId: 'a', presence: 'yes' }, 'presence'],
     ['settings:save', { url: 'http://example.com' }, 'url'],
     ['settings:test', { url: 'redis://x', database: 99 }, 'database'],
-    ['profile:set', { displayName: 'A', operatorId: 'a', role: 'admin' }, 'role'],
-    ['profile:set', 'staff', 'input'],
+    ['operators:add', { operatorId: 'a', displayName: 'A', role: 'admin', password: 'x' }, 'role'],
+    ['operators:add', 'staff', 'input'],
+    ['auth:signIn', { operatorId: 5, password: 'x' }, 'operatorId'],
+    ['auth:setup', { operatorId: 'a b', displayName: 'A', password: 'x' }, 'operatorId'],
+    ['auth:resume', { resume: 'short' }, 'resume'],
+    ['operators:disable', {}, 'operatorId'],
+    ['operators:enable', { operatorId: '' }, 'operatorId'],
+    ['operators:passwd', { operatorId: 'a', password: '' }, 'password'],
     ['sales:list', { status: 'sold' }, 'status'],
     ['sales:get', { saleId: 'has space' }, 'saleId'],
     ['sales:lots', { saleId: 'a', status: 'ended' }, 'status'],
@@ -326,6 +351,9 @@ describe('validation', () => {
       'connection:status',
       'settings:get',
       'profile:get',
+      'auth:status',
+      'auth:signOut',
+      'operators:list',
     ] as const) {
       covered.add(name)
     }

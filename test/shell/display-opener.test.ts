@@ -7,7 +7,7 @@ import { createApiService, displayService } from '../../src/main/api'
 import type { CommandInput, CommandName, CommandResult } from '../../src/shared/contract'
 import { createFileSecretBox } from '../../src/main/settings'
 import { redisUrl } from '../support/engine'
-import { seller, staff, tempDir } from './support'
+import { seller, signIn, staff, tempDir } from './support'
 
 let dataDir: string
 let service: ReturnType<typeof createApiService>
@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('display:link with a desktop opener', () => {
   it('is not offered until the transport offers displays', async () => {
     const call = sessionOf(service)
-    await call('profile:set', staff())
+    await signIn(call, staff())
     const answer = await call('display:link', { saleId: 'any' })
     expect(!answer.ok && answer.error).toMatchObject({ code: 'INVALID_INPUT', field: 'saleId' })
   })
@@ -49,13 +49,13 @@ describe('display:link with a desktop opener', () => {
       return `app://console/index.html#/display/${saleId}`
     })
     const owner = sessionOf(service)
-    await owner('profile:set', seller())
+    await signIn(owner, seller())
     const created = await owner('sales:create', { title: 'Evening sale', mode: 'live' })
     if (!created.ok) throw new Error(created.error.message)
     const saleId = created.sale.id
 
     const stranger = sessionOf(service)
-    await stranger('profile:set', seller())
+    await signIn(stranger, seller())
     expect(await stranger('display:link', { saleId })).toMatchObject({
       ok: false,
       error: { code: 'NOT_SELLER' },
@@ -72,7 +72,7 @@ describe('display:link with a desktop opener', () => {
       url: `app://console/index.html#/display/${saleId}`,
     })
     const clerk = sessionOf(service)
-    await clerk('profile:set', staff())
+    await signIn(clerk, staff())
     expect((await clerk('display:link', { saleId })).ok).toBe(true)
     expect(opened).toEqual([saleId, saleId])
 

@@ -6,7 +6,7 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import type { CommandInput, CommandName } from '../../src/shared/contract'
+import type { CommandInput, CommandName, OperatorProfile } from '../../src/shared/contract'
 import { WS_CLOSE } from '../../src/shared/web-hello'
 import { redisUrl, uniqueId } from '../support/engine'
 import {
@@ -14,6 +14,7 @@ import {
   openRaw,
   requestId,
   seller,
+  signIn,
   staff,
   startConsole,
   type TestClient,
@@ -58,10 +59,10 @@ async function liveSale(title: string): Promise<string> {
   return id
 }
 
-async function tab(profile?: CommandInput<'profile:set'>): Promise<TestClient> {
+async function tab(profile?: OperatorProfile): Promise<TestClient> {
   const client = await connectClient(server)
   clients.push(client)
-  if (profile) await client.api.call('profile:set', profile)
+  if (profile) await signIn(client.api, profile)
   return client
 }
 
@@ -177,7 +178,9 @@ describe('the display page over http', () => {
 
 describe('a display session', () => {
   const REFUSED: [CommandName, unknown][] = [
-    ['profile:set', { displayName: 'X', operatorId: 'x', role: 'staff' }],
+    ['auth:signIn', { operatorId: 'x', password: 'a password' }],
+    ['auth:setup', { operatorId: 'x', displayName: 'X', password: 'a password' }],
+    ['operators:list', {}],
     ['profile:get', {}],
     ['bids:place', { auctionId: 'S.1', bidderId: 'x', amount: 'asking', requestId: 'request-1' }],
     ['bids:history', { auctionId: 'S.1' }],

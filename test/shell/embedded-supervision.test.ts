@@ -16,6 +16,7 @@ import type {
   ConnectionStatus,
 } from '../../src/shared/contract'
 import { staff, tempDir } from './support'
+import { signInOrSetUp } from '../support/operators'
 
 const cleanup: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -84,7 +85,7 @@ async function squat(port: number): Promise<{ received: () => string; close: () 
 }
 
 async function bidOn(call: ReturnType<typeof open>['call']): Promise<string> {
-  await call('profile:set', staff())
+  await signInOrSetUp(call, staff())
   const created = await call('auctions:create', {
     title: 'Survives a crash',
     startingPrice: '10.00',

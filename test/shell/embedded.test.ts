@@ -13,6 +13,7 @@ import { createFileSecretBox } from '../../src/main/settings'
 import type { CommandInput, CommandName, CommandResult } from '../../src/shared/contract'
 import { redisUrl } from '../support/engine'
 import { staff, tempDir } from './support'
+import { signInOrSetUp } from '../support/operators'
 
 const cleanup: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -61,7 +62,8 @@ describe('embedded redis', () => {
     const stranger = spawnSync('redis-cli', ['-p', String(port), 'get', 'x'], { encoding: 'utf8' })
     expect(stranger.stdout + stranger.stderr).toMatch(/NOAUTH/)
 
-    await first.call('profile:set', staff())
+    const clerkProfile = staff()
+    await signInOrSetUp(first, clerkProfile)
     const created = await first.call('auctions:create', {
       title: 'Kept lot',
       startingPrice: '10.00',
@@ -85,6 +87,8 @@ describe('embedded redis', () => {
     const second = open(dataDir)
     cleanup.push(() => second.service.close())
     expect((await second.service.settled()).state).toBe('live')
+    // The account was kept with the data: the same operator signs in again.
+    await signInOrSetUp(second, clerkProfile)
     const again = await second.call('auctions:get', { auctionId: created.auction.id })
     expect(again.ok && again.auction.bidCount).toBe(1)
     expect(again.ok && again.auction.leaderId).toBe('paddle-1')
@@ -100,7 +104,7 @@ describe('embedded redis', () => {
     expect(status.problem?.code).toBe('REDIS_NOT_INSTALLED')
     expect(status.problem?.installCommand).toBe(installHint().installCommand)
     if (process.platform === 'linux') expect(status.problem?.installCommand).toMatch(/apt-get/)
-    const list = await call('auctions:list', {})
+    const list = await call('auth:status', {})
     expect(!list.ok && list.error.code).toBe('REDIS_UNAVAILABLE')
     expect(!list.ok && list.error.message).toMatch(/redis-server is not installed/)
     const test = await call('settings:test', { url: '' })

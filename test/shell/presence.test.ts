@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectRedis } from '../../src/main/engine'
 import { viewersKey } from '../../src/main/presence'
 import { redisUrl } from '../support/engine'
-import { connectClient, createLive, seller, staff, startConsole, type TestConsole } from './support'
+import {
+  connectClient,
+  createLive,
+  seller,
+  signIn,
+  staff,
+  startConsole,
+  type TestConsole,
+} from './support'
 
 let here: TestConsole
 let there: TestConsole
@@ -30,11 +38,11 @@ afterAll(async () => {
 describe('presence', () => {
   it('counts viewers across consoles and prunes one that vanished', async () => {
     const owner = await connectClient(here)
-    await owner.api.call('profile:set', seller())
+    await signIn(owner.api, seller())
     const auction = await createLive(owner)
     const local = await connectClient(here)
     const remote = await connectClient(there)
-    for (const client of [local, remote]) await client.api.call('profile:set', staff())
+    for (const client of [local, remote]) await signIn(client.api, staff())
     const viewers = (n: number) => (p: { auctionId: string; viewers: number }) =>
       p.auctionId === auction.id && p.viewers === n
 

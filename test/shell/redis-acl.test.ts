@@ -16,7 +16,7 @@ import type {
   ConnectionStatus,
 } from '../../src/shared/contract'
 import { startRedis, type RedisProcess } from '../support/redis-server'
-import { staff, tempDir } from './support'
+import { signIn, staff, tempDir } from './support'
 
 const root = join(import.meta.dirname, '..', '..')
 const ACL_LINE = readFileSync(join(root, 'docs', 'redis-acl.acl'), 'utf8').trim()
@@ -88,7 +88,7 @@ describe('the Redis ACL for consoles', () => {
       const status = await console.service.settled()
       expect(status).toMatchObject({ state: 'live' })
       expect(status.problem).toBeUndefined()
-      await console.call('profile:set', staff())
+      await signIn(console, staff(), `redis://127.0.0.1:${redis.port}`)
 
       // A timed sale: lots, start, a bid, presence, the scheduler closing a lot on time.
       const timed = await console.call('sales:create', {

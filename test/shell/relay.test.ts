@@ -9,6 +9,7 @@ import {
   connectClient,
   createLive,
   requestId,
+  signIn,
   staff,
   type TestClient,
   type TestConsole,
@@ -39,7 +40,7 @@ async function expectSubscribers(channel: string, count: number): Promise<void> 
 
 async function clerk(): Promise<TestClient> {
   const client = await connectClient(server)
-  await client.api.call('profile:set', staff())
+  await signIn(client.api, staff())
   return client
 }
 

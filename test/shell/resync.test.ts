@@ -11,6 +11,7 @@ import {
   createLive,
   requestId,
   seller,
+  signIn,
   staff,
   startConsole,
   type TestClient,
@@ -53,9 +54,9 @@ describe('gap', () => {
 
   it('a dropped event is noticed by seq and repaired from a snapshot', async () => {
     const owner = await connectClient(server)
-    await owner.api.call('profile:set', seller())
+    await signIn(owner.api, seller())
     const clerk = await connectClient(server)
-    await clerk.api.call('profile:set', staff())
+    await signIn(clerk.api, staff())
     const auction = await createLive(owner)
     const watched = await clerk.api.call('auctions:watch', { auctionId: auction.id })
     if (!watched.ok) throw new Error(watched.error.message)
@@ -114,9 +115,9 @@ describe('redis restart', () => {
 
   it('goes reconnecting/offline, comes back live, resubscribes and pushes snapshots', async () => {
     const owner = await connectClient(server)
-    await owner.api.call('profile:set', seller())
+    await signIn(owner.api, seller(), redis.url)
     const clerk = await connectClient(server)
-    await clerk.api.call('profile:set', staff())
+    await signIn(clerk.api, staff(), redis.url)
     const auction = await createLive(owner)
     await clerk.api.call('auctions:watch', { auctionId: auction.id })
     const sale = await owner.api.call('sales:create', { title: 'Resync sale', mode: 'live' })

@@ -11,6 +11,7 @@ import {
   connectClient,
   requestId,
   seller,
+  signIn,
   staff,
   type TestClient,
   type TestConsole,
@@ -30,7 +31,7 @@ afterAll(() => stopSellerConsole({ server, redis, owner }))
 
 async function clerk(): Promise<TestClient> {
   const client = await connectClient(server)
-  await client.api.call('profile:set', staff())
+  await signIn(client.api, staff())
   return client
 }
 
@@ -64,7 +65,7 @@ const subscribers = async (channel: string): Promise<number> => {
 }
 
 describe('sale commands', () => {
-  it('need a profile to change anything; the creator is the seller', async () => {
+  it('need a sign-in for anything; the creator is the seller', async () => {
     const anonymous = await connectClient(server)
     const denied = await anonymous.api.call('sales:create', { title: 'x', mode: 'live' })
     expect(!denied.ok && denied.error.code).toBe('UNAUTHORIZED')
@@ -84,14 +85,16 @@ describe('sale commands', () => {
       expect(!answer.ok && answer.error.code).toBe('UNAUTHORIZED')
     }
     const read = await anonymous.api.call('sales:get', { saleId: sale.id })
-    expect(read.ok && read.sale.lotCount).toBe(2)
+    expect(!read.ok && read.error.code).toBe('UNAUTHORIZED')
+    const after = await owner.api.call('sales:get', { saleId: sale.id })
+    expect(after.ok && after.sale).toMatchObject({ lotCount: 2, status: 'draft' })
     anonymous.close()
   })
 
   it('a seller acts on their own sales only; staff on all', async () => {
     const sale = await draftSale()
     const stranger = await connectClient(server)
-    await stranger.api.call('profile:set', seller())
+    await signIn(stranger.api, seller())
     const refused = await stranger.api.call('sales:start', { saleId: sale.id })
     expect(!refused.ok && refused.error.code).toBe('NOT_SELLER')
     const staffer = await clerk()
@@ -104,6 +107,7 @@ describe('sale commands', () => {
   it('reserve amounts of lots only for staff and the seller', async () => {
     const sale = await draftSale()
     const stranger = await connectClient(server)
+    await signIn(stranger.api, seller())
     const reserveOf = (lots: { number: string; reservePrice: number | null }[]) =>
       lots.find((lot) => lot.number === '2')?.reservePrice
     const asStranger = await stranger.api.call('sales:lots', { saleId: sale.id })

@@ -3,7 +3,14 @@
 import type { Redis } from 'ioredis'
 import { connectRedis } from '../../src/main/engine'
 import { redisUrl } from '../support/engine'
-import { connectClient, seller, startConsole, type TestClient, type TestConsole } from './support'
+import {
+  connectClient,
+  seller,
+  signIn,
+  startConsole,
+  type TestClient,
+  type TestConsole,
+} from './support'
 
 export interface SellerConsole {
   server: TestConsole
@@ -16,7 +23,7 @@ export async function startSellerConsole(operatorId?: string): Promise<SellerCon
   const server = await startConsole({ redisUrl: redisUrl() })
   const redis = await connectRedis({ url: redisUrl() })
   const owner = await connectClient(server)
-  await owner.api.call('profile:set', seller(operatorId))
+  await signIn(owner.api, seller(operatorId))
   return { server, redis, owner }
 }
 

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WebSocket } from 'ws'
-import type { CommandInput, PushEvents, PushName } from '../../src/shared/contract'
+import type { CommandInput, OperatorProfile, PushEvents, PushName } from '../../src/shared/contract'
 import type { Auction } from '../../src/shared/domain'
 import { startWebServer, type WebServer, type WebServerOptions } from '../../src/main/web'
 import {
@@ -13,7 +13,8 @@ import {
   type SocketLike,
   type WebSocketApi,
 } from '../../src/renderer/src/api/ws-client'
-import { uniqueId } from '../support/engine'
+import { redisUrl, uniqueId } from '../support/engine'
+import { signInAs, type Caller } from '../support/operators'
 
 export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `${prefix}-`))
 
@@ -145,17 +146,30 @@ export async function connectClient(
   return client
 }
 
-export const staff = (operatorId = uniqueId('clerk')): CommandInput<'profile:set'> => ({
+export const staff = (operatorId = uniqueId('clerk')): OperatorProfile => ({
   displayName: 'Clerk',
   operatorId,
   role: 'staff',
 })
 
-export const seller = (operatorId = uniqueId('seller')): CommandInput<'profile:set'> => ({
+export const seller = (operatorId = uniqueId('seller')): OperatorProfile => ({
   displayName: 'Seller',
   operatorId,
   role: 'seller',
 })
+
+export const bidder = (operatorId = uniqueId('paddle')): OperatorProfile => ({
+  displayName: 'Bidder',
+  operatorId,
+  role: 'bidder',
+})
+
+/** Makes the account (on the tests' Redis unless told) and signs the session in as it. */
+export const signIn = (
+  caller: Caller,
+  profile: OperatorProfile,
+  url: string = redisUrl(),
+): Promise<OperatorProfile> => signInAs(caller, profile, url)
 
 /** Creates and starts an auction as the client's current profile. */
 export async function createLive(

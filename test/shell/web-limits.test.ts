@@ -4,6 +4,7 @@
 // waiting for a socket that does not read (then it is closed), at most 200 watches (auctions
 // and sales) per session (TOO_MANY_WATCHES; an unwatch frees a slot; twice what the
 // console's own list watches).
+import { ensureOperator, TEST_PASSWORD } from '../support/operators'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import type { Auction } from '../../src/shared/domain'
@@ -12,9 +13,10 @@ import {
   connectClient,
   createLive,
   openRaw,
+  type RawSocket,
+  signIn,
   staff,
   startConsole,
-  type RawSocket,
   type TestClient,
   type TestConsole,
 } from './support'
@@ -26,7 +28,7 @@ const auctions: Auction[] = []
 beforeAll(async () => {
   server = await startConsole({ redisUrl: redisUrl() })
   owner = await connectClient(server)
-  await owner.api.call('profile:set', staff())
+  await signIn(owner.api, staff())
   for (let i = 0; i < 201; i++) auctions.push(await createLive(owner, { title: `Limit lot ${i}` }))
 }, 120_000)
 afterAll(async () => {
@@ -36,11 +38,14 @@ afterAll(async () => {
 
 type Answer = { id?: number; result?: { ok: boolean; error?: { code: string; limit?: number } } }
 
-/** A raw socket past its hello, as staff (its answer to the profile read). */
+/** A raw socket past its hello, signed in as staff (its answer to the sign-in read). */
 async function staffSocket(): Promise<RawSocket> {
+  const profile = staff()
+  await ensureOperator(redisUrl(), profile)
   const raw = await openRaw(server.port, { hello: server.token })
   await raw.next((frame) => (frame as { push?: string }).push === 'connection:state')
-  raw.socket.send(JSON.stringify({ id: 0, name: 'profile:set', input: staff() }))
+  const input = { operatorId: profile.operatorId, password: TEST_PASSWORD }
+  raw.socket.send(JSON.stringify({ id: 0, name: 'auth:signIn', input }))
   await raw.next((frame) => (frame as Answer).id === 0)
   return raw
 }
@@ -121,7 +126,7 @@ describe('a socket that does not read', () => {
 describe('watches per session', () => {
   it('answers TOO_MANY_WATCHES past 200 auctions and sales; an unwatch frees a slot', async () => {
     const tab = await connectClient(server)
-    await tab.api.call('profile:set', staff())
+    await signIn(tab.api, staff())
     const sale = await tab.api.call('sales:create', {
       title: 'Limit sale',
       mode: 'live',
@@ -158,6 +163,7 @@ describe('watches per session', () => {
     expect((await tab.api.call('sales:watch', { saleId })).ok).toBe(true)
     // Another session has its own 200.
     const second = await connectClient(server)
+    await signIn(second.api, staff())
     expect((await second.api.call('auctions:watch', { auctionId: last.id })).ok).toBe(true)
     // An unwatch frees a slot.
     expect((await tab.api.call('auctions:unwatch', { auctionId: auctions[0]?.id ?? '' })).ok).toBe(

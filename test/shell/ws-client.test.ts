@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { createWebSocketApi, type SocketLike } from '../../src/renderer/src/api/ws-client'
 import { redisUrl } from '../support/engine'
-import { createLive, requestId, seller, staff, startConsole, type TestConsole } from './support'
+import {
+  createLive,
+  requestId,
+  seller,
+  signIn,
+  staff,
+  startConsole,
+  type TestConsole,
+} from './support'
 
 let server: TestConsole
 beforeAll(async () => {
@@ -39,7 +47,7 @@ describe('websocket adapter', () => {
     expect(!after.ok && after.error.code).toBe('REDIS_UNAVAILABLE')
   })
 
-  it('fails calls while down, reconnects and sends the profile again first', async () => {
+  it('fails calls while down, reconnects and resumes its sign-in first', async () => {
     const { sockets, createSocket } = cuttable()
     const states: string[] = []
     const api = createWebSocketApi({
@@ -52,14 +60,14 @@ describe('websocket adapter', () => {
     })
     api.on('connection:state', (status) => states.push(status.state))
     const profile = staff()
-    expect((await api.call('profile:set', profile)).ok).toBe(true)
+    await signIn(api, profile)
 
     const owner = createWebSocketApi({
       url: `ws://127.0.0.1:${server.port}/ws`,
       token: server.token,
       createSocket: cuttable().createSocket,
     })
-    await owner.call('profile:set', seller())
+    await signIn(owner, seller())
     const auction = await createLive({ api: owner } as never)
 
     sockets[0]?.terminate()
@@ -69,7 +77,7 @@ describe('websocket adapter', () => {
 
     await expect.poll(() => sockets.length).toBeGreaterThan(1)
     await expect.poll(() => states.at(-1)).toBe('live')
-    // A new server session, yet the profile is in place: a bid needs one.
+    // A new server session, yet the sign-in carries on (auth:resume): a bid needs one.
     expect(await api.call('profile:get', {})).toEqual({ ok: true, profile })
     const bid = await api.call('bids:place', {
       auctionId: auction.id,

@@ -1,19 +1,8 @@
 // An operator account as callers see it: never the hash or its salt.
 import { z } from 'zod'
-import { operatorProfileSchema, type OperatorProfile } from '../../shared/contract'
+import { operatorProfileSchema, type OperatorAccount } from '../../shared/contract'
 
-export interface Operator {
-  id: string
-  displayName: string
-  role: OperatorProfile['role']
-  disabled: boolean
-  createdAt: number
-  createdBy: string
-  lastSignInAt: number | null
-  /** The last disable, enable or password change, and who made it. */
-  changedAt: number | null
-  changedBy: string | null
-}
+export type Operator = OperatorAccount
 
 /** The profile's own fields, so an account and a console profile agree on id, name and role. */
 export const newOperatorSchema = z.object({

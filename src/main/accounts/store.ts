@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import type { Cluster, Redis } from 'ioredis'
 import { fail, type Failure, type Result } from '../../shared/errors'
 import { isNoPermission, isUnavailable, scrubSecrets } from '../engine/connection'
-import { operatorKeys, operatorRegistryKeys } from '../engine/keys'
+import type { SessionEndReason } from '../../shared/contract'
+import { OPERATOR_SESSIONS_CHANNEL, operatorKeys, operatorRegistryKeys } from '../engine/keys'
 import { expandIncludes, resolveLuaDir } from '../engine/scripts'
 import { invalidInput } from '../engine/validation'
 import { decodeOperator, newOperatorSchema, type NewOperator, type Operator } from './operator'
@@ -14,6 +15,25 @@ import { dummyHash, hashPassword, passwordRefusal, verifyPassword } from './pass
 import { SlowDown } from './slow-down'
 
 type Answer = Result<{ operator: Operator }>
+
+/**
+ * A sign-in as the store answers it: `epoch` is the account's sessions generation, which
+ * moves on whenever its sessions must end (sign-out, disable, new password).
+ */
+export type SignedIn = Result<{ operator: Operator; epoch: number }>
+
+/** What a console needs to know of a signed-in account: is the sign-in still good? */
+export interface SessionCheck {
+  disabled: boolean
+  epoch: number
+}
+
+/** What the sessions channel carries. */
+export interface SessionsEnded {
+  operatorId: string
+  epoch: number
+  reason: SessionEndReason
+}
 
 const SIGN_IN_FAILED = 'The operator id or the password is not right, or the account is disabled'
 const notFound = (id: string): Failure => fail('OPERATOR_NOT_FOUND', `no operator ${id}`)
@@ -63,15 +83,57 @@ export class OperatorStore {
     })
   }
 
+  /** Disables the account and ends its sessions on every console. */
   disable(id: string, by: string): Promise<Answer> {
-    return this.change(id, by, async () => ({ disabled: '1' }))
+    return this.change(id, by, async () => ({ disabled: '1' }), 'disabled')
   }
 
+  enable(id: string, by: string): Promise<Answer> {
+    return this.change(id, by, async () => ({ disabled: '0' }))
+  }
+
+  /** A new password; the account's sessions end on every console. */
   setPassword(id: string, password: string, by: string): Promise<Answer> {
     return guard(async () => {
       const refused = passwordRefusal(password)
-      return refused ?? this.change(id, by, async () => ({ hash: await hashPassword(password) }))
+      return (
+        refused ??
+        this.change(
+          id,
+          by,
+          async () => ({ hash: await hashPassword(password) }),
+          'password-changed',
+        )
+      )
     })
+  }
+
+  /**
+   * Ends every session of the account, on every console: its epoch moves on (a console
+   * checks it on reconnect and on resume) and the consoles hear it at once on the channel.
+   */
+  endSessions(id: string, reason: SessionEndReason): Promise<Result<{ epoch: number }>> {
+    return guard(async () => {
+      const epoch = await this.redis.hincrby(operatorKeys(id).account, 'epoch', 1)
+      const message: SessionsEnded = { operatorId: id, epoch, reason }
+      await this.redis.publish(OPERATOR_SESSIONS_CHANNEL, JSON.stringify(message))
+      return { ok: true as const, epoch }
+    })
+  }
+
+  /** Whether a sign-in of this account, at `epoch`, still holds (null: no such account). */
+  async check(id: string): Promise<SessionCheck | null> {
+    const key = operatorKeys(id).account
+    const [found, disabled, epoch] = await this.redis.hmget(key, 'id', 'disabled', 'epoch')
+    return found ? { disabled: disabled === '1', epoch: Number(epoch ?? 0) } : null
+  }
+
+  /** First launch: no account was ever made on this store. */
+  setupNeeded(): Promise<Result<{ setupNeeded: boolean }>> {
+    return guard(async () => ({
+      ok: true as const,
+      setupNeeded: (await this.redis.exists(operatorRegistryKeys.first)) === 0,
+    }))
   }
 
   /**
@@ -79,7 +141,7 @@ export class OperatorStore {
    * the account disabled or the password wrong (an unknown id spends the same scrypt). While
    * the account is slowed down the password is not even checked.
    */
-  verify(id: string, password: string): Promise<Answer> {
+  verify(id: string, password: string): Promise<SignedIn> {
     return guard(async () => {
       if (!newOperatorSchema.shape.id.safeParse(id).success) {
         await verifyPassword(password, await dummyHash())
@@ -97,7 +159,8 @@ export class OperatorStore {
       await this.slowDown.succeeded(id)
       const now = await this.serverMs()
       await this.redis.hset(operatorKeys(id).account, 'lastSignInAt', now)
-      return { ok: true as const, operator: { ...operator, lastSignInAt: now } }
+      const epoch = Number(hash.epoch ?? 0)
+      return { ok: true as const, operator: { ...operator, lastSignInAt: now }, epoch }
     })
   }
 
@@ -124,6 +187,7 @@ export class OperatorStore {
     id: string,
     by: string,
     fields: () => Promise<Record<string, string>>,
+    ends?: SessionEndReason,
   ): Promise<Answer> {
     return guard(async () => {
       if (!newOperatorSchema.shape.id.safeParse(id).success) return notFound(id)
@@ -131,6 +195,10 @@ export class OperatorStore {
       if (!(await this.redis.exists(key))) return notFound(id)
       const values = await fields()
       await this.redis.hset(key, { ...values, changedAt: await this.serverMs(), changedBy: by })
+      if (ends) {
+        const ended = await this.endSessions(id, ends)
+        if (!ended.ok) return ended
+      }
       const operator = await this.read(id)
       return operator ? { ok: true as const, operator } : notFound(id)
     })

@@ -5,7 +5,9 @@ import { fail, type Failure } from '../../shared/errors'
 import type { AuctionEngine } from '../engine'
 import { actorOf, redact, requireProfile, sellerFor } from './access'
 import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
+import { authHandlers } from './auth-commands'
 import { liveHandlers } from './live-commands'
+import { operatorHandlers } from './operator-commands'
 import { saleHandlers } from './sale-commands'
 import { watchRefused } from './watch-limit'
 
@@ -114,13 +116,8 @@ export const handlers: Handlers = {
 
   'settings:test': (ctx, _session, input) => ctx.manager.test(input),
 
-  'profile:get': async (_ctx, session) => ({ ok: true, profile: session.profile }),
-
-  'profile:set': async (_ctx, session, input) => {
-    session.profile = input
-    return { ok: true, profile: input }
-  },
-
+  ...authHandlers,
+  ...operatorHandlers,
   ...saleHandlers,
   ...liveHandlers,
 }

@@ -1,6 +1,12 @@
 // What every command handler gets: the session it runs for and the services it may use.
-import type { CommandName, CommandResult, OperatorProfile } from '../../shared/contract'
+import type {
+  CommandName,
+  CommandResult,
+  OperatorProfile,
+  SessionEndReason,
+} from '../../shared/contract'
 import type { Failure } from '../../shared/errors'
+import type { Operator, OperatorStore } from '../accounts'
 import type { ConnectionManager } from '../connection'
 import type { AuctionEngine } from '../engine'
 import type { Presence } from '../presence'
@@ -10,7 +16,14 @@ import type { ParsedInput } from './validate'
 
 export interface SessionState {
   readonly id: string
+  /** Who signed in on this session (null before sign-in): never what the caller declares. */
   profile: OperatorProfile | null
+  /** The account's sessions generation at sign-in: a later one ends this sign-in. */
+  epoch: number
+  /** A room display's session: reads of its one sale, as nobody (display-session.ts). */
+  readonly display: boolean
+  signInFailures: number
+  signInBlockedUntil: number
 }
 
 export interface CommandContext {
@@ -19,6 +32,14 @@ export interface CommandContext {
   settings: SettingsStore
   relay: Relay
   presence: Presence
+  /** The operator accounts of the connected Redis, or why there is none. */
+  accounts(): OperatorStore | Failure
+  /** Signs the session in as the account (at its epoch); answers the resume secret. */
+  signIn(session: SessionState, operator: Operator, epoch: number): string
+  /** Carries on a sign-in by its resume secret, if it still holds; else UNAUTHORIZED. */
+  resume(session: SessionState, resume: string): Promise<Failure | null>
+  /** Ends the account's sign-ins older than `epoch` on this console, at once. */
+  endSignIns(operatorId: string, epoch: number, reason: SessionEndReason): void
   /**
    * The room display for a sale, as the transport offers it (ConsoleApiService.
    * offerDisplays): the web server mints a display-only link; the desktop opens a second

@@ -37,10 +37,13 @@ function redactAnswer(result: CommandResult<CommandName>): CommandResult<Command
 export function displayService(service: ApiService, saleId: string): ApiService {
   return {
     openSession(push: PushSink): ApiSession {
-      return service.openSession((name, payload) => {
-        const shown = displayPush(saleId, name, payload)
-        if (shown !== null) push(name, shown)
-      })
+      return service.openSession(
+        (name, payload) => {
+          const shown = displayPush(saleId, name, payload)
+          if (shown !== null) push(name, shown)
+        },
+        { display: true },
+      )
     },
     closeSession: (session) => service.closeSession(session),
     async call<N extends CommandName>(session: ApiSession, name: N | string, input: unknown) {

@@ -1,17 +1,27 @@
 // The API service both transports use: sessions (one per window or tab) with their own
-// operator profile and watches, every input validated against the contract, every answer
-// a Result. It owns the connection manager, the relay, presence and the scheduler.
+// signed-in operator and watches, every input validated against the contract and every
+// call checked against the access policy, every answer a Result. It owns the connection
+// manager, the relay, presence and the scheduler, and ends sign-ins when any console says so.
 import { randomUUID } from 'node:crypto'
-import type { CommandName, CommandResult, ConnectionStatus } from '../../shared/contract'
+import type {
+  CommandName,
+  CommandResult,
+  ConnectionStatus,
+  SessionEndReason,
+} from '../../shared/contract'
 import { fail, type Failure } from '../../shared/errors'
+import { OperatorStore, type SessionsEnded } from '../accounts'
 import { ConnectionManager } from '../connection'
 import { isUnavailable, scrubSecrets } from '../engine'
+import { OPERATOR_SESSIONS_CHANNEL } from '../engine/keys'
 import { Presence } from '../presence'
 import { Relay } from '../relay'
 import { SettingsStore } from '../settings'
 import { actorOf, redact } from './access'
 import { handlers, type CommandContext, type SessionState } from './commands'
 import type { DisplayOpener } from './context'
+import { refusal } from './policy'
+import { SignIns } from './sign-ins'
 import type { ApiService, ApiSession, PushSink, SecretBox } from './types'
 import { isCommandName, parseInput } from './validate'
 
@@ -84,18 +94,58 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
     instanceId: randomUUID(),
     ...options.presence,
   })
+  const signIns = new SignIns()
+  /** One account store per connection (it registers its script on that client). */
+  const stores = new WeakMap<object, OperatorStore>()
+  const notConnected = (): Failure =>
+    fail('REDIS_UNAVAILABLE', manager.status().problem?.message ?? 'Redis is not connected yet.')
   const ctx: CommandContext = {
-    engine: () => {
-      const link = manager.current()
-      if (link) return link.engine
-      const problem = manager.status().problem
-      return fail('REDIS_UNAVAILABLE', problem?.message ?? 'Redis is not connected yet.')
-    },
+    engine: () => manager.current()?.engine ?? notConnected(),
     manager,
     settings,
     relay,
     presence,
+    accounts: () => {
+      const link = manager.current()
+      if (!link) return notConnected()
+      let store = stores.get(link.command)
+      if (!store) stores.set(link.command, (store = new OperatorStore(link.command)))
+      return store
+    },
+    signIn(session, operator, epoch) {
+      const state = sessions.get(session.id)
+      session.profile = {
+        operatorId: operator.id,
+        displayName: operator.displayName,
+        role: operator.role,
+      }
+      session.epoch = epoch
+      if (state && !relay.hasSession(session.id)) relay.addSession(session.id, state.push)
+      return signIns.issue({ profile: session.profile, epoch })
+    },
+    async resume(session, resume) {
+      const signIn = signIns.find(resume)
+      const accounts = ctx.accounts()
+      if (signIn && 'ok' in accounts) return accounts
+      const check =
+        signIn && !('ok' in accounts) ? await accounts.check(signIn.profile.operatorId) : null
+      if (!signIn || !check || check.disabled || check.epoch !== signIn.epoch) {
+        signIns.forget(resume)
+        return fail('UNAUTHORIZED', 'This sign-in has ended: sign in again.')
+      }
+      const state = sessions.get(session.id)
+      session.profile = signIn.profile
+      session.epoch = signIn.epoch
+      if (state && !relay.hasSession(session.id)) relay.addSession(session.id, state.push)
+      return null
+    },
+    endSignIns,
   }
+
+  void relay.listen(OPERATOR_SESSIONS_CHANNEL, (payload) => {
+    const ended = parseSessionsEnded(payload)
+    if (ended) endSignIns(ended.operatorId, ended.epoch, ended.reason)
+  })
 
   manager.onStatus((status) => {
     for (const session of sessions.values()) pushSafely(session.push, status)
@@ -104,6 +154,8 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
     relay.attach(link.subscriber)
     void relay.resync().catch((error: unknown) => log(`relay resync failed: ${String(error)}`))
     void presence.beatAll()
+    // While the link was down a sign-out, disable or new password may have gone unheard.
+    void recheckSignIns().catch((error: unknown) => log(`sign-in check failed: ${String(error)}`))
   })
   void manager.reconfigure().catch((error: unknown) => log(`connection: ${String(error)}`))
 
@@ -115,6 +167,8 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
     }
     const parsed = parseInput(name, input)
     if (!parsed.ok) return parsed
+    const refused = await refusal(name, session, nobodyToSignInAs)
+    if (refused) return refused
     const handler = handlers[name] as (
       c: CommandContext,
       s: SessionState,
@@ -124,10 +178,19 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
   }
 
   return {
-    openSession(push: PushSink): ApiSession {
-      const session = { id: randomUUID(), profile: null, push }
+    openSession(push: PushSink, options: { display?: boolean } = {}): ApiSession {
+      const session = {
+        id: randomUUID(),
+        profile: null,
+        epoch: 0,
+        display: options.display === true,
+        signInFailures: 0,
+        signInBlockedUntil: 0,
+        push,
+      }
       sessions.set(session.id, session)
-      relay.addSession(session.id, push)
+      // Events reach a session once it may read them: a display at once, others at sign-in.
+      if (session.display) relay.addSession(session.id, push)
       // The state at once: the UI shows Live / Reconnecting / Offline from the start.
       pushSafely(push, manager.status())
       return { id: session.id }
@@ -175,11 +238,75 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
     void presence.leaveSession(state.id)
   }
 
+  /** Settings before sign-in: only while nobody could sign in (no Redis, or no account). */
+  async function nobodyToSignInAs(): Promise<boolean> {
+    if (manager.status().state !== 'live') return true
+    const accounts = ctx.accounts()
+    if ('ok' in accounts) return true
+    const setup = await accounts.setupNeeded()
+    return !setup.ok || setup.setupNeeded
+  }
+
+  /** Ends, on this console, the account's sign-ins made before `epoch`. */
+  function endSignIns(operatorId: string, epoch: number, reason: SessionEndReason): void {
+    signIns.endBefore(operatorId, epoch)
+    for (const session of sessions.values()) {
+      if (session.profile?.operatorId !== operatorId || session.epoch >= epoch) continue
+      session.profile = null
+      session.epoch = 0
+      // Its watches and presence go with it; it reads nothing more until it signs in again.
+      void relay.removeSession(session.id)
+      void presence.leaveSession(session.id)
+      try {
+        session.push('session:ended', { reason, message: ENDED_MESSAGES[reason] })
+      } catch {
+        // a window that is going away
+      }
+    }
+  }
+
+  async function recheckSignIns(): Promise<void> {
+    const accounts = ctx.accounts()
+    if ('ok' in accounts) return
+    const operatorIds = new Set<string>()
+    for (const session of sessions.values()) {
+      if (session.profile) operatorIds.add(session.profile.operatorId)
+    }
+    for (const operatorId of operatorIds) {
+      const check = await accounts.check(operatorId)
+      const reason = !check || check.disabled ? 'disabled' : 'signed-out'
+      // A missing or disabled account ends every sign-in; otherwise those of an older epoch.
+      const epoch = !check || check.disabled ? Number.MAX_SAFE_INTEGER : check.epoch
+      endSignIns(operatorId, epoch, reason)
+    }
+  }
+
   function toFailure(error: unknown): Failure {
     if (isUnavailable(error)) return fail('REDIS_UNAVAILABLE', 'Redis is not reachable; retry.')
     const message = error instanceof Error ? error.message : String(error)
     log(`command failed: ${message}`)
     return fail('INTERNAL', `The command failed: ${scrub(message)}`)
+  }
+}
+
+const ENDED_MESSAGES: Record<SessionEndReason, string> = {
+  'signed-out': 'This operator signed out: sign in again.',
+  disabled: 'This account has been disabled.',
+  'password-changed': "This account's password was changed: sign in with the new one.",
+}
+
+function parseSessionsEnded(payload: string): SessionsEnded | null {
+  try {
+    const message = JSON.parse(payload) as Partial<SessionsEnded> | null
+    return typeof message?.operatorId === 'string' &&
+      typeof message.epoch === 'number' &&
+      (message.reason === 'signed-out' ||
+        message.reason === 'disabled' ||
+        message.reason === 'password-changed')
+      ? (message as SessionsEnded)
+      : null
+  } catch {
+    return null
   }
 }
 

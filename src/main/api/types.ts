@@ -11,8 +11,11 @@ export interface ApiSession {
 }
 
 export interface ApiService {
-  /** A new window/tab connected; pushes for it go to `push`. */
-  openSession(push: PushSink): ApiSession
+  /**
+   * A new window/tab connected; pushes for it go to `push`. It signs in before it may do
+   * anything; a room display's session (`display`) reads as nobody, through its wrapper.
+   */
+  openSession(push: PushSink, options?: { display?: boolean }): ApiSession
   /** The window/tab went away: drops its watches (reference-counted) and presence. */
   closeSession(session: ApiSession): void
   /**

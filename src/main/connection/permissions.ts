@@ -4,6 +4,7 @@
 // and nothing published (other consoles listen on the list channels). A refusal is named.
 import type { Redis } from 'ioredis'
 import { AUCTION_LIST_CHANNEL, SALE_LIST_CHANNEL, saleChannel } from '../../shared/domain'
+import { OPERATOR_SESSIONS_CHANNEL, operatorKeys } from '../engine/keys'
 import { presenceChannel } from '../presence'
 
 /** Never a sale id (ids have no '~'): only a name to ask about. */
@@ -35,6 +36,22 @@ const NEEDS: readonly (readonly [string, readonly string[]])[] = [
   ['write sale:* keys (ACL ~sale:*)', ['HSET', `sale:{${PROBE_ID}}`, 'f', 'v']],
   ['write lot:* keys (ACL ~lot:*)', ['HSET', `lot:{${PROBE_ID}}:${PROBE_ID}.1`, 'f', 'v']],
   ['write sales:* keys (ACL ~sales:*)', ['ZADD', 'sales:due', '0', PROBE_ID]],
+  [
+    `PUBLISH on ${OPERATOR_SESSIONS_CHANNEL} (ending sign-ins on every console; ACL &${OPERATOR_SESSIONS_CHANNEL})`,
+    ['PUBLISH', OPERATOR_SESSIONS_CHANNEL, ''],
+  ],
+  [
+    `SUBSCRIBE to ${OPERATOR_SESSIONS_CHANNEL} (ACL &${OPERATOR_SESSIONS_CHANNEL})`,
+    ['SUBSCRIBE', OPERATOR_SESSIONS_CHANNEL],
+  ],
+  [
+    'write operator:* keys (operator accounts and sign-in counters; ACL ~operator:*)',
+    ['INCR', operatorKeys(PROBE_ID).failures],
+  ],
+  [
+    'write operators:* keys (the account list; ACL ~operators:*)',
+    ['SADD', 'operators:all', PROBE_ID],
+  ],
 ]
 
 // Answers the 1-based index of the first call the user may not make, 0 when all are allowed.

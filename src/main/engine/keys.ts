@@ -94,3 +94,9 @@ export const operatorRegistryKeys = {
   /** Set (NX) before any account is created: only the console that sets it makes the first staff. */
   first: 'operators:first',
 } as const
+
+/**
+ * Where an account's sessions are ended on every console (sign-out, disable, new password):
+ * `{"operatorId","epoch","reason"}`; a console ends that account's sign-ins older than epoch.
+ */
+export const OPERATOR_SESSIONS_CHANNEL = 'operators:sessions'

@@ -57,6 +57,8 @@ export class Relay {
   /** saleId → sessions watching the whole sale. */
   private readonly saleWatchers = new Map<string, Set<string>>()
   private readonly subscriptions = new Subscriptions()
+  /** Channels the process itself listens on (not fanned out to sessions). */
+  private readonly listeners = new Map<string, (payload: string) => void>()
   private client: Redis | null = null
   private readonly onMessage = (channel: string, payload: string): void =>
     this.route(channel, payload)
@@ -73,6 +75,16 @@ export class Relay {
     this.client = client
     client.on('message', this.onMessage)
     this.subscriptions.attach(client)
+  }
+
+  /** Hands every message of `channel` to `handler`, on this connection and the next ones. */
+  listen(channel: string, handler: (payload: string) => void): Promise<void> {
+    this.listeners.set(channel, handler)
+    return this.subscriptions.add(channel)
+  }
+
+  hasSession(sessionId: string): boolean {
+    return this.sessions.has(sessionId)
   }
 
   addSession(sessionId: string, push: PushSink): void {
@@ -229,6 +241,8 @@ export class Relay {
   }
 
   private route(channel: string, payload: string): void {
+    const listener = this.listeners.get(channel)
+    if (listener) return safely(() => listener(payload))
     if (channel === AUCTION_LIST_CHANNEL) {
       const event = parseEvent(payload)
       if (event && isLotEvent(event))
