@@ -27,7 +27,6 @@ function setup() {
     embedded: false,
   }))
   api.handle('clock:now', () => ({ ok: true, now: Date.now() }))
-  api.handle('profile:set', (profile) => ({ ok: true, profile }))
   api.handle('auctions:unwatch', () => ({ ok: true }))
   const store = createConsoleStore({
     profile: { displayName: 'Clerk', operatorId: 'clerk-1', role: 'staff' },

@@ -41,6 +41,7 @@ describe('paths', () => {
     [{ route: { screen: 'room', auctionId: 'A1' } }, '/auction/A1'],
     [{ route: { screen: 'seller' }, sellerTab: 'auctions' }, '/seller/auctions'],
     [{ route: { screen: 'settings' } }, '/settings'],
+    [{ route: { screen: 'settings', section: 'operators' } }, '/settings/operators'],
   ]
   it.each(views)('%j ⇄ %s', (view, path) => {
     const state = { listTab: 'live', saleTab: 'live', sellerTab: 'sales', ...view } as const
@@ -49,7 +50,17 @@ describe('paths', () => {
   })
 
   it('answers null for what it does not know (the console goes home)', () => {
-    for (const path of ['', '/', '/nope', '/sales/soon', '/sale/', '/lot/a/b', '/sale/%E0%A4%A'])
+    for (const path of [
+      '',
+      '/',
+      '/nope',
+      '/sales/soon',
+      '/sale/',
+      '/lot/a/b',
+      '/sale/%E0%A4%A',
+      '/profile', // the self-declared profile is gone: signing in is not a screen
+      '/settings/nope',
+    ])
       expect(parsePath(path)).toBeNull()
   })
 })
@@ -116,9 +127,14 @@ describe('where the console opens', () => {
     expect(load('/', createConsoleStore({ profile: CLERK })).getState().route).toEqual({
       screen: 'list',
     })
-    const store = createConsoleStore()
-    act(() => store.getState().setProfile(OWNER))
+    // Signed in after the page loaded: a seller goes to their panel; a reload keeps its page.
+    const store = load('/', createConsoleStore())
+    act(() => store.getState().signedIn(OWNER))
     expect(store.getState().route).toEqual({ screen: 'seller' })
+    expect(window.location.hash).toBe('#/seller/sales')
+    const reloaded = load('/#/sale/S1', createConsoleStore())
+    act(() => reloaded.getState().signedIn(OWNER, true))
+    expect(reloaded.getState().route).toEqual({ screen: 'sale', saleId: 'S1' })
   })
 })
 

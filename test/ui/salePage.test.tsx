@@ -39,7 +39,6 @@ function setup(profile: OperatorProfile = CLERK) {
     embedded: false,
   }))
   api.handle('clock:now', () => ({ ok: true, now: Date.now() }))
-  api.handle('profile:set', (input) => ({ ok: true, profile: input as OperatorProfile }))
   api.handle('sales:unwatch', () => ({ ok: true }))
   const store = createConsoleStore({ profile })
   const frames = manualFrames()

@@ -157,24 +157,26 @@ describe('bid history', () => {
 })
 
 describe('connection', () => {
-  it('sends the profile and re-watches after connecting and after every reconnect', async () => {
+  it('re-watches after connecting and after every reconnect, and never declares who it is', async () => {
     const { api, store } = setup(5)
-    api.handle('profile:set', (input) => ({ ok: true, profile: input as never }))
     api.handle('clock:now', () => ({ ok: true, now: Date.now() }))
     api.handle('auctions:watch', () => ({ ok: true, auction: auctionAt(5), viewers: 2 }))
-    store.getState().setProfile({ displayName: 'Ann', operatorId: 'clerk-1', role: 'staff' })
+    store.getState().signedIn({ displayName: 'Ann', operatorId: 'clerk-1', role: 'staff' })
     await settle()
     const release = feed?.watches.acquire('lot-1')
     await settle()
     const live = { state: 'live' as const, endpoint: '127.0.0.1:1', embedded: false }
     api.push('connection:state', live)
     await settle()
-    expect(api.callsOf('profile:set').length).toBe(2) // on setting it, and on going live
+    expect(api.callsOf('auctions:watch').length).toBe(2) // acquire, live
     api.push('connection:state', { ...live, state: 'reconnecting' })
     api.push('connection:state', live)
     await settle()
-    expect(api.callsOf('profile:set').length).toBe(3)
-    expect(api.callsOf('auctions:watch').length).toBe(3) // acquire, live, live again
+    expect(api.callsOf('auctions:watch').length).toBe(3) // and live again
+    // The main side keeps the sign-in: the feed sends nothing about the operator.
+    expect(api.calls.map((call) => call.name).filter((name) => name.startsWith('auth:'))).toEqual(
+      [],
+    )
     expect(store.getState().viewers['lot-1']).toBe(2)
     release?.()
   })

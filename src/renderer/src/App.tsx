@@ -1,6 +1,6 @@
-// The console: profile first, then the screen the route names, with toasts, the end
-// dialog and the shortcuts overlay on top. Starred auctions stay watched wherever the
-// operator is. While the console is not live, the banner says so and every screen dims.
+// The console: sign-in first (the first account on a first launch), then the screen the
+// route names, with toasts, the end dialog and the shortcuts overlay on top. Starred
+// auctions stay watched wherever the operator is. While the console is not live, the banner says so and every screen dims.
 import { useDeferredValue, useEffect } from 'react'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { EndDialog } from './components/EndDialog'
@@ -14,11 +14,11 @@ import { useShortcuts } from './hooks/useShortcuts'
 import { useStale } from './hooks/useStale'
 import { AuctionList } from './screens/AuctionList'
 import { AuctionRoom } from './screens/AuctionRoom'
-import { ProfileScreen } from './screens/ProfileScreen'
 import { SalePage } from './screens/SalePage'
 import { SalesList } from './screens/SalesList'
 import { SellerPanel } from './screens/SellerPanel'
 import { SettingsScreen } from './screens/SettingsScreen'
+import { SignedOut } from './screens/auth/SignedOut'
 
 function StarredWatches() {
   useQuietWatches(useConsole((state) => state.starred))
@@ -38,7 +38,7 @@ export function App() {
   }, [theme])
   useShortcuts({ help: () => showShortcuts(true) })
 
-  if (!profile) return <ProfileScreen />
+  if (!profile) return <SignedOut />
   let screen
   switch (route.screen) {
     case 'room':
@@ -54,10 +54,7 @@ export function App() {
       screen = <SellerPanel />
       break
     case 'settings':
-      screen = <SettingsScreen />
-      break
-    case 'profile':
-      screen = <ProfileScreen />
+      screen = <SettingsScreen section={route.section ?? 'general'} />
       break
     default:
       screen = <SalesList />

@@ -1,12 +1,14 @@
 // A console for component tests: the fake API answering the usual reads, a store with a
-// profile and a connection state, the real feed (frames run by hand), and a render inside
-// the provider. `stopConsoles()` in afterEach stops every feed and unmounts.
+// signed-in profile (auth:status answers it) and a connection state, the real feed (frames
+// run by hand) and sign-in keeping, and a render inside the provider. `stopConsoles()` in
+// afterEach stops every feed and unmounts.
 import { act, cleanup, render } from '@testing-library/react'
 import type { ReactElement } from 'react'
-import type { ConnectionState, OperatorProfile } from '../../../src/shared/contract'
+import type { CommandResult, ConnectionState, OperatorProfile } from '../../../src/shared/contract'
 import type { Auction, BidEntry } from '../../../src/shared/domain'
 import { ConsoleProvider } from '../../../src/renderer/src/context'
 import { startFeed, type Feed } from '../../../src/renderer/src/live/feed'
+import { startSession } from '../../../src/renderer/src/live/session'
 import { createConsoleStore, type ConsoleState } from '../../../src/renderer/src/store'
 import { AuctionRoom } from '../../../src/renderer/src/screens/AuctionRoom'
 import { EndDialog } from '../../../src/renderer/src/components/EndDialog'
@@ -27,10 +29,12 @@ export const OTHER_SELLER: OperatorProfile = {
 }
 
 const feeds: Feed[] = []
+const sessions: (() => void)[] = []
 
 export function stopConsoles(): void {
   cleanup()
   for (const feed of feeds.splice(0)) feed.stop()
+  for (const stop of sessions.splice(0)) stop()
 }
 
 export function testConsole(
@@ -38,6 +42,8 @@ export function testConsole(
     profile?: OperatorProfile | null
     state?: ConnectionState
     initial?: Partial<ConsoleState>
+    /** What auth:status answers from the start; by default, whoever the store holds. */
+    authStatus?: CommandResult<'auth:status'>
   } = {},
 ) {
   const api = createFakeApi()
@@ -48,7 +54,6 @@ export function testConsole(
   }
   api.handle('connection:status', () => ({ ok: true, ...connection }))
   api.handle('clock:now', () => ({ ok: true, now: Date.now() }))
-  api.handle('profile:set', (profile) => ({ ok: true, profile }))
   api.handle('auctions:unwatch', () => ({ ok: true }))
   api.handle('sales:unwatch', () => ({ ok: true }))
   const store = createConsoleStore({
@@ -56,9 +61,15 @@ export function testConsole(
     connection,
     ...options.initial,
   })
+  // The main side keeps who is signed in: by default, whoever the store says.
+  api.handle(
+    'auth:status',
+    () => options.authStatus ?? { ok: true, profile: store.getState().profile, setupNeeded: false },
+  )
   const frames = manualFrames()
   const feed = startFeed(api, store, { schedule: frames.schedule })
   feeds.push(feed)
+  sessions.push(startSession(api, store))
   const services = { api, store, feed }
   const show = (element: ReactElement) =>
     render(<ConsoleProvider services={services}>{element}</ConsoleProvider>)

@@ -13,6 +13,8 @@ export interface TextPromptProps {
   /** The first answer typed (e.g. a suggested reason). */
   initial?: string
   maxLength?: number
+  /** A new password: typed hidden, never trimmed, never suggested from what was typed before. */
+  secret?: boolean
   /** Sends the text; answers an error in words, or null when done (the dialog closes). */
   onConfirm: (text: string) => Promise<string | null>
   onCancel: () => void
@@ -27,7 +29,7 @@ export function TextPrompt(props: TextPromptProps) {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    const value = text.trim()
+    const value = props.secret ? text : text.trim()
     if (!value) return setError(`Type the ${props.label.toLowerCase()} first.`)
     if (pending) return
     setPending(true)
@@ -56,7 +58,8 @@ export function TextPrompt(props: TextPromptProps) {
               setError(null)
             }}
             aria-invalid={error ? true : undefined}
-            autoComplete="off"
+            type={props.secret ? 'password' : 'text'}
+            autoComplete={props.secret ? 'new-password' : 'off'}
             spellCheck={false}
             data-autofocus
           />

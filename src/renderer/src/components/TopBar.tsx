@@ -1,6 +1,8 @@
-// The console's chrome: navigation, connection state and who is operating.
+// The console's chrome: navigation, connection state, who is signed in and the way out.
+import { useState } from 'react'
 import { saleIdOf } from '../../../shared/domain'
 import { useConsole } from '../context'
+import { useAuthCommands } from '../hooks/useAuthCommands'
 import type { Route } from '../store'
 import { ConnectionBadge } from './ConnectionBadge'
 
@@ -24,6 +26,15 @@ export function TopBar() {
   const profile = useConsole((state) => state.profile)
   const go = useConsole((state) => state.go)
   const showShortcuts = useConsole((state) => state.showShortcuts)
+  const pushToast = useConsole((state) => state.pushToast)
+  const { signOut } = useAuthCommands()
+  const [leaving, setLeaving] = useState(false)
+  const onSignOut = async (): Promise<void> => {
+    setLeaving(true)
+    const failed = await signOut()
+    setLeaving(false)
+    if (failed) pushToast({ tone: 'warning', text: `Not signed out: ${failed}` })
+  }
   return (
     <header className="topbar">
       <a className="skip-link" href="#content">
@@ -67,9 +78,11 @@ export function TopBar() {
           <button
             type="button"
             className="button button--quiet"
-            onClick={() => go({ screen: 'profile' })}
+            disabled={leaving}
+            onClick={() => void onSignOut()}
+            title="Ends this operator's sign-in on every console"
           >
-            Switch
+            Sign out
           </button>
         </div>
       ) : null}

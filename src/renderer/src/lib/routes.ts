@@ -36,9 +36,7 @@ export function pathOf(view: ViewState): string {
     case 'seller':
       return `/seller/${view.sellerTab}`
     case 'settings':
-      return '/settings'
-    case 'profile':
-      return '/profile'
+      return route.section === 'operators' ? '/settings/operators' : '/settings'
   }
 }
 
@@ -81,8 +79,8 @@ export function parsePath(path: string): View | null {
       return auctionId ? { route: { screen: 'room', auctionId } } : null
     }
     case 'settings':
-    case 'profile':
-      return arg === undefined ? { route: { screen } } : null
+      if (arg === undefined) return { route: { screen: 'settings' } }
+      return arg === 'operators' ? { route: { screen: 'settings', section: 'operators' } } : null
     default:
       return null
   }

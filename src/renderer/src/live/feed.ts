@@ -1,7 +1,7 @@
 // The one place where pushes from the main side reach the store. Events are buffered and
 // applied once per animation frame, by seq; a gap (or an unknown auction) fetches a fresh
-// snapshot while that auction's later events wait; going live again re-sends the profile,
-// re-reads the clock and re-watches everything.
+// snapshot while that auction's later events wait; going live again re-reads the clock and
+// re-watches everything. Who is signed in is the main side's to keep (live/session.ts).
 import type { AuctionApi, ConnectionStatus } from '../../../shared/contract'
 import type { Auction, AuctionEvent, BidEntry } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
@@ -177,20 +177,13 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
     if (offset !== null) store.getState().setClockOffset(offset)
   }
 
-  async function sendProfile(): Promise<void> {
-    const profile = store.getState().profile
-    if (profile) await api.call('profile:set', profile).catch(() => undefined)
-  }
-
   function onConnection(status: ConnectionStatus): void {
     const previous = store.getState().connection.state
     store.getState().setConnection(status)
     if (status.state === 'live' && previous !== 'live') {
-      // A new (or re-established) connection: the main side may have lost our session.
-      void sendProfile().then(() => {
-        watches.rewatchAll()
-        sales.rewatchAll()
-      })
+      // A new (or re-established) connection: the main side may have lost our watches.
+      watches.rewatchAll()
+      sales.rewatchAll()
       void syncClock()
       store.getState().markLive()
     }
@@ -216,9 +209,6 @@ export function startFeed(api: AuctionApi, store: ConsoleStore, options: FeedOpt
       store.getState().setViewers(auctionId, viewers),
     ),
     api.on('connection:state', onConnection),
-    store.subscribe((state, previous) => {
-      if (state.profile !== previous.profile) void sendProfile()
-    }),
   ]
   void api
     .call('connection:status', {})

@@ -1,12 +1,11 @@
-// What survives a relaunch: the operator profile, watched auctions, the theme and the
-// sound setting, in localStorage (per machine and origin), validated on the way back in.
-import { operatorProfileSchema } from '../../../shared/contract'
+// What survives a relaunch: watched auctions, the theme and the sound setting, in
+// localStorage (per machine and origin), validated on the way back in. Never who is signed
+// in: that is the main side's (a profile an older version saved here is ignored).
 import type { ConsoleState, ConsoleStore, Theme } from '../store'
 
 const KEY = 'auction-console:v1'
 
 interface Persisted {
-  profile?: unknown
   starred?: unknown
   theme?: unknown
   sound?: unknown
@@ -19,14 +18,13 @@ export function loadPersisted(
     const raw = storage?.getItem(KEY)
     if (!raw) return {}
     const saved = JSON.parse(raw) as Persisted
-    const profile = operatorProfileSchema.safeParse(saved.profile)
     const theme: Theme = saved.theme === 'dark' || saved.theme === 'light' ? saved.theme : 'system'
     const starred = Array.isArray(saved.starred)
       ? saved.starred.filter((id): id is string => typeof id === 'string').slice(0, 200)
       : []
     // On unless switched off: a rejection should be heard by default.
     const sound = saved.sound !== false
-    return { ...(profile.success ? { profile: profile.data } : {}), starred, theme, sound }
+    return { starred, theme, sound }
   } catch {
     return {}
   }
@@ -39,7 +37,6 @@ export function persist(
 ): () => void {
   return store.subscribe((state, previous) => {
     if (
-      state.profile === previous.profile &&
       state.starred === previous.starred &&
       state.theme === previous.theme &&
       state.sound === previous.sound
@@ -49,7 +46,6 @@ export function persist(
       storage?.setItem(
         KEY,
         JSON.stringify({
-          profile: state.profile,
           starred: state.starred,
           theme: state.theme,
           sound: state.sound,

@@ -4,6 +4,7 @@ import { createAuctionsSlice } from './auctionsSlice'
 import { createBidsSlice } from './bidsSlice'
 import { createConnectionSlice } from './connectionSlice'
 import { createSalesSlice } from './salesSlice'
+import { createSessionSlice } from './sessionSlice'
 import type { ConsoleState } from './types'
 import { createUiSlice } from './uiSlice'
 
@@ -15,6 +16,7 @@ export function createConsoleStore(initial: Partial<ConsoleState> = {}): Console
     ...createBidsSlice(...args),
     ...createConnectionSlice(...args),
     ...createSalesSlice(...args),
+    ...createSessionSlice(...args),
     ...createUiSlice(...args),
     ...initial,
   }))
@@ -22,7 +24,17 @@ export function createConsoleStore(initial: Partial<ConsoleState> = {}): Console
 
 export type { ConsoleState } from './types'
 export type { FeedItem, IngestReport } from './auctionsSlice'
-export type { ListSort, ListTab, Route, SellerTab, Theme, Toast, View } from './uiSlice'
+export type {
+  ListSort,
+  ListTab,
+  Route,
+  SellerTab,
+  SettingsSection,
+  Theme,
+  Toast,
+  View,
+} from './uiSlice'
+export type { AuthPhase } from './sessionSlice'
 export { homeRoute } from './uiSlice'
 export type { SaleTab } from './saleRules'
 export type { BidHistory } from './bidList'

@@ -1,5 +1,5 @@
 // Where the operator is and what the chrome shows: screen, list filters, watched
-// (starred) auctions, toasts, the end dialog, theme, sound and the operator profile.
+// (starred) auctions, toasts, the end dialog, theme and sound.
 import type { StateCreator } from 'zustand'
 import type { OperatorProfile } from '../../../shared/contract'
 import type { SaleTab } from './saleRules'
@@ -12,13 +12,14 @@ export type Route =
   | { screen: 'sale'; saleId: string }
   | { screen: 'room'; auctionId: string }
   | { screen: 'seller' }
-  | { screen: 'settings' }
-  | { screen: 'profile' }
+  | { screen: 'settings'; section?: SettingsSection }
 
 export type ListTab = 'live' | 'upcoming' | 'ended' | 'cancelled'
 export type ListSort = 'ending' | 'newest'
 export type SellerTab = 'sales' | 'auctions'
 export type Theme = 'system' | 'dark' | 'light'
+/** Settings opens on the connection and appearance; staff also manage operator accounts. */
+export type SettingsSection = 'general' | 'operators'
 
 /** Where the console opens: a seller at their own panel, staff at the sales. */
 export const homeRoute = (profile: OperatorProfile | null): Route =>
@@ -40,7 +41,6 @@ export interface View {
 }
 
 export interface UiSlice {
-  profile: OperatorProfile | null
   route: Route
   listTab: ListTab
   search: string
@@ -56,7 +56,6 @@ export interface UiSlice {
   sound: boolean
   /** The keyboard shortcuts overlay (`?`). */
   shortcutsOpen: boolean
-  setProfile: (profile: OperatorProfile) => void
   go: (route: Route) => void
   /** A screen with its tab at once (the URL, Back and Forward). */
   show: (view: View) => void
@@ -79,7 +78,6 @@ const MAX_TOASTS = 4
 let toastIds = 0
 
 export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, get) => ({
-  profile: null,
   route: { screen: 'list' },
   listTab: 'live',
   search: '',
@@ -93,7 +91,6 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, 
   theme: 'system',
   sound: true,
   shortcutsOpen: false,
-  setProfile: (profile) => set({ profile, route: homeRoute(profile) }),
   go: (route) => set({ route }),
   show: (view) => {
     const { route, ...tabs } = view
