@@ -2,7 +2,7 @@
 // (the engine answers NOT_SELLER for anyone else); every one needs a profile, and a bidder
 // session none of them. Reads of the book redact maxima for a seller of another sale.
 import type { CommandName } from '../../shared/contract'
-import type { Actor } from '../../shared/domain'
+import { saleIdOf, type Actor } from '../../shared/domain'
 import { fail, type Failure } from '../../shared/errors'
 import type { AuctionEngine } from '../engine'
 import { actorOf, requireProfile } from './access'
@@ -42,18 +42,22 @@ function asClerk<T>(
   return withEngine(ctx, (engine) => act(engine, actor))
 }
 
-/** Staff, or the seller of the sale: the log holds every bidder's maximum. */
-async function mayReadLog(
+/**
+ * Staff, or the seller of the sale: the log holds every bidder's maximum, and the book who
+ * left a commission bid.
+ */
+async function staffOrSeller(
   engine: AuctionEngine,
   saleId: string,
   actor: Actor,
+  what: string,
 ): Promise<Failure | null> {
   if (actor.staff) return null
   const sale = await engine.getSale(saleId)
   if (!sale.ok) return sale
   return sale.sale.sellerId === actor.id
     ? null
-    : fail('NOT_SELLER', "Only staff and the sale's seller read its log.")
+    : fail('NOT_SELLER', `Only staff and the sale's seller read its ${what}.`)
 }
 
 export const liveHandlers: { [N in LiveCommand]: Handler<N> } = {
@@ -81,15 +85,18 @@ export const liveHandlers: { [N in LiveCommand]: Handler<N> } = {
     asClerk(ctx, session, (engine, actor) => engine.withdrawLot(lotId, actor)),
   // Who left a commission bid is the clerk's business only; maxima only for staff and seller.
   'lots:book': (ctx, session, { lotId }) =>
-    asClerk(ctx, session, (engine, actor) => engine.lotBook(lotId, actor)),
+    asClerk(ctx, session, async (engine, actor) => {
+      const refused = await staffOrSeller(engine, saleIdOf(lotId), actor, 'absentee book')
+      return refused ?? engine.lotBook(lotId, actor)
+    }),
   'sales:log': (ctx, session, { saleId, limit }) =>
     asClerk(ctx, session, async (engine, actor) => {
-      const refused = await mayReadLog(engine, saleId, actor)
+      const refused = await staffOrSeller(engine, saleId, actor, 'log')
       return refused ?? engine.saleLog(saleId, limit === undefined ? {} : { limit })
     }),
   'sales:verifyLog': (ctx, session, { saleId }) =>
     asClerk(ctx, session, async (engine, actor) => {
-      const refused = await mayReadLog(engine, saleId, actor)
+      const refused = await staffOrSeller(engine, saleId, actor, 'log')
       return refused ?? engine.verifySaleLog(saleId)
     }),
   'sales:rates': (ctx, session, { saleId, rates }) =>

@@ -52,6 +52,20 @@ export class Registry {
     ])
   }
 
+  /**
+   * Before a sale opens: its lots become due, so the scheduler must look at once even if
+   * this process dies right after the script. Answers how to take the announcement back
+   * when the start is refused, so that a refused command leaves the lists as they were.
+   */
+  async announceOpening(saleId: string): Promise<() => Promise<void>> {
+    const before = await this.redis.zscore(registryKeys.due, saleId)
+    await this.announce(saleId, 0)
+    return async () => {
+      if (before === null) await this.redis.zrem(registryKeys.due, saleId)
+      else await this.redis.zadd(registryKeys.due, 'XX', before, saleId)
+    }
+  }
+
   /** After a create that failed: drops the announcement, unless the sale exists after all. */
   async forgetUnless(saleId: string): Promise<void> {
     if ((await this.redis.exists(saleKeys(saleId).sale)) === 0) await this.forget(saleId)

@@ -115,11 +115,14 @@ export async function transitionSale(
   saleId: string,
   actor: Actor,
 ): Promise<Failure | null> {
-  // Opening makes lots due: announce first so that the scheduler looks at once.
-  if (script === 'startSale') await core.registry.announce(saleId, 0)
+  const withdraw = script === 'startSale' ? await core.registry.announceOpening(saleId) : null
   const reply = await runSaleScript(core, script, saleId, [actor.id, actor.staff ? '1' : '0'])
   const failure = scriptFailure(reply)
-  if (failure) return failure
+  if (failure) {
+    // Then the lists as the sale is now: another console may have opened it meanwhile.
+    if (withdraw) await withdraw().then(() => core.registry.refresh(saleId))
+    return failure
+  }
   await core.registry.refresh(saleId)
   return null
 }
