@@ -8,7 +8,7 @@ test('a bid in one console shows in another within one second', async ({ stack, 
     description: 'English, c. 1790, eight-day movement, painted arched dial.',
     reservePrice: '150.00',
   })
-  const first = await openConsole(staff('clerk-a', 'Ann Clerk'), { screenshot: 'profile' })
+  const first = await openConsole(staff('clerk-a', 'Ann Clerk'), { screenshot: 'sign-in' })
   const second = await openConsole(staff('clerk-b', 'Ben Clerk'))
   await openRoom(first, auction.title)
   await openRoom(second, auction.title)

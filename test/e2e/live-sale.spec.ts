@@ -9,7 +9,9 @@ import {
   atBothSizes,
   expect,
   expectNoHorizontalScroll,
+  PASSWORD,
   screenshot,
+  signIn,
   staff,
   test,
 } from './support/fixtures'
@@ -63,13 +65,15 @@ async function openSale(page: Page, saleId: string): Promise<void> {
   await page.evaluate((id) => (location.hash = `#/sale/${id}`), saleId)
 }
 
-/** An online bidder's tab: the profile form with the Bidder role. */
-async function openBidder(page: Page, url: string, saleId: string): Promise<void> {
-  await page.goto(url)
-  await page.getByLabel('Display name').fill('Online bidder')
-  await page.getByLabel('Operator id').fill(BIDDER)
-  await page.getByRole('radio', { name: /^Bidder/ }).check()
-  await page.getByRole('button', { name: 'Continue' }).click()
+/** An online bidder's tab: a bidder account (its id is its paddle), signed in. */
+async function openBidder(page: Page, stack: Stack, saleId: string): Promise<void> {
+  await stack.addOperator(
+    { displayName: 'Online bidder', operatorId: BIDDER, role: 'bidder' },
+    PASSWORD,
+  )
+  await page.goto(stack.url)
+  await signIn(page, BIDDER, PASSWORD)
+  await expect(page.getByRole('banner').getByTestId('operator')).toContainText(BIDDER)
   await expect(page.getByTestId('connection-label').first()).toHaveText('Live')
   await openSale(page, saleId)
   await expect(page.getByTestId('bidder-view')).toBeVisible()
@@ -106,7 +110,7 @@ test('a live sale of five lots: two clerks, an online bidder and the room displa
   const bidderContext = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   const bidder = await bidderContext.newPage()
   try {
-    await openBidder(bidder, stack.url, saleId)
+    await openBidder(bidder, stack, saleId)
 
     // Staff set the display rates from the clerk's screen (Alt+R), then open the display.
     await clerk.keyboard.press('Alt+R')

@@ -4,7 +4,7 @@
 // browser's console messages about the lost socket do not name it.
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { connectionLabel, expect, test } from './support/fixtures'
+import { connectionLabel, expect, PASSWORD, signIn, staff, test } from './support/fixtures'
 
 test('the token never leaves the tab: no cookie, not in URLs, not in console messages', async ({
   browser,
@@ -30,11 +30,10 @@ test('the token never leaves the tab: no cookie, not in URLs, not in console mes
     const requests: string[] = []
     page.on('request', (request) => requests.push(request.url()))
 
+    await stack.addOperator(staff('clerk-t'), PASSWORD)
     await page.goto(stack.url)
-    await page.getByLabel('Display name').fill('Clerk')
-    await page.getByLabel('Operator id').fill('clerk-t')
-    await page.getByRole('radio', { name: /^Staff/ }).check()
-    await page.getByRole('button', { name: 'Continue' }).click()
+    await signIn(page, 'clerk-t', PASSWORD)
+    await expect(page.getByRole('banner').getByTestId('operator')).toContainText('clerk-t')
     await expect(connectionLabel(page)).toHaveText('Live')
 
     // Out of the address bar at once, and in no URL after the first load.

@@ -23,7 +23,7 @@ test('a watched auction toasts its new bids and its end', async ({ stack, openCo
   // A toast opens the auction.
   await toasts.getByRole('button', { name: /Sold for/ }).click()
   await expect(page.getByTestId('room-result')).toHaveText('Sold to Paddle 4431 for $900.00')
-  // Watching survives a relaunch (kept with the profile in this browser).
+  // Watching survives a reload (kept in this browser), and so does the tab's sign-in.
   await page.reload()
   await expect(page.getByRole('banner').getByTestId('operator')).toContainText('clerk-w')
   await openAuctions(page)

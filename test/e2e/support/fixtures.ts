@@ -1,5 +1,6 @@
 // Playwright fixtures: `stack` (private Redis + web mode, always stopped) and `openConsole`
-// (a browser context per operator, its console errors logged, always closed).
+// (the operator's account created, then a browser context per console signed in through
+// the sign-in screen, its console errors logged, always closed).
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,10 +9,23 @@ import { startStack, type Stack } from './stack'
 
 export const SCREENSHOTS = join('test-results', 'screenshots')
 
+/** Every e2e operator's password (the account store's rules: 10 characters or more). */
+export const PASSWORD = 'correct horse battery'
+
+interface OpenOptions {
+  /** A screenshot of the sign-in screen, by this name, before signing in. */
+  screenshot?: string
+  /** False: stop at the sign-in screen (the account exists). */
+  signIn?: boolean
+}
+
 interface Fixtures {
   stack: Stack
-  /** Opens a console as this operator (profile filled in) and waits until it is live. */
-  openConsole: (profile: OperatorProfile, options?: { screenshot?: string }) => Promise<Page>
+  /**
+   * Creates this operator's account (if new), opens a console and signs in through the
+   * sign-in screen, then waits until it is live. Each call is a new browser context.
+   */
+  openConsole: (profile: OperatorProfile, options?: OpenOptions) => Promise<Page>
 }
 
 export const test = base.extend<Fixtures>({
@@ -44,18 +58,16 @@ export const test = base.extend<Fixtures>({
           errors.push(line)
           console.log(line)
         })
+        await stack.addOperator(profile, PASSWORD)
         await page.goto(stack.url)
-        await expect(
-          page.getByRole('heading', { name: 'Who is operating this console?' }),
-        ).toBeVisible()
-        if (options.screenshot) await screenshot(page, options.screenshot)
-        await page.getByLabel('Display name').fill(profile.displayName)
-        await page.getByLabel('Operator id').fill(profile.operatorId)
-        await page
-          .getByRole('radio', { name: profile.role === 'staff' ? /^Staff/ : /^Seller/ })
-          .check()
-        await page.getByRole('button', { name: 'Continue' }).click()
+        await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
         await expect(connectionLabel(page)).toHaveText('Live')
+        if (options.screenshot) await screenshot(page, options.screenshot)
+        if (options.signIn === false) return page
+        await signIn(page, profile.operatorId, PASSWORD)
+        await expect(page.getByRole('banner').getByTestId('operator')).toContainText(
+          profile.operatorId,
+        )
         return page
       })
     } finally {
@@ -71,6 +83,14 @@ export const test = base.extend<Fixtures>({
 })
 
 export { expect }
+
+/** Fills the sign-in screen and presses Sign in (the caller checks what follows). */
+export async function signIn(page: Page, operatorId: string, password: string): Promise<void> {
+  const form = page.getByTestId('sign-in-form')
+  await form.getByLabel('Operator id').fill(operatorId)
+  await form.getByLabel('Password').fill(password)
+  await form.getByRole('button', { name: 'Sign in' }).click()
+}
 
 /** The connection indicator in the top bar. */
 export const connectionLabel = (page: Page) =>

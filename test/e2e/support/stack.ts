@@ -1,12 +1,15 @@
 // One private redis-server and one web-mode server (Shell A's startWebServer) for a test,
-// plus an engine on the same Redis to seed auctions. Always stopped, also on failure.
+// plus an engine on the same Redis to seed auctions and the account store to create the
+// operators who sign in. Always stopped, also on failure.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Redis } from 'ioredis'
+import { OperatorStore } from '../../../src/main/accounts'
 import { AuctionEngine, connectRedis } from '../../../src/main/engine'
 import type { CreateAuctionInput } from '../../../src/main/engine'
 import { startWebServer, type WebServer } from '../../../src/main/web'
+import type { OperatorProfile } from '../../../src/shared/contract'
 import type { Auction } from '../../../src/shared/domain'
 import { startRedis, type RedisProcess } from '../../support/redis-server'
 
@@ -18,6 +21,8 @@ export interface Stack {
   engine: AuctionEngine
   /** Creates an auction straight in Redis (a seller elsewhere), started unless told. */
   seed(input: Partial<CreateAuctionInput>): Promise<Auction>
+  /** Creates this operator's account (as staff elsewhere would); one that exists is kept. */
+  addOperator(profile: OperatorProfile, password: string): Promise<void>
   stopRedis(): Promise<void>
   /** Starts redis-server again on the same port with the same data folder. */
   restartRedis(): Promise<void>
@@ -50,6 +55,7 @@ export async function startStack(): Promise<Stack> {
     await server.service.settled()
     client = await connectRedis({ url: redis.url })
     const engine = new AuctionEngine(client)
+    const operators = new OperatorStore(client)
     return {
       url: server.url,
       token: server.token,
@@ -66,6 +72,19 @@ export async function startStack(): Promise<Stack> {
         })
         if (!created.ok) throw new Error(`seed failed: ${JSON.stringify(created.error)}`)
         return created.auction
+      },
+      async addOperator(profile, password) {
+        const added = await operators.add(
+          {
+            id: profile.operatorId,
+            displayName: profile.displayName,
+            role: profile.role,
+            password,
+          },
+          'e2e',
+        )
+        if (!added.ok && added.error.code !== 'OPERATOR_EXISTS')
+          throw new Error(`operator ${profile.operatorId}: ${JSON.stringify(added.error)}`)
       },
       async stopRedis() {
         await redis?.stop({ keepData: true })

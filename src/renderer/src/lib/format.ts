@@ -68,9 +68,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 // Built once: constructing an Intl formatter per history row is what made scrolling slow.
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+const dateTimeShort = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' })
 
 export function formatDateTime(ms: number | null): string {
   return ms === null ? '—' : dateTime.format(ms)
+}
+
+/** A date and time to the minute, compact ("12/5/26, 9:14 AM"), for a table cell. */
+export function formatShortDateTime(ms: number | null): string {
+  return ms === null ? '—' : dateTimeShort.format(ms)
 }
 
 export function formatTime(ms: number): string {

@@ -8,7 +8,7 @@ import { TextPrompt } from '../../components/TextPrompt'
 import { useConsole } from '../../context'
 import { useOperators } from '../../hooks/useOperators'
 import { fieldErrorOf } from '../../lib/accountWords'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime, formatShortDateTime } from '../../lib/format'
 import { AddOperatorForm } from './AddOperatorForm'
 
 type Pending = { kind: 'disable' | 'passwd'; operator: OperatorAccount } | null
@@ -24,7 +24,7 @@ function OperatorRow(props: {
   const { operator } = props
   return (
     <tr data-testid={`operator-${operator.id}`}>
-      <td className="mono">
+      <td className="mono operators__id">
         {operator.id}
         {props.self ? <span className="muted"> (you)</span> : null}
       </td>
@@ -38,9 +38,14 @@ function OperatorRow(props: {
           {operator.disabled ? 'Disabled' : 'Active'}
         </span>
       </td>
-      <td className="operators__when">{formatDateTime(operator.createdAt)}</td>
-      <td className="operators__when">
-        {operator.lastSignInAt === null ? 'Never' : formatDateTime(operator.lastSignInAt)}
+      <td className="operators__when" title={formatDateTime(operator.createdAt)}>
+        {formatShortDateTime(operator.createdAt)}
+      </td>
+      <td
+        className="operators__when"
+        title={operator.lastSignInAt === null ? undefined : formatDateTime(operator.lastSignInAt)}
+      >
+        {operator.lastSignInAt === null ? 'Never' : formatShortDateTime(operator.lastSignInAt)}
       </td>
       <td>
         <div className="actions actions--compact operators__actions">
@@ -146,41 +151,43 @@ export function OperatorsSettings() {
         ) : list.length === 0 ? (
           <p className="empty">No operator accounts.</p>
         ) : (
-          <table className="grid operators__table" data-testid="operators-table">
-            <thead>
-              <tr>
-                <th scope="col">Operator id</th>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((operator) => (
-                <OperatorRow
-                  key={operator.id}
-                  operator={operator}
-                  self={operator.id === me}
-                  busy={busy === operator.id}
-                  onDisable={() => setPending({ kind: 'disable', operator })}
-                  onEnable={() =>
-                    void run(
-                      operator.id,
-                      () => accounts.enable(operator.id),
-                      'enable',
-                      `${operator.id} is enabled: they can sign in again.`,
-                    )
-                  }
-                  onPassword={() => setPending({ kind: 'passwd', operator })}
-                />
-              ))}
-            </tbody>
-          </table>
+          <div className="operators__scroll">
+            <table className="grid operators__table" data-testid="operators-table">
+              <thead>
+                <tr>
+                  <th scope="col">Operator id</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last sign-in</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((operator) => (
+                  <OperatorRow
+                    key={operator.id}
+                    operator={operator}
+                    self={operator.id === me}
+                    busy={busy === operator.id}
+                    onDisable={() => setPending({ kind: 'disable', operator })}
+                    onEnable={() =>
+                      void run(
+                        operator.id,
+                        () => accounts.enable(operator.id),
+                        'enable',
+                        `${operator.id} is enabled: they can sign in again.`,
+                      )
+                    }
+                    onPassword={() => setPending({ kind: 'passwd', operator })}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <AddOperatorForm add={accounts.add} />
