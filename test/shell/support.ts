@@ -106,6 +106,7 @@ export async function connectClient(
     'sale:events',
     'sale:snapshot',
     'connection:state',
+    'session:ended',
   ]
   for (const name of names) {
     api.on(name, (payload) => {
