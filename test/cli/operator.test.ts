@@ -1,4 +1,4 @@
-// `operator add|list|disable|passwd` as a user runs them: the password only on stdin, never
+// `operator add|list|disable|enable|passwd` as a user runs them: the password only on stdin, never
 // echoed back, JSON on stdout, exit codes 0 / 2.
 import { describe, expect, it } from 'vitest'
 import { uniqueId } from '../support/engine'
@@ -71,6 +71,12 @@ describe('CLI operator', { timeout: 120_000 }, () => {
     const disabled = await cli(['operator', 'disable', id])
     expect(disabled.code).toBe(0)
     expect(disabled.json).toMatchObject({ ok: true, operator: { id, disabled: true } })
+    const enabled = await cli(['operator', 'enable', id, '--as', 'head-clerk'])
+    expect(enabled.code).toBe(0)
+    expect(enabled.json).toMatchObject({
+      ok: true,
+      operator: { id, disabled: false, changedBy: 'head-clerk' },
+    })
   })
 
   it('refuses a bad role, a short password and an unknown id with exit 2', async () => {

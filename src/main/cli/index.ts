@@ -56,7 +56,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   Operator accounts (the CLI is the staff tool of whoever holds the Redis credentials):
   operator add --id ID --name NAME --role staff|seller|bidder [--password-stdin] [--as BY]
   operator list
-  operator disable ID [--as BY]
+  operator disable ID [--as BY]   (ends the account's sessions on every console)
+  operator enable ID [--as BY]
   operator passwd ID [--password-stdin] [--as BY]
                     the password: one line on stdin with --password-stdin, else typed at the
                     terminal without echo; never a flag

@@ -1,4 +1,4 @@
-// `operator add|list|disable|passwd`: operator accounts. The CLI is the staff tool of whoever
+// `operator add|list|disable|enable|passwd`: operator accounts. The CLI is the staff tool of whoever
 // holds the Redis credentials; it records its changes as `cli` (or the --as value).
 import type { Failure } from '../../../shared/errors'
 import { OperatorStore } from '../../accounts'
@@ -52,6 +52,12 @@ async function disable(engine: AuctionEngine, args: string[]): Answer {
   return 'ok' in store ? store : store.disable(positionals[0] as string, byOf(values))
 }
 
+async function enable(engine: AuctionEngine, args: string[]): Answer {
+  const { positionals, values } = parse(args, actorOptions, 1)
+  const store = await storeOf(engine)
+  return 'ok' in store ? store : store.enable(positionals[0] as string, byOf(values))
+}
+
 async function passwd(engine: AuctionEngine, args: string[]): Answer {
   const { positionals, values } = parse(args, passwordOptions, 1)
   const id = positionals[0] as string
@@ -63,4 +69,4 @@ async function passwd(engine: AuctionEngine, args: string[]): Answer {
   return store.setPassword(id, password, byOf(values))
 }
 
-export const operatorCommands = { add, list, disable, passwd }
+export const operatorCommands = { add, list, disable, enable, passwd }
