@@ -44,7 +44,7 @@ for _, status in ipairs({ 'active', 'waiting' }) do
   end
 end
 redis.call('DEL', sk.closing)
-redis.call('HSET', sk.sale, 'status', 'cancelled', 'cancelledAt', now)
+redis.call('HSET', sk.sale, 'status', 'cancelled', 'cancelledAt', now, 'cancelledBy', actor)
 publish_sale(sale, now, 'sale_cancelled')
 log_action(sale, { at = now, operator = actor, action = 'cancel' })
 store_sale_seq(sale)

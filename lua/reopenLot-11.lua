@@ -39,7 +39,7 @@ lot.endsAt, lot.warning, lot.askOverride = nil, false, nil
 publish_lot(sale, lot, now, 'lot_reopened', { reason = reason }, true)
 redis.call('HSET', lot.key, 'live', '1', 'endsAt', '', 'endedAt', '', 'winnerId', '',
   'finalPrice', '', 'resultReserveMet', '', 'hammerAt', '', 'belowReserve', '', 'warning', '',
-  'askOverride', '', 'seq', lot.seq)
+  'askOverride', '', 'seq', lot.seq, 'closedBy', '', 'reopenedBy', actor, 'reopenedAt', now)
 log_action(sale, { at = now, operator = actor, action = 'reopen', lotId = lot_id,
   priceBefore = lot.price, priceAfter = lot.price, leaderBefore = lot.leaderId or cjson.null,
   leaderAfter = lot.leaderId or cjson.null, reason = reason,

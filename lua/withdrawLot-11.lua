@@ -55,7 +55,7 @@ end
 log_action(sale, { at = now, operator = actor, action = 'withdraw', lotId = lot_id,
   priceBefore = lot.price, priceAfter = lot.price, leaderBefore = lot.leaderId or cjson.null,
   leaderAfter = lot.leaderId or cjson.null, detail = #kept > 0 and { book = kept } or nil })
-redis.call('HSET', lot.key, 'cancelledAt', now, 'seq', lot.seq)
+redis.call('HSET', lot.key, 'cancelledAt', now, 'seq', lot.seq, 'withdrawnBy', actor)
 if timed_sale_done(sale) then close_sale(sale, now) end
 store_sale_seq(sale)
 return { 'cancelled', next_due(sale) }

@@ -11,5 +11,6 @@ local function close_lot(sale, lot, now)
   local result = { winnerId = null_if_nil(winner), finalPrice = lot.price, reserveMet = met }
   publish_lot(sale, lot, now, 'auction_ended', { result = result }, true)
   redis.call('HSET', lot.key, 'endsAt', lot.endsAt, 'endedAt', now, 'winnerId', winner or '',
-    'finalPrice', lot.price, 'resultReserveMet', met and 1 or 0, 'seq', lot.seq)
+    'finalPrice', lot.price, 'resultReserveMet', met and 1 or 0, 'seq', lot.seq,
+    'closedBy', sale.operator or 'scheduler')
 end

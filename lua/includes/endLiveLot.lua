@@ -16,7 +16,8 @@ local function end_live_lot(sale, lot, now, status, winner, below_reserve, actor
     { result = result }, true)
   redis.call('HSET', lot.key, 'leaderId', lot.leaderId or '', 'endedAt', now, 'hammerAt', now,
     'winnerId', winner or '', 'finalPrice', lot.price, 'resultReserveMet', met and 1 or 0,
-    'belowReserve', below_reserve and 1 or '', 'warning', '', 'askOverride', '', 'seq', lot.seq)
+    'belowReserve', below_reserve and 1 or '', 'warning', '', 'askOverride', '', 'seq', lot.seq,
+    'closedBy', actor)
   log_action(sale, { at = now, operator = actor, action = status == 'sold' and 'hammer' or 'pass',
     lotId = lot.id, priceBefore = lot.price, priceAfter = lot.price,
     leaderBefore = leader_before or cjson.null, leaderAfter = lot.leaderId or cjson.null,

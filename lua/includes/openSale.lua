@@ -30,7 +30,7 @@ local function open_sale(sale, now, first)
     end
   end
   redis.call('HSET', sale.key, 'status', 'open', 'startsAt', now, 'firstCloseAt', first or '',
-    'durationMs', '')
+    'durationMs', '', 'startedBy', sale.operator or 'scheduler')
   publish_sale(sale, now, 'sale_started')
   log_action(sale, { at = now, operator = sale.operator or 'scheduler', action = 'start' })
 end

@@ -86,6 +86,8 @@ export interface Auction {
   book: number
   /** Live sales: when the hammer fell or the lot passed; null before. */
   hammerAt: number | null
+  /** Staff only: who closed, withdrew or reopened it, and when. */
+  activity?: LotActivity
 }
 
 /** One absentee bid in a live sale's book (the maximum only for staff and the seller). */
@@ -222,6 +224,32 @@ export type LotStatus = (typeof LOT_STATUSES)[number]
 /** A lot is an auction with its sale's fields; the auction JSON is a lot's JSON. */
 export type Lot = Auction
 
+/** Who did what to a sale, and when (staff only: `sales:get`, `sales:watch`). */
+export interface SaleActivity {
+  createdBy: string
+  createdAt: number
+  startedBy: string | null
+  startedAt: number | null
+  /** `scheduler` when the sale closed on its own. */
+  closedBy: string | null
+  closedAt: number | null
+  cancelledBy: string | null
+  cancelledAt: number | null
+  /** The newest entry of the sale's audit log. */
+  lastAction: { action: string; operator: string; at: number; lotId: string | null } | null
+}
+
+/** Who closed, withdrew or reopened a lot, and when (staff only: `auctions:get|watch`). */
+export interface LotActivity {
+  /** The clerk at the hammer or pass, the operator who ended it, or `scheduler`. */
+  closedBy: string | null
+  closedAt: number | null
+  withdrawnBy: string | null
+  withdrawnAt: number | null
+  reopenedBy: string | null
+  reopenedAt: number | null
+}
+
 export interface Sale {
   id: string
   title: string
@@ -252,6 +280,8 @@ export interface Sale {
   onBlockLotId: string | null
   /** Indicative rates for the room display: 1 unit of the sale's currency in each. */
   displayRates: DisplayRate[]
+  /** Staff only: who did what, and when. */
+  activity?: SaleActivity
 }
 
 /** One currency on the room display: `rate` is decimal text, units per sale currency unit. */

@@ -1,10 +1,10 @@
-// Who the session acts as. Profiles are chosen by the operator (the token or the desktop
-// login is the trust boundary); the main side applies what each role may see and do.
+// Who the session acts as: the operator who signed in on it (auth-commands.ts), never what
+// the caller declares; the main side applies what each role may see and do.
 import type { OperatorProfile } from '../../shared/contract'
 import type { Actor, Auction } from '../../shared/domain'
 import { fail, type Failure } from '../../shared/errors'
 
-/** A session without a profile sees what a bidder sees. */
+/** Nobody: a room display's session (it reads one sale, redacted, through its wrapper). */
 export const ANONYMOUS: Actor = { id: '', staff: false }
 
 export const actorOf = (profile: OperatorProfile | null): Actor =>
@@ -34,7 +34,5 @@ export function sellerFor(
 }
 
 export function requireProfile(profile: OperatorProfile | null): Failure | null {
-  return profile
-    ? null
-    : fail('UNAUTHORIZED', 'Choose an operator profile first (profile:set).', { field: 'profile' })
+  return profile ? null : fail('UNAUTHORIZED', 'Sign in first.')
 }

@@ -3,6 +3,7 @@
 import type { CommandName } from '../../shared/contract'
 import { fail, type Failure } from '../../shared/errors'
 import type { AuctionEngine } from '../engine'
+import { withLotActivity } from './activity'
 import { actorOf, redact, requireProfile, sellerFor } from './access'
 import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
 import { authHandlers } from './auth-commands'
@@ -22,7 +23,13 @@ export const handlers: Handlers = {
     ),
 
   'auctions:get': (ctx, session, input) =>
-    withEngine(ctx, (engine) => engine.getAuction(input.auctionId, actorOf(session.profile))),
+    withEngine(ctx, async (engine) => {
+      const viewer = actorOf(session.profile)
+      const found = await engine.getAuction(input.auctionId, viewer)
+      return found.ok
+        ? { ok: true as const, auction: await withLotActivity(engine, viewer, found.auction) }
+        : found
+    }),
 
   'auctions:create': async (ctx, session, input) => {
     const denied = requireProfile(session.profile)
@@ -82,7 +89,14 @@ export const handlers: Handlers = {
         await ctx.presence.leave(auctionId, session.id)
         viewers = await ctx.presence.count(auctionId)
       }
-      return found.ok ? { ok: true as const, auction: found.auction, viewers } : found
+      const viewer = actorOf(session.profile)
+      return found.ok
+        ? {
+            ok: true as const,
+            auction: await withLotActivity(engine, viewer, found.auction),
+            viewers,
+          }
+        : found
     })
   },
 

@@ -5,6 +5,7 @@ import type { CommandName } from '../../shared/contract'
 import type { Actor, Lot } from '../../shared/domain'
 import type { Failure } from '../../shared/errors'
 import type { AuctionEngine } from '../engine'
+import { withSaleActivity } from './activity'
 import { actorOf, redact, requireProfile, sellerFor } from './access'
 import type { LiveCommand } from './live-commands'
 import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
@@ -31,7 +32,13 @@ export const saleHandlers: { [N in SaleCommand]: Handler<N> } = {
     withEngine(ctx, (engine) => engine.listSales({ ...input, viewer: actorOf(session.profile) })),
 
   'sales:get': (ctx, session, input) =>
-    withEngine(ctx, (engine) => engine.getSale(input.saleId, actorOf(session.profile))),
+    withEngine(ctx, async (engine) => {
+      const viewer = actorOf(session.profile)
+      const found = await engine.getSale(input.saleId, viewer)
+      return found.ok
+        ? { ok: true as const, sale: await withSaleActivity(engine, viewer, found.sale) }
+        : found
+    }),
 
   'sales:lots': (ctx, session, { saleId, status }) =>
     withEngine(ctx, async (engine) => {
@@ -78,7 +85,11 @@ export const saleHandlers: { [N in SaleCommand]: Handler<N> } = {
         return lots
       }
       return found.ok
-        ? { ok: true as const, sale: found.sale, lots: redactAll(lots.lots, viewer) }
+        ? {
+            ok: true as const,
+            sale: await withSaleActivity(engine, viewer, found.sale),
+            lots: redactAll(lots.lots, viewer),
+          }
         : found
     })
   },

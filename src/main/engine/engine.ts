@@ -13,12 +13,15 @@ import type {
   BookEntry,
   DisplayRate,
   LogEntry,
+  LotActivity,
+  SaleActivity,
   Lot,
   LotStatus,
   Sale,
   SaleStatus,
 } from '../../shared/domain'
 import { AT_ASKING, AUCTION_STATUSES, LOT_STATUSES, saleIdOf } from '../../shared/domain'
+import { lotActivity, saleActivity } from './activity'
 import { fail, type Failure, type Result } from '../../shared/errors'
 import {
   entityIdSchema,
@@ -493,6 +496,28 @@ export class AuctionEngine {
   }
 
   /** Checks the log's hash chain: LOG_TAMPERED at the first entry that breaks it. */
+  /** Who did what to the sale, and when (staff's view; no redaction here). */
+  saleActivity(saleId: string): Promise<Result<{ activity: SaleActivity }>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      const activity = await saleActivity(this.redis, saleId)
+      return activity
+        ? { ok: true as const, activity }
+        : fail('SALE_NOT_FOUND', `no sale ${saleId}`)
+    })
+  }
+
+  /** Who closed, withdrew or reopened the lot, and when. */
+  lotActivity(lotId: string): Promise<Result<{ activity: LotActivity }>> {
+    return this.guard(async () => {
+      if (!idSchema.safeParse(lotId).success) return badId('auctionId')
+      const activity = await lotActivity(this.redis, lotId)
+      return activity
+        ? { ok: true as const, activity }
+        : fail('AUCTION_NOT_FOUND', `no auction ${lotId}`)
+    })
+  }
+
   verifySaleLog(saleId: string): Promise<Result<{ entries: number }>> {
     return this.guard(async () => {
       if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
