@@ -19,6 +19,7 @@ const FAILED = 'The operator id or password is not right.'
 
 test('sign in, a wrong password, Settings → Operators, a disabled account, sign out', async ({
   openConsole,
+  stack,
 }) => {
   const page = await openConsole(staff('clerk-admin', 'Ada Admin'), { signIn: false })
   const operator = page.getByRole('banner').getByTestId('operator')
@@ -96,4 +97,22 @@ test('sign in, a wrong password, Settings → Operators, a disabled account, sig
   await page.reload()
   await expect(page.getByTestId('sign-in-form')).toBeVisible()
   await expect(operator).toHaveCount(0)
+
+  // Redis goes away: the sign-in screen says so, and the connection settings open before
+  // anyone signs in.
+  await stack.stopRedis()
+  const note = page.getByTestId('auth-connection')
+  await expect(note).toContainText('No connection to the auction server', { timeout: 15_000 })
+  await atBothSizes(page, 'sign-in-offline', () => expectNoHorizontalScroll(page))
+  await note.getByRole('button', { name: 'Connection settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Connection settings' })).toBeVisible()
+  await expect(page.getByTestId('settings-form')).toBeVisible()
+  await page.getByRole('button', { name: 'Back to sign-in' }).click()
+  await stack.restartRedis()
+  await expect(page.getByRole('banner').getByTestId('connection-label')).toHaveText('Live', {
+    timeout: 20_000,
+  })
+  await expect(note).toHaveCount(0)
+  await signIn(page, 'clerk-admin', PASSWORD)
+  await expect(operator).toContainText('Ada Admin')
 })

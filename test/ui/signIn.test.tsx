@@ -234,6 +234,27 @@ describe('a session that ends', () => {
     expect(state.auctions).toEqual({})
   })
 
+  it('returns to sign-in when, back online, the main side no longer knows the sign-in', async () => {
+    const console = testConsole({ profile: CLERK })
+    homeReads(console)
+    console.show(<App />)
+    await act(async () => settle())
+    expect(screen.getByTestId('operator')).toBeTruthy()
+    // The console server restarted meanwhile: the tab's sign-in could not be resumed.
+    console.api.handle('auth:status', () => ({ ok: true, profile: null, setupNeeded: false }))
+    const live = { state: 'live' as const, endpoint: 'redis://127.0.0.1:6390', embedded: false }
+    await act(async () => {
+      console.api.push('connection:state', { ...live, state: 'reconnecting' })
+      console.api.push('connection:state', live)
+      await settle()
+    })
+    expect(console.store.getState().profile).toBeNull()
+    expect(screen.getByTestId('sign-in-form')).toBeTruthy()
+    expect(screen.getByTestId('session-notice').textContent).toBe(
+      'Your sign-in has ended. Sign in again.',
+    )
+  })
+
   it('Sign out ends the sign-in and shows the sign-in screen', async () => {
     const console = testConsole({ profile: CLERK })
     homeReads(console)

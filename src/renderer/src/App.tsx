@@ -36,7 +36,8 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme
   }, [theme])
-  useShortcuts({ help: () => showShortcuts(true) })
+  // Before sign-in there is no overlay to show.
+  useShortcuts({ help: profile ? () => showShortcuts(true) : undefined })
 
   if (!profile) return <SignedOut />
   let screen
