@@ -116,3 +116,39 @@ test('sign in, a wrong password, Settings → Operators, a disabled account, sig
   await signIn(page, 'clerk-admin', PASSWORD)
   await expect(operator).toContainText('Ada Admin')
 })
+
+test('first launch: an empty store asks for the first staff account, which signs in', async ({
+  browser,
+  stack,
+}) => {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.goto(stack.url)
+    await expect(
+      page.getByRole('heading', { name: 'Create the first staff account' }),
+    ).toBeVisible()
+    await atBothSizes(page, 'setup', () => expectNoHorizontalScroll(page))
+    const form = page.getByTestId('setup-form')
+    await form.getByLabel('Display name').fill('Head Clerk')
+    await form.getByLabel('Operator id').fill('head-clerk')
+    await form.getByLabel('Password', { exact: true }).fill(PASSWORD)
+    await form.getByLabel('Confirm password').fill(`${PASSWORD}!`)
+    await form.getByRole('button', { name: 'Create account and sign in' }).click()
+    await expect(form.getByText('The two passwords are not the same.')).toBeVisible()
+    await form.getByLabel('Confirm password').fill(PASSWORD)
+    await form.getByRole('button', { name: 'Create account and sign in' }).click()
+    const operator = page.getByRole('banner').getByTestId('operator')
+    await expect(operator).toContainText('Head Clerk')
+    await expect(operator).toContainText('staff')
+
+    // The account is real: another tab signs in with it, and no second first account exists.
+    const other = await context.newPage()
+    await other.goto(stack.url)
+    await expect(other.getByTestId('sign-in-form')).toBeVisible()
+    await signIn(other, 'head-clerk', PASSWORD)
+    await expect(other.getByRole('banner').getByTestId('operator')).toContainText('head-clerk')
+  } finally {
+    await context.close()
+  }
+})

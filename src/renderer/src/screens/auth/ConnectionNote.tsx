@@ -2,16 +2,14 @@
 // not (or no account exists yet) the way to the connection settings, open before sign-in.
 import { useConsole } from '../../context'
 
-export function ConnectionNote(props: { onSettings: () => void; always?: boolean }) {
+export function ConnectionNote(props: { onSettings: () => void }) {
   const connection = useConsole((state) => state.connection)
   const settings = (
     <button type="button" className="link" onClick={props.onSettings}>
       Connection settings
     </button>
   )
-  if (connection.state === 'live') {
-    return props.always ? <p className="auth__settings muted">{settings}</p> : null
-  }
+  if (connection.state === 'live') return null
   if (connection.state === 'connecting' && !connection.problem) {
     return (
       <p className="muted" role="status" data-testid="auth-connection">

@@ -73,7 +73,7 @@ export function SetupScreen(props: { onSettings: () => void }) {
           This console has no operator accounts yet. The first one is a staff account: it signs in
           here and adds the others in Settings → Operators.
         </p>
-        <ConnectionNote onSettings={props.onSettings} always />
+        <ConnectionNote onSettings={props.onSettings} />
         <Field label="Display name" error={errors.displayName}>
           {(control) => (
             <input
@@ -130,7 +130,12 @@ export function SetupScreen(props: { onSettings: () => void }) {
             {failure}
           </p>
         ) : null}
-        <div className="form__actions">
+        <div className="form__actions auth__actions">
+          {/* Before any account exists, the Redis to keep them in may still be chosen. */}
+          <button type="button" className="link" onClick={props.onSettings}>
+            Connection settings
+          </button>
+          <div className="toolbar__spacer" />
           <button type="submit" className="button button--primary" disabled={pending}>
             {pending ? 'Creating…' : 'Create account and sign in'}
           </button>
