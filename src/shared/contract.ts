@@ -16,7 +16,11 @@ import type {
 } from './domain'
 import { AUCTION_STATUSES, BID_SOURCES } from './domain'
 import type { Failure } from './errors'
+import { registerAddSchema, registerImportSchema, registerUpdateSchema } from './register'
+import type { RegisterEntry } from './register'
+import type { Invoice, SaleReport, SaleResults, Statement } from './results'
 import {
+  saleUpdateSchema,
   lotAddSchema,
   lotImportSchema,
   lotUpdateSchema,
@@ -296,6 +300,46 @@ export const commands = {
         .max(4),
     }),
     result: {} as { sale: Sale },
+  },
+  /** A draft sale's title, description and settlement terms. Staff and seller. */
+  'sales:update': { input: saleRef.extend(saleUpdateSchema.shape), result: {} as { sale: Sale } },
+  // ---- The bidder register (staff and the sale's seller) -------------------------------
+  'register:list': { input: saleRef, result: {} as { entries: RegisterEntry[] } },
+  /** PADDLE_TAKEN when the paddle is already in the register. */
+  'register:add': {
+    input: saleRef.extend(registerAddSchema.shape),
+    result: {} as { entry: RegisterEntry },
+  },
+  /** PADDLE_NOT_FOUND when the paddle is not in the register. */
+  'register:update': {
+    input: saleRef.extend(registerUpdateSchema.shape),
+    result: {} as { entry: RegisterEntry },
+  },
+  'register:approve': {
+    input: saleRef.extend({ paddle: id, approved: z.boolean().default(true) }),
+    result: {} as { entry: RegisterEntry },
+  },
+  /** All or nothing: any bad or duplicate row → INVALID_CATALOGUE with every bad row. */
+  'register:import': {
+    input: saleRef.extend(registerImportSchema.shape),
+    result: {} as { entries: RegisterEntry[] },
+  },
+  // ---- Results (staff; a seller sees their own statement only) -------------------------
+  'sales:results': { input: saleRef, result: {} as SaleResults },
+  'sales:invoice': { input: saleRef.extend({ paddle: id }), result: {} as { invoice: Invoice } },
+  /** Every buyer's invoice, by paddle. */
+  'sales:invoices': { input: saleRef, result: {} as { invoices: Invoice[] } },
+  'sales:statement': {
+    input: saleRef.extend({ sellerId: id }),
+    result: {} as { statement: Statement },
+  },
+  /** Every consignor's statement. */
+  'sales:statements': { input: saleRef, result: {} as { statements: Statement[] } },
+  'sales:report': { input: saleRef, result: {} as { report: SaleReport } },
+  /** Desktop: prints the console's current page (the print layout) to a PDF file. */
+  'print:pdf': {
+    input: z.object({ fileName: z.string().trim().min(1).max(120) }),
+    result: {} as { path: string },
   },
   /** Web mode: a read-only link for the room display (a display-only token). Staff only. */
   'display:link': { input: saleRef, result: {} as { url: string } },

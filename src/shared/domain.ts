@@ -1,3 +1,4 @@
+import type { SaleTerms } from './settlement'
 // The auction domain as every side sees it. Money is always integer minor units
 // (1250 = 12.50 USD), times are epoch milliseconds on the Redis server clock.
 
@@ -78,6 +79,8 @@ export interface Auction {
   result?: AuctionResult
   /** Live sales: the lot is the one on the block (active in a live sale). */
   onBlock: boolean
+  /** Whose lot it is, for the consignor statements: the sale's seller unless set. */
+  consignor?: string
   /** Live sales: fair warning was given and no bid has come since. */
   warning: boolean
   /** Live sales: the clerk's asking price for the next bid only (`lot ask`), or null. */
@@ -282,6 +285,11 @@ export interface Sale {
   displayRates: DisplayRate[]
   /** Staff only: who did what, and when. */
   activity?: SaleActivity
+  /**
+   * Buyer's premium, tax on it, registration (everyone); the seller's commission, consignor
+   * rates and lot fee only for staff and the sale's seller (zero / empty for others).
+   */
+  terms?: SaleTerms
 }
 
 /** One currency on the room display: `rate` is decimal text, units per sale currency unit. */

@@ -8,6 +8,11 @@ export const ERROR_CODES = [
   'AUCTION_NOT_ACTIVE',
   'AUCTION_ENDED',
   'SELLER_CANNOT_BID',
+  'UNKNOWN_PADDLE',
+  'PADDLE_NOT_APPROVED',
+  'CREDIT_LIMIT',
+  'PADDLE_TAKEN',
+  'PADDLE_NOT_FOUND',
   'BID_TOO_LOW',
   'ALREADY_LEADING',
   'NOT_SELLER',
@@ -45,6 +50,8 @@ export interface CommandError {
   message: string
   /** The input field at fault, for INVALID_INPUT / INVALID_AMOUNT. */
   field?: string
+  /** For CREDIT_LIMIT: what the paddle may still take on, minor units (hammer plus premium). */
+  headroom?: number
   /** The asking price, for BID_TOO_LOW. */
   minimumBid?: number
   /** The auction's status, for AUCTION_NOT_ACTIVE / INVALID_STATUS. */

@@ -28,6 +28,36 @@ export const incrementTableSchema = z.union([
 ])
 
 const epochMs = z.number().int().positive()
+
+/** A rate as typed: "25%", "12.5%" (at most 4 decimals); parsed by settlement.parseRate. */
+export const rateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}(\.\d{1,4})?%$/, 'a rate such as 25% or 12.5%')
+
+/**
+ * Buyer's premium bands on the hammer price, e.g. [{"upTo": 50000000, "rate": "25%"},
+ * {"rate": "20%"}]: each band's rate on the part of the hammer up to its `upTo`; the last band
+ * has no `upTo`. Amounts are minor units or decimal text, as in increment tables.
+ */
+export const premiumBandsSchema = z
+  .array(z.object({ upTo: moneySchema.nullish(), rate: rateSchema }).strict())
+  .min(1)
+  .max(20)
+
+/** The settlement terms a sale takes at create, and with `sale update` while a draft. */
+export const saleTermsSchema = z.object({
+  premium: premiumBandsSchema.nullish(),
+  premiumTax: rateSchema.nullish(),
+  /** The seller's commission on the hammer. */
+  commission: rateSchema.nullish(),
+  /** A consignor's own commission rate, in place of the sale's. */
+  consignorCommission: z.record(z.string(), rateSchema).nullish(),
+  /** A fixed fee per lot sold, charged to its consignor. */
+  lotFee: moneySchema.nullish(),
+  requireRegistration: z.boolean().nullish(),
+})
+export type SaleTermsInput = z.input<typeof saleTermsSchema>
 const requestIdSchema = z.string().trim().min(1).max(128)
 
 /** "12", "12A", "0007b": digits, then up to three letters; kept upper-case. */
@@ -84,6 +114,7 @@ export const saleCreateSchema = z.object({
     .max(366 * 24 * 3600 * 1000)
     .nullish(),
   requestId: requestIdSchema.nullish(),
+  ...saleTermsSchema.shape,
 })
 export type SaleCreateInput = z.input<typeof saleCreateSchema>
 export type SaleCreate = z.output<typeof saleCreateSchema>
@@ -102,6 +133,8 @@ export const lotInputSchema = z.object({
   incrementTable: incrementTableSchema.nullish(),
   /** Timed sales; empty: the sale's soft close. */
   softCloseSeconds: z.number().int().min(0).max(3600).nullish(),
+  /** Whose lot this is (statements); empty: the sale's seller. */
+  consignor: entityIdSchema.nullish(),
 })
 export type LotInput = z.input<typeof lotInputSchema>
 export type LotFields = z.output<typeof lotInputSchema>
@@ -129,3 +162,10 @@ export type SaleListQuery = z.input<typeof saleListSchema>
 export const saleLotsSchema = z.object({
   status: z.enum(LOT_STATUSES).optional(),
 })
+
+/** A draft sale's change: its title, description and settlement terms; what is left out stays. */
+export const saleUpdateSchema = saleTermsSchema.extend({
+  title: z.string().trim().min(1, 'a title is required').max(200).optional(),
+  description: z.string().max(5000).optional(),
+})
+export type SaleUpdateInput = z.input<typeof saleUpdateSchema>
