@@ -58,6 +58,19 @@ const COMMAND_NAMES = [
   'operators:disable',
   'operators:enable',
   'operators:passwd',
+  'sales:update',
+  'register:list',
+  'register:add',
+  'register:update',
+  'register:approve',
+  'register:import',
+  'sales:results',
+  'sales:invoice',
+  'sales:invoices',
+  'sales:statement',
+  'sales:statements',
+  'sales:report',
+  'print:pdf',
 ] as const satisfies readonly CommandName[]
 
 const PUSH_NAMES = [
