@@ -8,6 +8,7 @@
 --- @include "includes/appendLog"
 --- @include "includes/absenteeBid"
 --- @include "includes/writeRefusal"
+--- @include "includes/paddleChecks"
 -- Places one bid on a lot atomically: validation, proxy (maximum) bidding, reserve, soft
 -- close (which moves this lot alone in the sale's closing index), history, idempotency by
 -- request id, and the events on the sale's channel with the sale's seq.
@@ -17,6 +18,8 @@
 -- A live sale's lot also keeps, per accepted bid, the state before it (`<lot>:undo`, for
 -- `lot retract`), and takes absentee bids into its book while it waits to be offered.
 -- Every accepted bid is appended to the sale's audit log.
+-- A lot whose sale has a register (`paddleChecks`) checks the paddle against it, right after
+-- SELLER_CANNOT_BID, and holds paddles with a credit limit to it (includes/paddleChecks).
 -- KEYS: [1] the lot hash, [2] the sale hash (seq). The lot's bid history (`<lot>:bids`), its
 --       requestId → answer hash (`<lot>:requests`), its undo list and book, the sale's
 --       closing index (`<sale>:closing`), its log (`<sale>:log`) and its channel
@@ -53,7 +56,8 @@ end
 
 -- The fields the rejecting rules need, and the asking price: the front of the lot hash.
 local raw = redis.call('HMGET', lot_key, 'lotStatus', 'currentPrice', 'leaderId', 'endsAt',
-  'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable', 'askOverride')
+  'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable', 'askOverride',
+  'paddleChecks')
 if not raw[1] then
   return reject('AUCTION_NOT_FOUND', 'no auction ' .. lot_id)
 end
@@ -71,6 +75,8 @@ local a = {
   askOverride = tonumber(raw[10]),
 }
 local raw_ask = raw[10] or ''
+-- The room's anonymous floor paddle is named at the hammer, and checked there.
+local checks = raw[11] == '1' and bidder ~= 'floor'
 
 local function parse_amount(spec)
   local kind, body = string.sub(spec, 1, 2), string.sub(spec, 3)
@@ -116,7 +122,7 @@ if a.lotStatus ~= 'active' then
   if sale[2] == 'live' then
     if a.lotStatus == 'waiting' then
       return absentee_bid(lot_key, sale_key, lot_id, a, request_id, binding, bidder, amount, max,
-        max_spec, source, operator, asking)
+        max_spec, source, operator, asking, checks)
     end
     if a.lotStatus == 'sold' or a.lotStatus == 'passed' then
       return reject('LOT_CLOSED', 'the hammer has fallen on this lot')
@@ -131,6 +137,12 @@ if a.endsAt and now >= a.endsAt then
 end
 if bidder == a.sellerId then
   return reject('SELLER_CANNOT_BID', 'the seller cannot bid on their own auction')
+end
+local bidder_limit
+if checks then
+  local refusal
+  refusal, bidder_limit = paddle_refusal(sale_key, bidder)
+  if refusal then return refusal end
 end
 if amount < asking then
   return reject('BID_TOO_LOW', 'the bid is below the asking price', ',"minimumBid":' .. int_s(asking))
@@ -151,6 +163,32 @@ a.reservePrice = tonumber(raw[5])
 a.softCloseSeconds = tonumber(raw[6]) or 0
 local old_leader_max = a.leaderMax
 
+-- Credit limits: each side's maximum counts only up to the price its limit allows here.
+local bidder_cap, leader_cap
+if checks then
+  local leader_limit
+  if a.leaderId and a.leaderId ~= bidder and a.leaderId ~= 'floor' then
+    local _, _, limit = paddle_entry(sale_key, a.leaderId)
+    leader_limit = limit
+  end
+  if bidder_limit or leader_limit then
+    local bands = sale_bands(sale_key)
+    local lot_prefix = string.sub(lot_key, 1, #lot_key - #lot_id)
+    local headroom
+    bidder_cap, headroom = paddle_cap(sale_key, lot_prefix, lot_id, bidder, bidder_limit, bands,
+      a.leaderId == bidder and a.price or nil)
+    if bidder_cap and amount > bidder_cap then
+      return reject('CREDIT_LIMIT', 'the bid would take paddle ' .. bidder .. ' over its credit limit',
+        ',"headroom":' .. int_s(headroom))
+    end
+    leader_cap = paddle_cap(sale_key, lot_prefix, lot_id, a.leaderId, leader_limit, bands, a.price)
+  end
+end
+local max_in_limit = bidder_cap and math.min(max, bidder_cap) or max
+local leader_max_in_limit = leader_cap and math.min(a.leaderMax, leader_cap) or a.leaderMax
+-- The maximum the lot's leader holds after this bid, as far as its limit lets it count.
+local lead_in_limit
+
 -- An automatic bid carries the source of the maximum it came from, not the challenger's.
 local leader_source = (raw[2] ~= '' and raw[2]) or source
 -- The bid's history entries, in order: { bidder, amount, kind, outcome, source }.
@@ -165,32 +203,37 @@ if a.leaderId == bidder and bidder ~= 'floor' then
     return reject('ALREADY_LEADING', 'the bidder is already leading')
   end
   a.leaderMax, leader_source = max, source
+  lead_in_limit = max_in_limit
   result = 'max_raised'
 elseif not a.leaderId then
   a.leaderId, a.leaderMax, a.price, leader_source = bidder, max, amount, source
+  lead_in_limit = max_in_limit
   entries[1] = { bidder, amount, 'manual', 'leading', source }
   own_entry = 1
   result = 'leading'
-elseif max > a.leaderMax then
-  local new_price = math.max(amount, math.min(max, a.leaderMax + inc_at(a, a.leaderMax)))
-  if a.leaderMax > a.price then
-    entries[1] = { a.leaderId, a.leaderMax, 'auto', 'outbid', leader_source }
+elseif max_in_limit > leader_max_in_limit then
+  local new_price = math.max(amount, math.min(max_in_limit,
+    leader_max_in_limit + inc_at(a, leader_max_in_limit)))
+  if leader_max_in_limit > a.price then
+    entries[1] = { a.leaderId, leader_max_in_limit, 'auto', 'outbid', leader_source }
   end
   a.leaderId, a.leaderMax, a.price, leader_source = bidder, max, new_price, source
+  lead_in_limit = max_in_limit
   entries[#entries + 1] = { bidder, new_price, 'manual', 'leading', source }
   own_entry = #entries
   result = 'leading'
 else
   -- The earlier maximum wins ties.
-  local new_price = math.min(a.leaderMax, max + inc_at(a, max))
-  entries[1] = { bidder, max, 'manual', 'outbid', source }
+  local new_price = math.min(leader_max_in_limit, max_in_limit + inc_at(a, max_in_limit))
+  entries[1] = { bidder, max_in_limit, 'manual', 'outbid', source }
   own_entry = 1
   a.price = new_price
+  lead_in_limit = leader_max_in_limit
   entries[2] = { a.leaderId, new_price, 'auto', 'leading', leader_source }
   result = 'outbid'
 end
 
-if a.reservePrice and a.leaderMax >= a.reservePrice and a.price < a.reservePrice then
+if a.reservePrice and lead_in_limit >= a.reservePrice and a.price < a.reservePrice then
   a.price = a.reservePrice
   entries[#entries + 1] = { a.leaderId, a.reservePrice, 'auto', 'leading', leader_source }
 end
@@ -224,13 +267,18 @@ local now_s = int_s(now)
 a.askOverride = nil
 local asking_s = int_s(asking_price(a))
 -- Every rule passed: before the first write, whether this Redis user may make each call.
-local refusal = write_refusal({
+local writes = {
   { ARGV[1], sale_key .. ':events', '' }, { 'ZADD', sale_key .. ':closing', 'XX', '0', 'm' },
   { 'HINCRBY', sale_key, 'seq', '1' }, { 'RPUSH', lot_key .. ':bids', '' },
   { 'RPUSH', lot_key .. ':undo', '' }, { 'HSET', lot_key, 'f', '' },
   { 'XADD', sale_key .. ':log', '*', 'e', '' }, { 'HSET', requests_key, 'f', '' },
-})
+}
+local new_lead = checks and a.leaderId ~= old_leader and a.leaderId ~= 'floor'
+if new_lead then writes[#writes + 1] = { 'SADD', sale_key .. ':leads:m', 'm' } end
+local refusal = write_refusal(writes)
 if refusal then return refusal end
+-- The paddle's exposure counts this lot from now on (see includes/paddleChecks).
+if new_lead then redis.call('SADD', sale_key .. ':leads:' .. a.leaderId, lot_id) end
 if extended then redis.call('ZADD', sale_key .. ':closing', 'XX', ends_s, lot_id) end
 
 -- One HINCRBY reserves the sale seqs of this call's events (the bid, the extension, and a

@@ -2,11 +2,20 @@
 -- (registration required, or some paddle has a credit limit). The flag sits in each lot's
 -- hash so that a bid on a sale without a register reads nothing more; it is never cleared
 -- (a check that finds nothing to refuse costs a lookup, not a rule). Lots added later copy
--- the sale's flag (addLot). Call only after every check has passed: it writes.
+-- the sale's flag (addLot). The lots each paddle leads or bought so far are noted for its
+-- exposure (`<sale>:leads:<paddle>`, see paddleChecks); bids keep them from now on.
+-- Call only after every check has passed: it writes.
 local function enable_paddle_checks(sk, lot_prefix)
   if redis.call('HGET', sk.sale, 'paddleChecks') == '1' then return end
   redis.call('HSET', sk.sale, 'paddleChecks', '1')
   for _, lot_id in ipairs(redis.call('ZRANGE', sk.lots, 0, -1)) do
-    redis.call('HSET', lot_prefix .. lot_id, 'paddleChecks', '1')
+    local key = lot_prefix .. lot_id
+    redis.call('HSET', key, 'paddleChecks', '1')
+    local who = redis.call('HMGET', key, 'leaderId', 'winnerId')
+    for _, paddle in ipairs({ who[1], who[2] }) do
+      if paddle and paddle ~= '' and paddle ~= 'floor' then
+        redis.call('SADD', sk.sale .. ':leads:' .. paddle, lot_id)
+      end
+    end
   end
 end
