@@ -3,7 +3,9 @@
 --- @include "publishSale"
 --- @include "lotKey"
 -- Adds one lot, already validated, to a sale: its hash, the catalogue, the waiting index
--- and the number index. A standalone auction's only lot takes the sale's own id.
+-- and the number index. A standalone auction's only lot takes the sale's own id. The lot
+-- copies the sale's paddleChecks flag (a sale requiring registration checks its bids' paddles)
+-- and keeps its consignor ('' = the sale's seller).
 local function add_lot(sale, fields, now)
   local lot_id = sale.id
   if not sale.standalone then
@@ -28,7 +30,9 @@ local function add_lot(sale, fields, now)
     'id', lot_id, 'saleId', sale.id, 'number', fields.number, 'score', fields.score,
     'title', fields.title, 'description', fields.description, 'currency', sale.currency,
     'estimateLow', fields.estimateLow, 'estimateHigh', fields.estimateHigh,
-    'durationMs', fields.durationMs or '', 'createdAt', now)
+    'durationMs', fields.durationMs or '', 'createdAt', now,
+    'consignor', fields.consignor or '',
+    'paddleChecks', redis.call('HGET', sale.key, 'paddleChecks') or '')
   redis.call('ZADD', sale.keys.lots, fields.score, lot_id)
   redis.call('ZADD', sale.keys.status.waiting, fields.score, lot_id)
   redis.call('HSET', sale.keys.numbers, fields.number, lot_id)

@@ -15,6 +15,7 @@ const COLUMNS = [
   'start_price',
   'reserve',
   'increment',
+  'consignor',
 ] as const
 type Column = (typeof COLUMNS)[number]
 
@@ -36,6 +37,7 @@ const FIELD_OF = {
   start_price: 'startingPrice',
   reserve: 'reservePrice',
   increment: 'increment',
+  consignor: 'consignor',
 } as const satisfies Record<Column, keyof LotFields>
 
 const COLUMN_OF = new Map<PropertyKey, Column>(

@@ -338,6 +338,18 @@ export type SaleEvent =
   | (SaleEventState & { type: 'lot_removed'; lotId: string; number: string })
   | (SaleEventState & { type: 'lots_reordered' })
   | (SaleEventState & { type: 'rates_changed'; displayRates: DisplayRate[] })
+  /**
+   * A draft's title, description or terms changed (`sales:update`). The terms are not in the
+   * event (the commission is staff's and the seller's): read the sale again when `changed`
+   * names one of them.
+   */
+  | (SaleEventState & {
+      type: 'sale_updated'
+      title: string
+      description: string
+      /** The stored fields changed, e.g. ['commissionRate', 'premiumBands', 'title']. */
+      changed: string[]
+    })
 
 /** Anything published on a sale's channel. */
 export type SaleChannelEvent = SaleEvent | AuctionEvent

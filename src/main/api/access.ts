@@ -1,7 +1,7 @@
 // Who the session acts as: the operator who signed in on it (auth-commands.ts), never what
 // the caller declares; the main side applies what each role may see and do.
 import type { OperatorProfile } from '../../shared/contract'
-import type { Actor, Auction } from '../../shared/domain'
+import type { Actor, Auction, Sale } from '../../shared/domain'
 import { fail, type Failure } from '../../shared/errors'
 
 /** Nobody: a room display's session (it reads one sale, redacted, through its wrapper). */
@@ -16,6 +16,12 @@ export function redact(auction: Auction, viewer: Actor): Auction {
     return auction
   }
   return { ...auction, reservePrice: null }
+}
+
+/** The seller's side of a sale's terms (commission, consignor rates, lot fee) likewise. */
+export function redactSaleTerms(sale: Sale, viewer: Actor): Sale {
+  if (viewer.staff || viewer.id === sale.sellerId || !sale.terms) return sale
+  return { ...sale, terms: { ...sale.terms, commissionRate: 0, consignorRates: {}, lotFee: 0 } }
 }
 
 /**

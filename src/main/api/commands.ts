@@ -9,6 +9,8 @@ import { withEngine, type CommandContext, type Handler, type SessionState } from
 import { authHandlers } from './auth-commands'
 import { liveHandlers } from './live-commands'
 import { operatorHandlers } from './operator-commands'
+import { registerHandlers } from './register-commands'
+import { resultsHandlers } from './results-commands'
 import { saleHandlers } from './sale-commands'
 import { watchRefused } from './watch-limit'
 
@@ -134,6 +136,8 @@ export const handlers: Handlers = {
   ...operatorHandlers,
   ...saleHandlers,
   ...liveHandlers,
+  ...registerHandlers,
+  ...resultsHandlers,
 }
 
 function transition(

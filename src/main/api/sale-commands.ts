@@ -8,10 +8,14 @@ import type { AuctionEngine } from '../engine'
 import { withSaleActivity } from './activity'
 import { actorOf, redact, requireProfile, sellerFor } from './access'
 import type { LiveCommand } from './live-commands'
+import type { ResultsCommand } from './results-commands'
 import { withEngine, type CommandContext, type Handler, type SessionState } from './context'
 import { watchRefused } from './watch-limit'
 
-type SaleCommand = Exclude<Extract<CommandName, `sales:${string}` | `lots:${string}`>, LiveCommand>
+type SaleCommand = Exclude<
+  Extract<CommandName, `sales:${string}` | `lots:${string}`>,
+  LiveCommand | ResultsCommand
+>
 
 const redactAll = (lots: Lot[], viewer: Actor): Lot[] => lots.map((lot) => redact(lot, viewer))
 
@@ -62,6 +66,10 @@ export const saleHandlers: { [N in SaleCommand]: Handler<N> } = {
       engine.createSale(input, actor, session.profile?.operatorId ?? actor.id),
     )
   },
+
+  // A draft's title, description and terms; the engine answers NOT_SELLER and INVALID_STATUS.
+  'sales:update': (ctx, session, { saleId, ...changes }) =>
+    asOperator(ctx, session, (engine, actor) => engine.updateSale(saleId, changes, actor)),
 
   'sales:start': (ctx, session, input) =>
     asOperator(ctx, session, (engine, actor) => engine.startSale(input.saleId, actor)),

@@ -17,7 +17,7 @@ import { OPERATOR_SESSIONS_CHANNEL } from '../engine/keys'
 import { Presence } from '../presence'
 import { Relay } from '../relay'
 import { SettingsStore } from '../settings'
-import { actorOf, redact } from './access'
+import { actorOf, redact, redactSaleTerms } from './access'
 import { handlers, type CommandContext, type SessionState } from './commands'
 import type { DisplayOpener } from './context'
 import { refusal } from './policy'
@@ -88,6 +88,8 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
     },
     redact: (auction, sessionId) =>
       redact(auction, actorOf(sessions.get(sessionId)?.profile ?? null)),
+    redactSale: (sale, sessionId) =>
+      redactSaleTerms(sale, actorOf(sessions.get(sessionId)?.profile ?? null)),
   })
   const presence = new Presence({
     client: () => manager.current()?.command ?? null,

@@ -20,6 +20,7 @@ import type {
 } from '../../shared/domain'
 import { STANDARD_LADDER } from '../../shared/domain'
 import { incrementAt } from '../../shared/money'
+import { decodeTerms } from './sale-terms'
 
 const optionalNumber = (value: string | undefined): number | null =>
   value === undefined || value === '' ? null : Number(value)
@@ -94,6 +95,7 @@ export function decodeAuction(
     askOverride,
     book: Number(hash.book ?? 0),
     hammerAt: optionalNumber(hash.hammerAt),
+    consignor: hash.consignor || (hash.sellerId as string),
   }
   if (lotStatus === 'sold' || lotStatus === 'passed') {
     auction.result = {
@@ -107,12 +109,16 @@ export function decodeAuction(
   return auction
 }
 
-/** A stored sale hash and its lot counts → the public sale. */
+/**
+ * A stored sale hash and its lot counts → the public sale. The seller's side of the terms
+ * (commission, consignor rates, lot fee) only goes to staff and the seller, as the reserve.
+ */
 export function decodeSale(
   hash: Record<string, string>,
   lotCounts: Record<LotStatus, number>,
   lotCount: number,
   activeLotId: string | null = null,
+  viewer?: Actor,
 ): Sale {
   const incrementTable = tableOf(hash.incrementTable)
   const increment = optionalNumber(hash.increment)
@@ -138,6 +144,7 @@ export function decodeSale(
     standalone: hash.standalone === '1',
     onBlockLotId: hash.mode === 'live' ? activeLotId : null,
     displayRates: hash.displayRates ? (JSON.parse(hash.displayRates) as DisplayRate[]) : [],
+    terms: decodeTerms(hash, !viewer || viewer.staff || viewer.id === hash.sellerId),
   }
 }
 
@@ -201,5 +208,6 @@ export function decodeEvent(payload: string): SaleChannelEvent {
   if (event.type === 'bid_retracted' && emptyArray(event.bidIds)) event.bidIds = []
   if (event.type === 'book_executed' && emptyArray(event.bids)) event.bids = []
   if (event.type === 'rates_changed' && emptyArray(event.displayRates)) event.displayRates = []
+  if (event.type === 'sale_updated' && emptyArray(event.changed)) event.changed = []
   return event
 }

@@ -23,6 +23,7 @@ import type {
 import { AT_ASKING, AUCTION_STATUSES, LOT_STATUSES, saleIdOf } from '../../shared/domain'
 import { lotActivity, saleActivity } from './activity'
 import { fail, type Failure, type Result } from '../../shared/errors'
+import type { Invoice, SaleReport, SaleResults, Statement } from '../../shared/results'
 import {
   entityIdSchema,
   saleListSchema,
@@ -30,6 +31,7 @@ import {
   type LotUpdateInput,
   type SaleCreateInput,
   type SaleListQuery,
+  type SaleUpdateInput,
 } from '../../shared/sale-schemas'
 import { readLog, verifyLog } from './audit-log'
 import { Bids, type PlaceBidInput } from './bids'
@@ -42,6 +44,7 @@ import * as live from './live'
 import * as lots from './lots'
 import { readFromRegistry, readLot, readLots, readSale } from './reads'
 import { Registry, type RegistryOptions } from './registry'
+import { results } from './results'
 import * as sales from './sales'
 import { SchemaGuard } from './schema'
 import { registerScripts } from './scripts'
@@ -113,17 +116,17 @@ export class AuctionEngine {
     })
   }
 
-  getSale(saleId: string, _viewer?: Actor): Promise<Result<{ sale: Sale }>> {
+  getSale(saleId: string, viewer?: Actor): Promise<Result<{ sale: Sale }>> {
     return this.guard(async () => {
       if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
-      const sale = await readSale(this.redis, saleId)
+      const sale = await readSale(this.redis, saleId, viewer)
       return sale ? { ok: true as const, sale } : fail('SALE_NOT_FOUND', `no sale ${saleId}`)
     })
   }
 
   listSales(query: SaleListQuery & { viewer?: Actor } = {}): Promise<Result<{ sales: Sale[] }>> {
     return this.guard(async () => {
-      const { viewer: _viewer, ...rest } = query
+      const { viewer, ...rest } = query
       const parsed = saleListSchema.safeParse(rest)
       if (!parsed.success) return invalidInput(parsed.error)
       const { status, mode, sellerId, limit } = parsed.data
@@ -136,7 +139,7 @@ export class AuctionEngine {
         this.redis,
         registry,
         limit,
-        (id) => readSale(this.redis, id),
+        (id) => readSale(this.redis, id, viewer),
         (sale) => (!status || sale.status === status) && (!mode || sale.mode === mode),
       )
       return { ok: true as const, sales: found }
@@ -162,6 +165,15 @@ export class AuctionEngine {
     })
   }
 
+  /** A draft sale's title, description and settlement terms (NOT_SELLER, INVALID_STATUS). */
+  updateSale(
+    saleId: string,
+    changes: SaleUpdateInput,
+    actor: Actor,
+  ): Promise<Result<{ sale: Sale }>> {
+    return this.saleChange(saleId, actor, () => sales.updateSale(this.core, saleId, changes, actor))
+  }
+
   startSale(saleId: string, actor: Actor): Promise<Result<{ sale: Sale }>> {
     return this.saleTransition('startSale', saleId, actor)
   }
@@ -173,6 +185,37 @@ export class AuctionEngine {
 
   cancelSale(saleId: string, actor: Actor): Promise<Result<{ sale: Sale }>> {
     return this.saleTransition('cancelSale', saleId, actor)
+  }
+
+  // ---- Results (access is the caller's: staff; a seller their own statement) -----------
+
+  /** Every lot's outcome with the buyer's premium and tax; the sale's totals. */
+  saleResults(saleId: string): Promise<Result<SaleResults>> {
+    return this.guard(() => results.sale(this.redis, saleId))
+  }
+
+  /** The paddle's invoice (empty lines and zeros when it bought nothing). */
+  invoice(saleId: string, paddle: string): Promise<Result<{ invoice: Invoice }>> {
+    return this.guard(() => results.invoice(this.redis, saleId, paddle))
+  }
+
+  /** Every buyer's invoice, by paddle. */
+  invoices(saleId: string): Promise<Result<{ invoices: Invoice[] }>> {
+    return this.guard(() => results.invoices(this.redis, saleId))
+  }
+
+  /** The consignor's statement: sold lots with commission and fees, the net, lots unsold. */
+  statement(saleId: string, sellerId: string): Promise<Result<{ statement: Statement }>> {
+    return this.guard(() => results.statement(this.redis, saleId, sellerId))
+  }
+
+  /** Every consignor's statement, by seller id. */
+  statements(saleId: string): Promise<Result<{ statements: Statement[] }>> {
+    return this.guard(() => results.statements(this.redis, saleId))
+  }
+
+  saleReport(saleId: string): Promise<Result<{ report: SaleReport }>> {
+    return this.guard(() => results.report(this.redis, saleId))
   }
 
   // ---- Lots -----------------------------------------------------------------------------
@@ -576,10 +619,21 @@ export class AuctionEngine {
     saleId: string,
     actor: Actor,
   ): Promise<Result<{ sale: Sale }>> {
+    return this.saleChange(saleId, actor, () =>
+      sales.transitionSale(this.core, script, saleId, actor),
+    )
+  }
+
+  /** A change to a whole sale, answered with the sale. */
+  private saleChange(
+    saleId: string,
+    actor: Actor,
+    act: () => Promise<Failure | null>,
+  ): Promise<Result<{ sale: Sale }>> {
     return this.guard(async () => {
       if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
       if (!idSchema.safeParse(actor.id).success) return badId('actor')
-      const failure = await sales.transitionSale(this.core, script, saleId, actor)
+      const failure = await act()
       if (failure) return failure
       const sale = await readSale(this.redis, saleId)
       return sale ? { ok: true as const, sale } : fail('SALE_NOT_FOUND', `no sale ${saleId}`)

@@ -72,6 +72,7 @@ export function lotFieldsFor(input: LotFields, sale: SaleDefaults): Stored | Fai
     ...increments,
     softCloseSeconds: String(input.softCloseSeconds ?? sale.softCloseSeconds),
     score: String(catalogueScore(input.number)),
+    consignor: input.consignor ?? '',
   }
 }
 
@@ -124,6 +125,8 @@ export function lotChangesFor(
         : { increment: sale.increment, incrementTable: sale.incrementTable },
     )
   }
+  // '' or null: the sale's seller again.
+  if (changes.consignor !== undefined) out.consignor = changes.consignor ?? ''
   if (changes.softCloseSeconds !== undefined) {
     out.softCloseSeconds = String(changes.softCloseSeconds ?? sale.softCloseSeconds)
   }

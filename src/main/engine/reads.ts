@@ -32,7 +32,12 @@ export async function readLot(
   return decodeAuction(hash, saleStatus as SaleStatus, viewer)
 }
 
-export async function readSale(redis: Client, saleId: string): Promise<Sale | null> {
+/** The sale as `viewer` may see it (no viewer: everything, as for staff). */
+export async function readSale(
+  redis: Client,
+  saleId: string,
+  viewer?: Actor,
+): Promise<Sale | null> {
   const keys = saleKeys(saleId)
   const multi = redis.multi([
     ['hgetall', keys.sale],
@@ -50,7 +55,7 @@ export async function readSale(redis: Client, saleId: string): Promise<Sale | nu
   const lotCounts = Object.fromEntries(
     LOT_STATUSES.map((status, i) => [status, counts[i] ?? 0]),
   ) as Record<LotStatus, number>
-  return decodeSale(hash, lotCounts, lotCount, active[0] ?? null)
+  return decodeSale(hash, lotCounts, lotCount, active[0] ?? null, viewer)
 }
 
 /** The sale's lots in catalogue order, optionally of one lot status. */

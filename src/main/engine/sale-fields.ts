@@ -1,7 +1,9 @@
-// Turns a validated sale input into the fields the create script stores.
+// Turns a validated sale input into the fields the create script stores, settlement terms
+// included (sale-terms.ts).
 import { fail, type Failure } from '../../shared/errors'
 import type { SaleCreate } from '../../shared/sale-schemas'
 import { currencyDigits, isKnownCurrency } from '../../shared/money'
+import { termsFields } from './sale-terms'
 import { incrementFields } from './validation'
 
 export interface ValidSale {
@@ -34,6 +36,8 @@ export function saleFieldsFor(input: SaleCreate, sellerId: string): ValidSale | 
       field: closes ? 'firstCloseAt' : 'durationMs',
     })
   }
+  const terms = termsFields(input, input.currency)
+  if ('ok' in terms) return terms
   return {
     initial: input.start ? 'start' : given(input.startsAt) ? 'scheduled' : 'draft',
     fields: {
@@ -50,6 +54,14 @@ export function saleFieldsFor(input: SaleCreate, sellerId: string): ValidSale | 
       softCloseSeconds: String(input.softCloseSeconds),
       ...increments,
       standalone: '',
+      premiumBands: terms.premiumBands ?? '',
+      premiumTaxRate: terms.premiumTaxRate ?? '',
+      commissionRate: terms.commissionRate ?? '',
+      consignorRates: terms.consignorRates ?? '',
+      lotFee: terms.lotFee ?? '',
+      requireRegistration: terms.requireRegistration ?? '',
+      // Bids check paddles against the register from the start (enablePaddleChecks.lua).
+      paddleChecks: terms.requireRegistration ?? '',
     },
   }
 }

@@ -1,11 +1,19 @@
 // Creating a sale (or a standalone auction, a timed sale of one lot) and moving it through
 // its life: start, end, cancel. Each is one script; the registries follow as hints.
 import type { Actor } from '../../shared/domain'
-import type { Failure } from '../../shared/errors'
-import { catalogueScore, saleCreateSchema, type SaleCreateInput } from '../../shared/sale-schemas'
+import { fail, type Failure } from '../../shared/errors'
+import {
+  catalogueScore,
+  saleCreateSchema,
+  saleUpdateSchema,
+  type SaleCreateInput,
+  type SaleUpdateInput,
+} from '../../shared/sale-schemas'
 import { type EngineCore, runSaleScript, scriptFailure } from './core'
 import { saleIdFor } from './ids'
+import { saleKeys } from './keys'
 import { saleFieldsFor } from './sale-fields'
+import { termsFields } from './sale-terms'
 import { invalidInput, validateCreate, type CreateAuctionInput } from './validation'
 
 export interface Created {
@@ -60,6 +68,34 @@ export async function createSale(
     { ...valid.fields, createdBy },
     null,
   )
+}
+
+/**
+ * A draft sale's title, description and terms (what is left out stays). The script checks
+ * the owner and the status; a sale that now requires registration checks paddles from then.
+ */
+export async function updateSale(
+  core: EngineCore,
+  saleId: string,
+  raw: SaleUpdateInput,
+  actor: Actor,
+): Promise<Failure | null> {
+  const parsed = saleUpdateSchema.safeParse(raw)
+  if (!parsed.success) return invalidInput(parsed.error)
+  const currency = await core.redis.hget(saleKeys(saleId).sale, 'currency')
+  if (currency === null) return fail('SALE_NOT_FOUND', `no sale ${saleId}`)
+  const { title, description, ...terms } = parsed.data
+  const changes = termsFields(terms, currency)
+  if ('ok' in changes) return changes
+  const fields: Record<string, string> = { ...changes }
+  if (title !== undefined) fields.title = title
+  if (description !== undefined) fields.description = description
+  const reply = await runSaleScript(core, 'updateSale', saleId, [
+    actor.id,
+    actor.staff ? '1' : '0',
+    JSON.stringify(fields),
+  ])
+  return scriptFailure(reply)
 }
 
 /** `auction create`: a timed sale of one lot whose id is the sale's id. */

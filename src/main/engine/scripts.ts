@@ -28,6 +28,7 @@ export const SCRIPT_NAMES = [
   'retractBid',
   'reopenLot',
   'setDisplayRates',
+  'updateSale',
   'dueSales',
   'settleDue',
 ] as const

@@ -31,6 +31,8 @@ export interface RelayOptions {
   fetchSale: (saleId: string) => Promise<SaleSnapshot | null>
   /** What one session may see of a lot (reserve amounts). */
   redact: (auction: Auction, sessionId: string) => Auction
+  /** What one session may see of a sale (the seller's side of its terms); default: all. */
+  redactSale?: (sale: Sale, sessionId: string) => Sale
   /** Batch window for event pushes (default 16 ms, a frame; 0: each turn's events at once). */
   batchMs?: number
 }
@@ -179,7 +181,8 @@ export class Relay {
 
   pushSaleSnapshot(sessionId: string, snapshot: SaleSnapshot): void {
     const lots = snapshot.lots.map((lot) => this.options.redact(lot, sessionId))
-    this.send(sessionId, (push) => push('sale:snapshot', { sale: snapshot.sale, lots }))
+    const sale = this.options.redactSale?.(snapshot.sale, sessionId) ?? snapshot.sale
+    this.send(sessionId, (push) => push('sale:snapshot', { sale, lots }))
   }
 
   pushViewers(sessionId: string, auctionId: string, viewers: number): void {

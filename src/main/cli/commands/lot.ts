@@ -31,6 +31,8 @@ const LOT_OPTIONS = {
   increment: { type: 'string' },
   'increment-table': { type: 'string' },
   'soft-close': { type: 'string' },
+  /** Whose lot it is (consignor statements); '' returns it to the sale's seller. */
+  consignor: { type: 'string' },
 } as const
 
 /** The lot fields the flags give. An empty value clears an optional field: `--reserve ''`
@@ -52,6 +54,7 @@ function lotFields(values: Parsed['values']): LotUpdateInput {
     increment: clearable('increment', () => text('increment')),
     incrementTable: clearable('increment-table', () => optional('increment-table', bandsSchema)),
     softCloseSeconds: optional('soft-close', softCloseSchema),
+    consignor: clearable('consignor', () => text('consignor')),
   }
   // Only what was given: an edit leaves every other field as it is.
   return Object.fromEntries(
