@@ -81,3 +81,18 @@ export function parseCsv(text: string): CsvRecord[] {
   }
   return records
 }
+
+/**
+ * One cell for writing: RFC 4180 quoting, and text starting with = + - @ (a formula to a
+ * spreadsheet) is neutralised with a leading apostrophe. A plain number ("-5.00") is kept.
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value)
+  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** Rows (the header first) as CSV text: CRLF after every record. */
+export function csvText(rows: readonly (readonly (string | number | null)[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}
