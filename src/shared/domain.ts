@@ -350,6 +350,8 @@ export type SaleEvent =
       /** The stored fields changed, e.g. ['commissionRate', 'premiumBands', 'title']. */
       changed: string[]
     })
+  /** Register entries added or changed (no limits: fetch the register for those). */
+  | (SaleEventState & { type: 'register_changed'; paddles: string[] })
 
 /** Anything published on a sale's channel. */
 export type SaleChannelEvent = SaleEvent | AuctionEvent

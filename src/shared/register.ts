@@ -31,7 +31,8 @@ const optionalText = (max: number) =>
     .transform((text) => (text === '' ? null : text))
     .nullish()
 
-export const registerFieldsSchema = z.object({
+/** Each field as given, without defaults: an update changes only what it names. */
+const registerFieldShape = {
   name: z.string().trim().min(1, 'a name is required').max(120),
   email: optionalText(200).refine(
     (text) => text == null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text),
@@ -41,18 +42,29 @@ export const registerFieldsSchema = z.object({
     (text) => text == null || /^[+\d][\d ()./-]{2,39}$/.test(text),
     'a phone number',
   ),
-  kind: z.enum(REGISTER_KINDS).default('floor'),
-  approved: z.boolean().default(false),
+  kind: z.enum(REGISTER_KINDS),
+  approved: z.boolean(),
   /** Decimal text or minor units in the sale's currency; null or '' clears it. */
   limit: z.union([moneySchema, z.literal('')]).nullish(),
-  notes: z.string().max(2000).default(''),
+  notes: z.string().max(2000),
+}
+
+export const registerFieldsSchema = z.object({
+  ...registerFieldShape,
+  kind: registerFieldShape.kind.default('floor'),
+  approved: registerFieldShape.approved.default(false),
+  notes: registerFieldShape.notes.default(''),
 })
 
 export const registerAddSchema = registerFieldsSchema.extend({ paddle: entityIdSchema })
 export type RegisterAddInput = z.input<typeof registerAddSchema>
 
-/** A change to an entry: what is left out stays. */
-export const registerUpdateSchema = registerFieldsSchema
+/**
+ * A change to an entry: what is left out stays. No defaults here (zod 4 applies a default
+ * inside an optional field), or editing a name would revoke the approval.
+ */
+export const registerUpdateSchema = z
+  .object(registerFieldShape)
   .partial()
   .extend({ paddle: entityIdSchema })
 export type RegisterUpdateInput = z.input<typeof registerUpdateSchema>

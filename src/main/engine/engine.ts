@@ -33,6 +33,8 @@ import {
   type SaleListQuery,
   type SaleUpdateInput,
 } from '../../shared/sale-schemas'
+import type { RegisterAddInput, RegisterEntry, RegisterUpdateInput } from '../../shared/register'
+import type { RegisterRow } from '../../shared/register-csv'
 import { readLog, verifyLog } from './audit-log'
 import { Bids, type PlaceBidInput } from './bids'
 import { decodeBidEntry } from './codec'
@@ -42,6 +44,7 @@ import { tickDue, type DueBatch } from './due'
 import { indexKeys, lotKeys, registryKeys, saleKeys } from './keys'
 import * as live from './live'
 import * as lots from './lots'
+import * as register from './register'
 import { readFromRegistry, readLot, readLots, readSale } from './reads'
 import { Registry, type RegistryOptions } from './registry'
 import { results } from './results'
@@ -520,6 +523,50 @@ export class AuctionEngine {
     })
   }
 
+  // ---- The bidder register ----------------------------------------------------------------
+
+  /** Every entry of the sale's register, by paddle (numbers in counting order). */
+  registerList(saleId: string): Promise<Result<{ entries: RegisterEntry[] }>> {
+    return this.onSale(saleId, undefined, () => register.list(this.core, saleId))
+  }
+
+  /** A new paddle: PADDLE_TAKEN when the register has it. */
+  registerAdd(
+    saleId: string,
+    input: RegisterAddInput,
+    actor: Actor,
+  ): Promise<Result<{ entry: RegisterEntry }>> {
+    return this.onSale(saleId, actor, () => register.add(this.core, saleId, input, actor))
+  }
+
+  /** Changes the fields given: PADDLE_NOT_FOUND when the register has no such paddle. */
+  registerUpdate(
+    saleId: string,
+    input: RegisterUpdateInput,
+    actor: Actor,
+  ): Promise<Result<{ entry: RegisterEntry }>> {
+    return this.onSale(saleId, actor, () => register.update(this.core, saleId, input, actor))
+  }
+
+  /** Approves a paddle (or revokes its approval with `approved: false`). */
+  registerApprove(
+    saleId: string,
+    input: { paddle: string; approved?: boolean },
+    actor: Actor,
+  ): Promise<Result<{ entry: RegisterEntry }>> {
+    const { paddle, approved = true } = input
+    return this.registerUpdate(saleId, { paddle, approved }, actor)
+  }
+
+  /** All or nothing: any bad, taken or repeated row → INVALID_CATALOGUE with every bad row. */
+  registerImport(
+    saleId: string,
+    rows: RegisterRow[],
+    actor: Actor,
+  ): Promise<Result<{ entries: RegisterEntry[] }>> {
+    return this.onSale(saleId, actor, () => register.importEntries(this.core, saleId, rows, actor))
+  }
+
   /** The sale's audit log, oldest first (its newest `limit` entries when given). */
   saleLog(
     saleId: string,
@@ -594,6 +641,20 @@ export class AuctionEngine {
   }
 
   // ---- Helpers ------------------------------------------------------------------------------
+
+  /** Work on a sale by id (and actor, when one acts), both checked first. */
+  private onSale<T extends object>(
+    saleId: string,
+    actor: Actor | undefined,
+    work: () => Promise<T | Failure>,
+  ): Promise<Result<T>> {
+    return this.guard(async () => {
+      if (!entityIdSchema.safeParse(saleId).success) return badId('saleId')
+      if (actor && !idSchema.safeParse(actor.id).success) return badId('actor')
+      const done = await work()
+      return 'ok' in done ? done : { ok: true as const, ...done }
+    })
+  }
 
   /** A clerk's action on one lot, answered with the lot as the actor sees it. */
   private clerk(

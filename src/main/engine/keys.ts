@@ -25,6 +25,10 @@ export const saleKeys = (saleId: string) => {
     /** Lot number → lot id: numbers are unique in a sale. */
     numbers: `sale:${tag}:numbers`,
     byLotStatus: (status: string) => `sale:${tag}:lots:${status}`,
+    /** The bidder register: paddle → its entry as JSON (writeRegister). */
+    register: `sale:${tag}:register`,
+    /** Paddle → "<approved 1|0>|<limit minor units or empty>": what the bid script reads. */
+    paddles: `sale:${tag}:paddles`,
     /** Lot hashes are this prefix plus the lot id (lotHashKey). */
     lotPrefix: lotHashKey(saleId, ''),
     channel: saleChannel(saleId),

@@ -28,6 +28,7 @@ export const SCRIPT_NAMES = [
   'retractBid',
   'reopenLot',
   'setDisplayRates',
+  'writeRegister',
   'updateSale',
   'dueSales',
   'settleDue',
