@@ -8,6 +8,7 @@ import { demo } from './commands/demo'
 import { scheduler, watch } from './commands/live'
 import { lotCommands } from './commands/lot'
 import { operatorCommands } from './commands/operator'
+import { register } from './commands/register'
 import { saleCommands } from './commands/sale'
 import { EXIT_FAILURE, EXIT_REJECTED, finish, printJson, say, UsageError } from './output'
 
@@ -21,7 +22,16 @@ const USAGE = `usage: npm run --silent cli -- <command>
   sale create --title T --mode timed|live [--currency USD] [--description D] [--starts-at ISO]
               [--start] [--increment 1.00 | --increment-table JSON] [--soft-close 30s]
               [--close-interval 60s] [--first-close-at ISO | --duration 2h] [--request-id R]
-              (--as SELLER | --staff)
+              [TERMS] (--as SELLER | --staff)
+              TERMS: [--premium '[{"upTo":"500000.00","rate":"25%"},{"rate":"20%"}]']
+              [--premium-tax 20%] [--commission 15%] [--consignor-commission '{"ada":"12%"}']
+              [--lot-fee 5.00] [--require-registration]
+  sale update SALE [--title T] [--description D] [TERMS] (--as SELLER | --staff)
+              a draft only; an empty value ('') clears a term
+  sale results SALE [--csv] --staff              every lot with hammer, premium and tax; totals
+  sale invoice SALE --paddle P [--csv] --staff   the paddle's invoice
+  sale statement SALE --seller S [--csv] (--as S | --staff)   the consignor's statement
+  sale report SALE [--csv] --staff               sell-through, estimates, top lots
   sale start|end|cancel SALE (--as SELLER | --staff)
   sale show SALE
   sale list [--status S] [--mode timed|live] [--seller S] [--limit N]
@@ -29,14 +39,24 @@ const USAGE = `usage: npm run --silent cli -- <command>
   sale reorder SALE --order 3,1,12A,2 (--as SELLER | --staff)   catalogue order by hand
   lot add SALE --number 12 --title T --start-price 10.00 [--reserve 50.00] [--estimate 200-300]
               [--increment 1.00 | --increment-table JSON] [--description D] [--soft-close 30s]
-              [--request-id R] (--as SELLER | --staff)
+              [--consignor S] [--request-id R] (--as SELLER | --staff)
   lot edit LOT [--number N] [--title T] [--start-price P] [--reserve R] [--estimate E]
               [--increment I | --increment-table JSON] [--description D] [--soft-close 30s]
-              (--as SELLER | --staff)           an empty value ('') clears reserve, estimate, increment
+              [--consignor S] (--as SELLER | --staff)
+              an empty value ('') clears reserve, estimate, increment, consignor
   lot remove LOT (--as SELLER | --staff)
   lot import SALE --csv FILE [--request-id R] (--as SELLER | --staff)
               columns: lot,title,start_price (required), description,estimate_low,estimate_high,
-              reserve,increment; any bad row → INVALID_CATALOGUE with every bad row, nothing imported
+              reserve,increment,consignor; any bad row → INVALID_CATALOGUE with every bad row, nothing imported
+  The bidder register (staff or the sale's seller; each write (--as SELLER | --staff)):
+  register add SALE --paddle 142 --name N [--email E] [--phone P] [--kind floor|phone|online|absentee]
+              [--limit 5000.00] [--approved] [--notes T]     PADDLE_TAKEN when the paddle is there
+  register update SALE --paddle P [the same flags] [--approved | --not-approved]
+              an empty value ('') clears email, phone, limit, notes; PADDLE_NOT_FOUND
+  register approve SALE --paddle P [--revoke]
+  register list SALE [--csv]         by paddle; --csv prints the columns import reads
+  register import SALE --csv FILE    columns: paddle,name (required), email,phone,kind,
+              approved (yes/no),limit,notes; any bad row → INVALID_CATALOGUE, nothing imported
   Live sales (the clerk; each (--as SELLER | --staff)):
   sale offer SALE [--lot LOT]        puts the next waiting lot (or LOT) on the block
   lot floor LOT [--paddle P] [--request-id R]   a floor bid at the asking price
@@ -103,6 +123,7 @@ function route(argv: string[]): { runner: Runner; args: string[] } {
     watch,
     scheduler,
     demo,
+    register,
   }
   const runner = entry(runners, first)
   if (!runner)

@@ -23,8 +23,20 @@ export function say(message: string): void {
   process.stderr.write(`${message}\n`)
 }
 
+/** An answer printed as text (`--csv`) instead of one JSON document. */
+const TEXT = Symbol('text')
+export const textAnswer = (text: string): { ok: true; [TEXT]: string } => ({
+  ok: true,
+  [TEXT]: text,
+})
+
 /** Prints a command's answer and returns the exit code it deserves. */
 export function finish(answer: ({ ok: true } & object) | Failure): number {
+  const text = (answer as { [TEXT]?: string })[TEXT]
+  if (answer.ok && text !== undefined) {
+    process.stdout.write(text)
+    return EXIT_OK
+  }
   printJson(answer)
   if (answer.ok) return EXIT_OK
   return NOT_REJECTIONS.has(answer.error.code) ? EXIT_FAILURE : EXIT_REJECTED

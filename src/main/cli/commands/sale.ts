@@ -1,4 +1,4 @@
-// `sale create|show|list|lots|reorder|start|end|cancel`
+// `sale create|update|show|list|lots|reorder|start|end|cancel` (results: sale-results.ts)
 import type { Failure } from '../../../shared/errors'
 import {
   saleCreateSchema,
@@ -21,6 +21,9 @@ import {
   softCloseSchema,
 } from '../args'
 import { createOptions } from '../createOptions'
+import { UsageError } from '../output'
+import { termsFrom, termsOptions } from '../terms'
+import { saleResultsCommands } from './sale-results'
 
 type Answer = Promise<{ ok: true } | Failure>
 
@@ -32,6 +35,7 @@ async function create(engine: AuctionEngine, args: string[]): Answer {
       mode: { type: 'string' },
       'close-interval': { type: 'string' },
       'first-close-at': { type: 'string' },
+      ...termsOptions,
       ...actorOptions,
     },
     0,
@@ -53,9 +57,34 @@ async function create(engine: AuctionEngine, args: string[]): Answer {
     firstCloseAt: optional('first-close-at', isoTimeSchema),
     durationMs: optional('duration', durationSchema),
     requestId: text('request-id'),
+    ...termsFrom(values),
   }
   // The actor is the seller: nobody creates a sale on someone else's behalf but staff.
   return engine.createSale(input, actorFrom(values))
+}
+
+/** `sale update SALE`: a draft's title, description and terms; what is not given stays. */
+async function update(engine: AuctionEngine, args: string[]): Answer {
+  const { positionals, values } = parse(
+    args,
+    {
+      title: { type: 'string' },
+      description: { type: 'string' },
+      ...termsOptions,
+      ...actorOptions,
+    },
+    1,
+  )
+  const { text } = flagReader(values)
+  const changes = {
+    ...termsFrom(values),
+    ...(values.title === undefined ? {} : { title: text('title') }),
+    ...(values.description === undefined ? {} : { description: text('description') }),
+  }
+  if (Object.keys(changes).length === 0) {
+    throw new UsageError('nothing to change: give at least one flag, e.g. --commission 15%')
+  }
+  return engine.updateSale(positionals[0] as string, changes, actorFrom(values))
 }
 
 async function show(engine: AuctionEngine, args: string[]): Answer {
@@ -99,6 +128,8 @@ async function reorder(engine: AuctionEngine, args: string[]): Answer {
 
 export const saleCommands: Record<string, (engine: AuctionEngine, args: string[]) => Answer> = {
   create,
+  update,
+  ...saleResultsCommands,
   show,
   list,
   lots,
