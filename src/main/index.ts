@@ -3,7 +3,16 @@
 // embedded Redis) before the app quits.
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  webContents,
+} from 'electron'
 import { createApiService, displayService, type ConsoleApiService } from './api'
 import { resolveLuaDir, scriptSources } from './engine/scripts'
 import { attachWindow, bindContract, SenderRegistry, trustedOrigins, APP_ORIGIN } from './ipc'
@@ -11,6 +20,7 @@ import { createSafeStorageBox } from './secrets'
 import {
   contentSecurityPolicy,
   createMainWindow,
+  createPdfPrinter,
   displayRoute,
   openDisplayWindow,
   guardWebContents,
@@ -98,6 +108,16 @@ async function start(): Promise<void> {
     })
     return displayRoute(pageUrl, saleId)
   })
+  // `print:pdf`: the calling window's page (the print layout) to a PDF in Downloads.
+  service.offerPrinting(
+    createPdfPrinter({
+      folder: () => app.getPath('downloads'),
+      contentsOf: (sessionId) =>
+        webContents
+          .getAllWebContents()
+          .find((contents) => senders.get(contents.id)?.id === sessionId) ?? null,
+    }),
+  )
   openWindow()
 
   app.on('second-instance', () => {

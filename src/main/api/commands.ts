@@ -9,6 +9,7 @@ import { withEngine, type CommandContext, type Handler, type SessionState } from
 import { authHandlers } from './auth-commands'
 import { liveHandlers } from './live-commands'
 import { operatorHandlers } from './operator-commands'
+import { printHandlers } from './print-commands'
 import { registerHandlers } from './register-commands'
 import { resultsHandlers } from './results-commands'
 import { saleHandlers } from './sale-commands'
@@ -138,6 +139,7 @@ export const handlers: Handlers = {
   ...liveHandlers,
   ...registerHandlers,
   ...resultsHandlers,
+  ...printHandlers,
 }
 
 function transition(

@@ -46,7 +46,18 @@ export interface CommandContext {
    * window. Absent: not offered here.
    */
   openDisplay?: DisplayOpener
+  /**
+   * The desktop's printing (ConsoleApiService.offerPrinting): prints the window of this
+   * session to a PDF file. Absent in the web mode, where the page uses the browser's print.
+   */
+  printToPdf?: PdfPrinter
 }
+
+/**
+ * Prints the page shown by the session's own window to a PDF named after `fileName` (made
+ * safe by the printer); answers the file's path, or null when the session has no window.
+ */
+export type PdfPrinter = (sessionId: string, fileName: string) => Promise<string | null>
 
 /** Opens (or links to) the room display of a sale the caller may show; answers its URL. */
 export type DisplayOpener = (saleId: string) => Promise<string> | string

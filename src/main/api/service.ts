@@ -19,7 +19,7 @@ import { Relay } from '../relay'
 import { SettingsStore } from '../settings'
 import { actorOf, redact, redactSaleTerms } from './access'
 import { handlers, type CommandContext, type SessionState } from './commands'
-import type { DisplayOpener } from './context'
+import type { DisplayOpener, PdfPrinter } from './context'
 import { refusal } from './policy'
 import { SignIns } from './sign-ins'
 import type { ApiService, ApiSession, PushSink, SecretBox } from './types'
@@ -51,6 +51,8 @@ export interface ConsoleApiService extends ApiService {
   relayChannels(): string[]
   /** Lets `display:link` open the room display the transport offers (see DisplayOpener). */
   offerDisplays(open: DisplayOpener): void
+  /** Lets `print:pdf` print a session's window to PDF (the desktop app; see PdfPrinter). */
+  offerPrinting(print: PdfPrinter): void
 }
 
 export function createApiService(options: ApiServiceOptions): ConsoleApiService {
@@ -229,6 +231,10 @@ export function createApiService(options: ApiServiceOptions): ConsoleApiService 
 
     offerDisplays(open: DisplayOpener): void {
       ctx.openDisplay = open
+    },
+
+    offerPrinting(print: PdfPrinter): void {
+      ctx.printToPdf = print
     },
   }
 

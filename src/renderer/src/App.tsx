@@ -14,6 +14,9 @@ import { useShortcuts } from './hooks/useShortcuts'
 import { useStale } from './hooks/useStale'
 import { AuctionList } from './screens/AuctionList'
 import { AuctionRoom } from './screens/AuctionRoom'
+import { PrintScreen } from './screens/PrintScreen'
+import { RegisterScreen } from './screens/RegisterScreen'
+import { ResultsScreen } from './screens/ResultsScreen'
 import { SalePage } from './screens/SalePage'
 import { SalesList } from './screens/SalesList'
 import { SellerPanel } from './screens/SellerPanel'
@@ -48,6 +51,17 @@ export function App() {
     case 'sale':
       screen = <SalePage key={route.saleId} saleId={route.saleId} />
       break
+    case 'register':
+      screen = <RegisterScreen key={route.saleId} saleId={route.saleId} />
+      break
+    case 'results':
+      screen = <ResultsScreen key={route.saleId} saleId={route.saleId} tab={route.tab} />
+      break
+    case 'print':
+      screen = (
+        <PrintScreen key={`${route.saleId}-${route.doc}`} saleId={route.saleId} doc={route.doc} />
+      )
+      break
     case 'auctions':
       screen = <AuctionList />
       break
@@ -61,7 +75,9 @@ export function App() {
       screen = <SalesList />
   }
   return (
-    <div className={`app${since !== null ? ' app--stale' : ''}`}>
+    <div
+      className={`app${since !== null ? ' app--stale' : ''}${route.screen === 'print' ? ' app--print' : ''}`}
+    >
       <StarredWatches />
       <TopBar />
       <ConnectionBanner />

@@ -15,7 +15,7 @@ const NAV: { screen: 'list' | 'auctions' | 'seller' | 'settings'; label: string 
 
 /** A lot's room and a sale page belong to Sales; a single auction's room to its list. */
 function sectionOf(route: Route): string {
-  if (route.screen === 'sale') return 'list'
+  if (['sale', 'register', 'results', 'print'].includes(route.screen)) return 'list'
   if (route.screen === 'room')
     return saleIdOf(route.auctionId) === route.auctionId ? 'auctions' : 'list'
   return route.screen

@@ -48,6 +48,14 @@ export function leaderWords(bidderId: string, amount: string, key: string): Outc
   }
 }
 
+/** " They may take on £1,200.00 more (hammer plus premium)." for CREDIT_LIMIT. */
+export function headroomWords(error: CommandError, currency: string): string {
+  if (error.headroom === undefined) return ''
+  return error.headroom > 0
+    ? ` They may take on ${formatMoney(error.headroom, currency)} more (hammer plus premium).`
+    : ' They have no credit left in this sale.'
+}
+
 export function rejectionWords(error: CommandError, currency: string): Outcome {
   const minimum =
     error.minimumBid !== undefined
@@ -61,6 +69,11 @@ export function rejectionWords(error: CommandError, currency: string): Outcome {
     AUCTION_NOT_ACTIVE: `Rejected: the auction is not open for bids${error.status ? ` (${error.status})` : ''}.`,
     AUCTION_ENDED: 'Rejected: the auction has ended.',
     SELLER_CANNOT_BID: 'Rejected: the seller cannot bid on their own auction.',
+    UNKNOWN_PADDLE:
+      'Rejected: this paddle is not in the sale’s register. Register the bidder first.',
+    PADDLE_NOT_APPROVED:
+      'Rejected: this paddle is registered but not approved to bid. Approve it in the register first.',
+    CREDIT_LIMIT: `Rejected: over this paddle’s credit limit.${headroomWords(error, currency)}`,
     INVALID_AMOUNT: 'Rejected: not a valid amount.',
     AUCTION_NOT_FOUND: 'Rejected: this auction no longer exists.',
     REDIS_UNAVAILABLE:

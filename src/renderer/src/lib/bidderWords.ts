@@ -36,6 +36,23 @@ export function bidAnswerWords(answer: Omit<BidAccepted, 'ok'>, currency: string
 
 export function bidErrorWords(error: CommandError, currency: string): BidderLine {
   if (error.code === 'LOT_CLOSED') return { tone: 'bad', text: 'Too late: the lot is sold.' }
+  if (error.code === 'UNKNOWN_PADDLE')
+    return {
+      tone: 'bad',
+      text: 'You are not registered for this sale: ask the house to register you.',
+    }
+  if (error.code === 'PADDLE_NOT_APPROVED')
+    return {
+      tone: 'bad',
+      text: 'Your registration is not approved yet: ask the house to approve it.',
+    }
+  if (error.code === 'CREDIT_LIMIT') {
+    const left =
+      error.headroom !== undefined && error.headroom > 0
+        ? ` You may take on ${formatMoney(error.headroom, currency)} more, premium included.`
+        : ''
+    return { tone: 'bad', text: `Over your credit limit for this sale.${left}` }
+  }
   if (error.code === 'ALREADY_LEADING')
     return { tone: 'good', text: 'You are already the highest bidder.' }
   return { tone: 'bad', text: liveErrorWords(error, currency) }

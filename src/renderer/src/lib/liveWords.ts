@@ -3,6 +3,7 @@
 import type { BidAccepted, Lot } from '../../../shared/domain'
 import type { CommandError } from '../../../shared/errors'
 import { formatMoney } from '../../../shared/money'
+import { headroomWords } from './bidWords'
 
 const WORDS: Partial<Record<CommandError['code'], string>> = {
   LOT_ON_BLOCK: 'Another lot is on the block: sell or pass it first.',
@@ -19,6 +20,9 @@ const WORDS: Partial<Record<CommandError['code'], string>> = {
   BID_TOO_LOW: 'Too low for the asking price.',
   ALREADY_LEADING: 'That paddle is already leading.',
   SELLER_CANNOT_BID: 'The seller cannot bid on their own lot.',
+  UNKNOWN_PADDLE: 'That paddle is not in the register: register the bidder first.',
+  PADDLE_NOT_APPROVED: 'That paddle is not approved to bid: approve it in the register first.',
+  CREDIT_LIMIT: 'Over that paddle’s credit limit.',
   AUCTION_NOT_ACTIVE: 'The lot is not open for bids.',
   AUCTION_ENDED: 'The lot has ended.',
   INVALID_AMOUNT: 'That is not a valid amount.',
@@ -30,6 +34,9 @@ const WORDS: Partial<Record<CommandError['code'], string>> = {
 export function liveErrorWords(error: CommandError, currency?: string): string {
   if (error.code === 'BID_TOO_LOW' && error.minimumBid !== undefined && currency) {
     return `Too low: the asking price is ${formatMoney(error.minimumBid, currency)}.`
+  }
+  if (error.code === 'CREDIT_LIMIT' && currency) {
+    return `Over that paddle’s credit limit.${headroomWords(error, currency)}`
   }
   if (error.code === 'INVALID_STATUS' || error.code === 'INVALID_INPUT') {
     return `Not done: ${error.message}.`

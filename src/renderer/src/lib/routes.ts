@@ -2,11 +2,13 @@
 // under app://console and the web mode's server, needs no server-side fallback, and never
 // carries the web mode's token. Pure: parse and format only (live/urlSync.ts applies them).
 import { saleIdOf } from '../../../shared/domain'
-import type { ListTab, SaleTab, SellerTab, View } from '../store'
+import type { ListTab, PrintDoc, ResultsTab, SaleTab, SellerTab, View } from '../store'
 
 const SALE_TABS: readonly SaleTab[] = ['live', 'upcoming', 'past']
 const LIST_TABS: readonly ListTab[] = ['live', 'upcoming', 'ended', 'cancelled']
 const SELLER_TABS: readonly SellerTab[] = ['sales', 'auctions']
+const RESULTS_TABS: readonly ResultsTab[] = ['report', 'invoices', 'statements']
+const PRINT_DOCS: readonly PrintDoc[] = ['invoices', 'statements']
 
 /** What the URL needs from the store: the route and the tab of each list. */
 export interface ViewState {
@@ -37,6 +39,14 @@ export function pathOf(view: ViewState): string {
       return `/seller/${view.sellerTab}`
     case 'settings':
       return route.section === 'operators' ? '/settings/operators' : '/settings'
+    case 'register':
+      return `/sale/${part(route.saleId)}/register`
+    case 'results':
+      return route.tab === 'report'
+        ? `/sale/${part(route.saleId)}/results`
+        : `/sale/${part(route.saleId)}/results/${route.tab}`
+    case 'print':
+      return `/sale/${part(route.saleId)}/print/${route.doc}`
   }
 }
 
@@ -55,6 +65,7 @@ function decoded(text: string | undefined): string | null {
 /** The view a path names, or null for an empty or unknown path (the caller goes home). */
 export function parsePath(path: string): View | null {
   const [screen, arg, ...rest] = path.replace(/^#?\/?/, '').split('/')
+  if (screen === 'sale' && rest.length > 0) return saleSection(decoded(arg), rest)
   if (rest.length > 0) return null
   switch (screen) {
     case 'sales': {
@@ -84,4 +95,17 @@ export function parsePath(path: string): View | null {
     default:
       return null
   }
+}
+
+/** "/sale/S1/register", "/sale/S1/results[/invoices]", "/sale/S1/print/invoices". */
+function saleSection(saleId: string | null, rest: readonly string[]): View | null {
+  const [section, sub, ...more] = rest
+  if (!saleId || more.length > 0) return null
+  if (section === 'register' && sub === undefined) return { route: { screen: 'register', saleId } }
+  if (section === 'results') {
+    const tab = oneOf(RESULTS_TABS, sub ?? 'report')
+    return tab ? { route: { screen: 'results', saleId, tab } } : null
+  }
+  const doc = section === 'print' ? oneOf(PRINT_DOCS, sub) : undefined
+  return doc ? { route: { screen: 'print', saleId, doc } } : null
 }

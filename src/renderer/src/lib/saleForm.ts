@@ -13,6 +13,7 @@ import {
   type FormErrors,
   type IncrementDraft,
 } from './formChecks'
+import { checkTerms, emptyTermsDraft, type TermsDraft } from './termsForm'
 import { checkClose, checkStartsAt } from './timingChecks'
 
 export interface SaleDraft extends IncrementDraft {
@@ -30,6 +31,8 @@ export interface SaleDraft extends IncrementDraft {
   firstCloseAt: string
   /** Staff only: the seller (consignor) the sale is for. */
   consignor: string
+  /** Buyer's premium, tax, commission, lot fee, registration. */
+  terms: TermsDraft
 }
 
 export const emptySaleDraft = (): SaleDraft => ({
@@ -51,6 +54,7 @@ export const emptySaleDraft = (): SaleDraft => ({
   durationMinutes: '60',
   firstCloseAt: '',
   consignor: '',
+  terms: emptyTermsDraft(),
 })
 
 /** The form after a create: the next sale usually shares all but its title and text. */
@@ -71,7 +75,9 @@ export function checkSale(
   const sellerId = options.consignor ? checkConsignor(draft.consignor, errors) : undefined
   if (draft.description.length > 5000) errors.description = 'At most 5000 characters.'
   const currency = draft.currency.trim().toUpperCase()
-  const { increment, incrementTable } = checkIncrement(draft, moneyCheck(currency, errors), errors)
+  const money = moneyCheck(currency, errors)
+  const { increment, incrementTable } = checkIncrement(draft, money, errors)
+  const terms = checkTerms(draft.terms, money, errors)
 
   const startsAt = checkStartsAt(draft, serverNow, errors)
 
@@ -110,6 +116,7 @@ export function checkSale(
       start: draft.startMode === 'now',
       ...timed,
       ...(sellerId ? { sellerId } : {}),
+      ...terms,
     },
   }
 }

@@ -18,6 +18,8 @@ const ACTION_COMMAND = {
 export interface SaleCommands {
   createSale: (request: CommandInput<'sales:create'>) => Promise<CommandResult<'sales:create'>>
   act: (action: SaleAction, saleId: string) => Promise<CommandResult<'sales:start'>>
+  /** A draft's title, description or settlement terms. */
+  updateSale: (request: CommandInput<'sales:update'>) => Promise<CommandResult<'sales:update'>>
   addLot: (saleId: string, input: LotInput, requestId: string) => Promise<CommandResult<'lots:add'>>
   updateLot: (lotId: string, changes: LotInput) => Promise<CommandResult<'lots:update'>>
   removeLot: (saleId: string, lotId: string) => Promise<CommandResult<'lots:remove'>>
@@ -47,6 +49,11 @@ export function createSaleCommands(api: AuctionApi, store: ConsoleStore): SaleCo
   return {
     createSale: async (request) => {
       const answer = await call('sales:create', request)
+      if (answer.ok) state().upsertSales([answer.sale])
+      return answer
+    },
+    updateSale: async (request) => {
+      const answer = await call('sales:update', request)
       if (answer.ok) state().upsertSales([answer.sale])
       return answer
     },

@@ -13,6 +13,7 @@ import { ModeBadge, SaleStatusBadge } from '../components/SaleStatusBadge'
 import { useConsole } from '../context'
 import { useLiveCommands } from '../hooks/useLiveCommands'
 import { useLotHistory } from '../hooks/useLotHistory'
+import { useRegisterNames } from '../hooks/useRegisterNames'
 import { useShortcuts } from '../hooks/useShortcuts'
 import { askDown, askSplit, askUp } from '../lib/asking'
 import { bookLotOf, focusLotOf } from '../lib/blockLot'
@@ -34,6 +35,8 @@ type Notice = { tone: 'good' | 'warn' | 'bad'; text: string }
 export function LiveClerk(props: { sale: Sale; lotIds: readonly string[] }) {
   const { sale, lotIds } = props
   const commands = useLiveCommands()
+  const names = useRegisterNames(sale)
+  const staff = useConsole((state) => state.profile?.role === 'staff')
   const go = useConsole((state) => state.go)
   const lots = useConsole(
     useShallow((state) => lotIds.map((id) => state.auctions[id]).filter((l) => l !== undefined)),
@@ -218,6 +221,22 @@ export function LiveClerk(props: { sale: Sale; lotIds: readonly string[] }) {
           <SaleStatusBadge status={sale.status} />
           <ModeBadge mode={sale.mode} />
         </div>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => go({ screen: 'register', saleId: sale.id })}
+        >
+          Register
+        </button>
+        {staff ? (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => go({ screen: 'results', saleId: sale.id, tab: 'report' })}
+          >
+            Results
+          </button>
+        ) : null}
         <DisplayLinkButton sale={sale} ref={displayRef} onNotice={setNotice} />
         <button
           type="button"
@@ -247,7 +266,12 @@ export function LiveClerk(props: { sale: Sale; lotIds: readonly string[] }) {
       <div className="live__body">
         <div className="live__main">
           {lot ? (
-            <BlockPanel lot={lot} source={leaderSource(lot, history)} internetBid={internetBid} />
+            <BlockPanel
+              lot={lot}
+              source={leaderSource(lot, history)}
+              internetBid={internetBid}
+              names={names}
+            />
           ) : (
             <section className="panel block">
               <p className="empty">This sale has no lots.</p>

@@ -11,6 +11,7 @@ import { SaleActions } from '../components/SaleActions'
 import { ModeBadge, SaleStatusBadge } from '../components/SaleStatusBadge'
 import { useConsole } from '../context'
 import { useSaleCommands, useSaleWatch } from '../hooks/useSaleCommands'
+import { useRegisterNames } from '../hooks/useRegisterNames'
 import { useShortcuts } from '../hooks/useShortcuts'
 import { isStaffOrSeller } from '../lib/access'
 import { formatDateTime } from '../lib/format'
@@ -21,7 +22,9 @@ import { LiveClerk } from './LiveClerk'
 import { CatalogueImport } from './sale/CatalogueImport'
 import { LotForm } from './sale/LotForm'
 import { LotTable } from './sale/LotTable'
+import { SaleNav } from './sale/SaleNav'
 import { SaleResults } from './sale/SaleResults'
+import { SaleTerms } from './sale/SaleTerms'
 
 const NO_LOTS: readonly string[] = []
 
@@ -41,6 +44,7 @@ export function SalePage(props: { saleId: string }) {
   const [editing, setEditing] = useState<string | null>(null)
   const editingLot = useConsole((state) => (editing ? state.auctions[editing] : undefined))
   useShortcuts({ back: () => go({ screen: 'list' }) })
+  const names = useRegisterNames({ id: saleId, sellerId: sale?.sellerId ?? '' })
 
   if (!sale) {
     return (
@@ -94,6 +98,7 @@ export function SalePage(props: { saleId: string }) {
         </div>
         <SaleActions sale={sale} shortcuts />
       </header>
+      <SaleNav sale={sale} current="sale" />
       <p className="sale__meta muted" data-testid="sale-meta">
         {sale.currency} · {when.label} {when.at !== null ? formatDateTime(when.at) : when.words}
         {sale.mode === 'timed'
@@ -101,6 +106,7 @@ export function SalePage(props: { saleId: string }) {
           : ''}
       </p>
       {sale.description ? <p className="room__description">{sale.description}</p> : null}
+      <SaleTerms sale={sale} editable={editable} />
       <SaleResults sale={sale} lotIds={lotIds} />
       {editable ? (
         <div className="sale__tools">
@@ -127,6 +133,7 @@ export function SalePage(props: { saleId: string }) {
         <LotTable
           lotIds={lotIds}
           fullNames={mayAct}
+          names={names}
           editable={editable}
           onEdit={setEditing}
           onRemove={(lotId) => void onRemove(lotId)}

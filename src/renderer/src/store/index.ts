@@ -27,6 +27,8 @@ export type { FeedItem, IngestReport } from './auctionsSlice'
 export type {
   ListSort,
   ListTab,
+  PrintDoc,
+  ResultsTab,
   Route,
   SellerTab,
   SettingsSection,

@@ -13,6 +13,15 @@ export type Route =
   | { screen: 'room'; auctionId: string }
   | { screen: 'seller' }
   | { screen: 'settings'; section?: SettingsSection }
+  /** A sale's bidder register (staff, the sale's seller). */
+  | { screen: 'register'; saleId: string }
+  /** A sale's results: the report, the invoices, the consignors' statements. */
+  | { screen: 'results'; saleId: string; tab: ResultsTab }
+  /** Every invoice (or statement) of a sale in a print layout, one per page. */
+  | { screen: 'print'; saleId: string; doc: PrintDoc }
+
+export type ResultsTab = 'report' | 'invoices' | 'statements'
+export type PrintDoc = 'invoices' | 'statements'
 
 export type ListTab = 'live' | 'upcoming' | 'ended' | 'cancelled'
 export type ListSort = 'ending' | 'newest'

@@ -12,6 +12,7 @@ import { AboutFields } from './AboutFields'
 import { CurrencyField } from './CurrencyField'
 import { IncrementFields } from './IncrementFields'
 import { SaleTimingFields } from './SaleTimingFields'
+import { TermsFields } from './TermsFields'
 
 const SUBMIT_LABEL = { draft: 'Create draft', now: 'Create and open', at: 'Create and schedule' }
 
@@ -92,6 +93,12 @@ export function CreateSaleForm(props: { onCreated: (saleId: string) => void }) {
         legend="Default bid increment"
       />
       <SaleTimingFields draft={draft} errors={errors} update={update} />
+      <TermsFields
+        draft={draft.terms}
+        errors={errors}
+        currency={draft.currency.trim().toUpperCase() || 'USD'}
+        update={(patch) => update({ terms: { ...draft.terms, ...patch } })}
+      />
       {serverError ? (
         <p className="field__error" role="alert">
           Not created: {serverError}

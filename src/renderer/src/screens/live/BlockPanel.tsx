@@ -18,6 +18,8 @@ export function BlockPanel(props: {
   source: BidSource | null
   /** The id of an internet bid that just arrived (its flash), or null. */
   internetBid: number | null
+  /** Paddle → the bidder's name from the sale's register. */
+  names?: ReadonlyMap<string, string>
 }) {
   const { lot, source } = props
   const money = (minor: number): string => formatMoney(minor, lot.currency)
@@ -78,7 +80,8 @@ export function BlockPanel(props: {
       <p className="block__leader" data-testid="block-leader">
         {phase === 'sold' ? (
           <>
-            Sold to <strong>{leaderName(winner)}</strong> for{' '}
+            Sold to <strong>{leaderName(winner)}</strong>
+            {winner && props.names?.get(winner) ? ` (${props.names.get(winner)})` : ''} for{' '}
             <strong>{money(lot.result?.finalPrice ?? lot.currentPrice)}</strong>
             {lot.result?.belowReserve ? ' (below the reserve)' : ''}
           </>
@@ -91,6 +94,9 @@ export function BlockPanel(props: {
         ) : lot.leaderId ? (
           <>
             Leader <strong>{leaderName(lot.leaderId)}</strong>
+            {props.names?.get(lot.leaderId) ? (
+              <span className="block__name"> {props.names.get(lot.leaderId)}</span>
+            ) : null}
             {source ? <span className="block__source"> · {SOURCE_LABEL[source]}</span> : null}
           </>
         ) : (

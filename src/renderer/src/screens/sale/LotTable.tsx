@@ -17,6 +17,8 @@ export interface LotTableProps {
   editable: boolean
   onEdit: (lotId: string) => void
   onRemove: (lotId: string) => void
+  /** Paddle → the bidder's name from the register (staff and the seller only). */
+  names?: ReadonlyMap<string, string>
 }
 
 const LotRow = memo(function LotRow(props: Omit<LotTableProps, 'lotIds'> & { lotId: string }) {
@@ -53,7 +55,12 @@ const LotRow = memo(function LotRow(props: Omit<LotTableProps, 'lotIds'> & { lot
       <td className="num" data-testid="lot-bids">
         {formatCount(lot.bidCount)}
       </td>
-      <td data-testid="lot-leader">{leader}</td>
+      <td data-testid="lot-leader">
+        {leader}
+        {lot.leaderId && props.names?.get(lot.leaderId) ? (
+          <span className="muted"> · {props.names.get(lot.leaderId)}</span>
+        ) : null}
+      </td>
       <td>
         <ReserveBadge auction={lot} />
       </td>
