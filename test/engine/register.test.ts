@@ -3,10 +3,10 @@
 // turning on the paddle checks of the sale and its lots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
-import { saleKeys, type AuctionEngine } from '../../src/main/engine'
+import { AuctionEngine, connectRedis, saleKeys } from '../../src/main/engine'
 import type { RegisterAddInput, RegisterEntry } from '../../src/shared/register'
-import { openEngine, person, redisUrl, rejected, uniqueId } from './fixtures'
-import { clerk, everything, liveSale, logOf } from './live-fixtures'
+import { openEngine, person, privateRedis, redisUrl, rejected, uniqueId } from './fixtures'
+import { clerk, contentOf, everything, liveSale, logOf } from './live-fixtures'
 import { ok, saleLog, saleOf } from './sale-fixtures'
 
 let engine: AuctionEngine
@@ -24,6 +24,11 @@ async function draft(numbers: string[] = ['1', '2'], currency = 'USD') {
     { open: false, sale: { currency, increment: amount } },
   )
   return { ...made, sale: await saleOf(engine, made.sale.id) }
+}
+
+/** Every key of the sale on that server, with its content. */
+async function everythingOn(client: Redis, saleId: string): Promise<Record<string, unknown>> {
+  return contentOf(client, await client.keys(`*{${saleId}}*`))
 }
 
 const paddlesOf = (saleId: string) => redis.hgetall(saleKeys(saleId).paddles)
@@ -287,5 +292,31 @@ describe('the bidder register', () => {
     ).toBe('NOT_SELLER')
     entryOf(await engine.registerAdd(sale.id, { paddle: '1', name: 'N' }, seller))
     expect(ok(await engine.registerList(other.sale.id)).entries).toEqual([])
+  })
+
+  it('asks Redis before the first write: a user refused the paddles hash changes nothing', async () => {
+    const own = await privateRedis()
+    const user = uniqueId('no-paddles')
+    // Every key of the app but the paddles hash (ACL key patterns cannot subtract one).
+    const keys = ['sale:{*}', 'sale:{*}:lots*', 'sale:{*}:closing', 'sale:{*}:requests']
+      .concat(['sale:{*}:numbers', 'sale:{*}:log', 'sale:{*}:register', 'sale:{*}:leads:*'])
+      .concat(['lot:*', 'sales:*', 'seller:*', 'bidder:*', 'auction*'])
+    await own.redis.call('ACL', 'SETUSER', user, 'on', '>pw', ...keys.map((k) => `~${k}`))
+    await own.redis.call('ACL', 'SETUSER', user, 'allchannels', '+@all')
+    const redis = await connectRedis({ url: own.url, username: user, password: 'pw' })
+    try {
+      const { sale } = await liveSale(own.engine, ['1'], { open: false })
+      const restricted = new AuctionEngine(redis)
+      const before = await everythingOn(own.redis, sale.id)
+      const error = rejected(
+        await restricted.registerAdd(sale.id, { paddle: '1', name: 'N', limit: 5 }, clerk),
+      )
+      expect(error.code).toBe('REDIS_NO_PERMISSION')
+      expect(error.message).toContain(saleKeys(sale.id).paddles)
+      expect(await everythingOn(own.redis, sale.id)).toEqual(before)
+    } finally {
+      redis.disconnect()
+      await own.close()
+    }
   })
 })
