@@ -65,6 +65,7 @@ export function checkTerms(
   draft: TermsDraft,
   check: MoneyCheck,
   errors: FormErrors,
+  options: { update?: boolean } = {},
 ): SaleTermsInput {
   const bands: { upTo?: string; rate: string }[] = []
   const rows = draft.premiumBands
@@ -101,12 +102,23 @@ export function checkTerms(
   const commission = checkRate(draft.commission, 'terms.commission', 'Commission', errors)
   const lotFee =
     draft.lotFee.trim() === '' ? null : check.money('terms.lotFee', draft.lotFee, 'Fee per lot')
+  if (options.update) {
+    // A draft's edit says every term: an empty one clears what the sale had (null).
+    return {
+      premium: bands.length > 0 ? bands : null,
+      premiumTax,
+      commission,
+      lotFee: lotFee === null ? null : check.decimal(lotFee),
+      requireRegistration: draft.requireRegistration,
+    }
+  }
+  // A new sale takes only what was filled in.
   return {
-    premium: bands.length > 0 ? bands : null,
-    premiumTax: premiumTax ?? '0%',
-    commission: commission ?? '0%',
-    lotFee: lotFee === null ? '0' : check.decimal(lotFee),
-    requireRegistration: draft.requireRegistration,
+    ...(bands.length > 0 ? { premium: bands } : {}),
+    ...(premiumTax !== null ? { premiumTax } : {}),
+    ...(commission !== null ? { commission } : {}),
+    ...(lotFee !== null ? { lotFee: check.decimal(lotFee) } : {}),
+    ...(draft.requireRegistration ? { requireRegistration: true } : {}),
   }
 }
 

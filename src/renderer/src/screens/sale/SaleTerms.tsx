@@ -26,7 +26,7 @@ function TermsEditor(props: { sale: Sale; done: () => void }) {
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     const found: FormErrors = {}
-    const terms = checkTerms(draft, moneyCheck(sale.currency, found), found)
+    const terms = checkTerms(draft, moneyCheck(sale.currency, found), found, { update: true })
     setErrors(found)
     setServerError(null)
     if (Object.keys(found).length > 0) return
