@@ -1,0 +1,221 @@
+// The register, a short live sale and its results, as a clerk does it in the console: three
+// paddles registered through the Register screen (one approved with a credit limit, one not
+// approved, one approved), a live sale with registration required and a buyer's premium run
+// from the clerk's screen (the unapproved paddle's bid refused in words), then the report
+// with its chart, the invoices, and the print layout printed to PDF with one page per
+// invoice. Screenshots at 1280×720 and 1920×1080 in test-results/screenshots/ (results-*.png).
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import {
+  atBothSizes,
+  expect,
+  expectNoHorizontalScroll,
+  screenshot,
+  staff,
+  test,
+} from './support/fixtures'
+import type { Stack } from './support/stack'
+
+const HOUSE = { id: 'seller-house', staff: false }
+
+/** A draft live sale of four lots: registration required, 25% premium (20% above £1,000), 20% tax on it. */
+async function seedSale(stack: Stack): Promise<string> {
+  const created = await stack.engine.createSale(
+    {
+      title: 'Winter sale of silver',
+      mode: 'live',
+      currency: 'GBP',
+      increment: '10.00',
+      premium: [{ upTo: '1000.00', rate: '25%' }, { rate: '20%' }],
+      premiumTax: '20%',
+      commission: '10%',
+      requireRegistration: true,
+    },
+    HOUSE,
+  )
+  if (!created.ok) throw new Error(JSON.stringify(created.error))
+  const saleId = created.sale.id
+  const lots = [
+    ['1', 'George III silver teapot, London 1790', '100.00', '150.00', '250.00'],
+    ['2', 'Pair of Sheffield plate candlesticks', '200.00', '150.00', '200.00'],
+    ['3', 'Victorian silver card case', '50.00', '80.00', '120.00'],
+    ['4', 'Georgian silver snuff box', '100.00', '150.00', '200.00'],
+  ] as const
+  for (const [number, title, startingPrice, estimateLow, estimateHigh] of lots) {
+    const added = await stack.engine.addLot(
+      saleId,
+      { number, title, startingPrice, estimateLow, estimateHigh },
+      HOUSE,
+    )
+    if (!added.ok) throw new Error(JSON.stringify(added.error))
+  }
+  return saleId
+}
+
+const go = (page: Page, path: string) => page.evaluate((hash) => (location.hash = hash), path)
+
+async function register(
+  page: Page,
+  entry: { paddle: string; name: string; email?: string; limit?: string; approved: boolean },
+): Promise<void> {
+  const form = page.getByTestId('register-form')
+  await form.getByLabel('Paddle').fill(entry.paddle)
+  await form.getByLabel('Name').fill(entry.name)
+  if (entry.email) await form.getByLabel('Email (optional)').fill(entry.email)
+  if (entry.limit) await form.getByLabel('Credit limit (GBP, optional)').fill(entry.limit)
+  await form.getByLabel('Approved to bid').setChecked(entry.approved)
+  await form.getByRole('button', { name: 'Add bidder' }).click()
+  await expect(page.getByTestId('register-note')).toHaveText(
+    `Paddle ${entry.paddle} added: ${entry.name}.`,
+  )
+  await expect(
+    page.getByTestId(`register-row-${entry.paddle}`).getByTestId('register-approved'),
+  ).toHaveText(entry.approved ? 'Approved' : 'Not approved')
+}
+
+/** The clerk's paddle field: type the paddle, Enter bids the asking price for it. */
+async function paddleBid(page: Page, paddle: string): Promise<void> {
+  await page.keyboard.press('Alt+P')
+  await page.getByTestId('paddle-input').fill(paddle)
+  await page.getByTestId('paddle-input').press('Enter')
+}
+
+/** Page objects of a PDF (`/Type /Page`, never the `/Pages` tree). */
+function pdfPages(path: string): number {
+  const text = readFileSync(path).toString('latin1')
+  return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length
+}
+
+test('register paddles, run a short live sale, print the invoices to PDF and read the report', async ({
+  stack,
+  openConsole,
+}) => {
+  test.setTimeout(180_000)
+  const saleId = await seedSale(stack)
+  const clerk = await openConsole(staff('clerk-r', 'Rosa Clerk'))
+
+  // The sale page links to its register and results; the terms are said in one line.
+  await go(clerk, `#/sale/${saleId}`)
+  await expect(clerk.getByTestId('sale-terms')).toContainText('Premium 25% up to £1,000.00')
+  await expect(clerk.getByTestId('sale-terms')).toContainText('registered bidders only')
+  await clerk.getByTestId('sale-nav').getByRole('link', { name: 'Register' }).click()
+  await expect(clerk.getByTestId('register-screen')).toBeVisible()
+  await expect(clerk).toHaveURL(new RegExp(`#/sale/${saleId}/register$`))
+
+  // The form says what is wrong before anything is sent.
+  await clerk.getByTestId('register-form').getByRole('button', { name: 'Add bidder' }).click()
+  await expect(clerk.getByText('The bidder’s name is required.')).toBeVisible()
+
+  await register(clerk, {
+    paddle: '101',
+    name: 'Ann Smith',
+    email: 'ann@example.com',
+    limit: '2000.00',
+    approved: true,
+  })
+  await register(clerk, { paddle: '102', name: 'Bo Lee', approved: false })
+  await register(clerk, { paddle: '103', name: 'Cy Dunn', approved: true })
+  await expect(clerk.getByTestId('register-row-101').getByTestId('register-limit')).toHaveText(
+    '£2,000.00',
+  )
+  await expect(clerk.getByTestId('register-summary')).toContainText('3 paddles · 2 approved')
+  await atBothSizes(clerk, 'results-register', () => expectNoHorizontalScroll(clerk))
+
+  // The live sale: lot 1 — the unapproved paddle is refused in words, then Ann buys it.
+  const started = await stack.engine.startSale(saleId, HOUSE)
+  if (!started.ok) throw new Error(JSON.stringify(started.error))
+  await go(clerk, `#/sale/${saleId}`)
+  await expect(clerk.getByTestId('live-clerk')).toBeVisible()
+  await clerk.keyboard.press('Alt+N')
+  await expect(clerk.getByTestId('block-number')).toHaveText('Lot 1')
+  await paddleBid(clerk, '102')
+  await expect(clerk.getByTestId('clerk-notice')).toHaveText(
+    'That paddle is not approved to bid: approve it in the register first.',
+  )
+  await paddleBid(clerk, '999')
+  await expect(clerk.getByTestId('clerk-notice')).toHaveText(
+    'That paddle is not in the register: register the bidder first.',
+  )
+  await paddleBid(clerk, '101')
+  await expect(clerk.getByTestId('block-leader')).toContainText('Paddle 101')
+  await expect(clerk.getByTestId('block-leader')).toContainText('Ann Smith')
+  await clerk.keyboard.press('Alt+H')
+  await expect(clerk.getByTestId('block-leader')).toHaveText(
+    'Sold to Paddle 101 (Ann Smith) for £100.00',
+  )
+
+  // Lot 2: Cy, then Ann over him; lot 3: Cy; lot 4 passes.
+  await clerk.keyboard.press('Alt+N')
+  await expect(clerk.getByTestId('block-number')).toHaveText('Lot 2')
+  await paddleBid(clerk, '103')
+  await expect(clerk.getByTestId('block-leader')).toContainText('Paddle 103')
+  await paddleBid(clerk, '101')
+  await expect(clerk.getByTestId('block-price')).toHaveText('£210.00')
+  await clerk.keyboard.press('Alt+H')
+  await expect(clerk.getByTestId('block-leader')).toContainText('Sold to Paddle 101')
+  await clerk.keyboard.press('Alt+N')
+  await expect(clerk.getByTestId('block-number')).toHaveText('Lot 3')
+  await paddleBid(clerk, '103')
+  await expect(clerk.getByTestId('block-leader')).toContainText('Paddle 103')
+  await clerk.keyboard.press('Alt+H')
+  await expect(clerk.getByTestId('block-leader')).toContainText('Sold to Paddle 103')
+  await clerk.keyboard.press('Alt+N')
+  await expect(clerk.getByTestId('block-number')).toHaveText('Lot 4')
+  await clerk.keyboard.press('Alt+X')
+  await expect(clerk.getByTestId('pass-dialog')).toBeVisible()
+  await clerk.keyboard.press('Enter')
+  await expect(clerk.getByTestId('block-phase')).toHaveText('Passed')
+  const ended = await stack.engine.endSale(saleId, HOUSE)
+  if (!ended.ok) throw new Error(JSON.stringify(ended.error))
+
+  // The report: totals, the chart of hammer against estimate, the sell-through.
+  await clerk.getByRole('button', { name: 'Results', exact: true }).click()
+  await expect(clerk.getByTestId('results-screen')).toBeVisible()
+  await expect(clerk.getByTestId('total-hammer')).toHaveText('£360.00')
+  await expect(clerk.getByTestId('total-premium')).toHaveText('£90.00')
+  await expect(clerk.getByTestId('total-tax')).toHaveText('£18.00')
+  await expect(clerk.getByTestId('total-sold')).toHaveText('3')
+  await expect(clerk.getByTestId('total-passed')).toHaveText('1')
+  await expect(clerk.getByTestId('hammer-chart')).toBeVisible()
+  await expect(clerk.getByTestId('chart-lot')).toHaveCount(4)
+  await expect(clerk.locator('[data-testid="chart-lot"][data-verdict="above"]')).toHaveCount(1)
+  await expect(clerk.locator('[data-testid="chart-lot"][data-verdict="below"]')).toHaveCount(2)
+  await expect(clerk.getByTestId('sell-through-lots')).toContainText('75%')
+  await atBothSizes(clerk, 'results-report', () => expectNoHorizontalScroll(clerk))
+
+  // The invoices by paddle: Ann's two lots, Cy's one; their sum is the buyers' total.
+  await clerk.getByRole('tab', { name: 'Invoices' }).click()
+  await expect(clerk.getByTestId('invoice-row-101')).toContainText('Ann Smith')
+  await expect(clerk.getByTestId('invoice-row-103')).toContainText('Cy Dunn')
+  await expect(clerk.getByTestId('invoices-total')).toHaveText('£468.00')
+  await atBothSizes(clerk, 'results-invoices', () => expectNoHorizontalScroll(clerk))
+
+  // The print layout: one invoice per page. The web console prints with the browser.
+  await clerk.getByRole('button', { name: 'Print invoices' }).click()
+  await expect(clerk.getByTestId('print-screen')).toBeVisible()
+  const invoices = clerk.locator('section.invoice')
+  await expect(invoices).toHaveCount(2)
+  await expect(clerk.getByTestId('print-count')).toHaveText('2 invoices, one per page')
+  await clerk.evaluate(() => {
+    const counter = window as unknown as { printed: number }
+    counter.printed = 0
+    window.print = () => void (counter.printed += 1)
+  })
+  await clerk.getByRole('button', { name: 'Print / Save as PDF' }).click()
+  await expect
+    .poll(() => clerk.evaluate(() => (window as unknown as { printed: number }).printed))
+    .toBe(1)
+  await atBothSizes(clerk, 'results-print-invoices', () => expectNoHorizontalScroll(clerk))
+
+  await clerk.emulateMedia({ media: 'print' })
+  await expect(clerk.getByRole('banner')).toBeHidden()
+  const folder = join('test-results', 'pdf')
+  mkdirSync(folder, { recursive: true })
+  const pdf = join(folder, 'results-invoices.pdf')
+  await clerk.pdf({ path: pdf, format: 'A4', printBackground: true })
+  expect(existsSync(pdf)).toBe(true)
+  expect(pdfPages(pdf)).toBe(2)
+  await screenshot(clerk, 'results-print-media')
+  await clerk.emulateMedia({ media: 'screen' })
+})
