@@ -2,7 +2,7 @@
 // (the register's schema; the limit's form, its digits are the sale currency's and the engine
 // checks them) and names every bad row by its line, as the catalogue import does. Pure: the
 // renderer previews imports and writes exports with it.
-import { parseCsv, type CsvRecord } from './csv'
+import { csvText, parseCsv, type CsvRecord } from './csv'
 import type { CatalogueRowError, ErrorCode } from './errors'
 import { currencyDigits, minorToDecimal } from './money'
 import { registerAddSchema, type RegisterAddInput, type RegisterEntry } from './register'
@@ -76,7 +76,7 @@ function readHeader(header: CsvRecord): Column[] | CatalogueRowError {
 const YES = new Set(['yes', 'y', 'true', '1'])
 const NO = new Set(['no', 'n', 'false', '0'])
 
-/** registerToCsv neutralises a leading = + - @ with a quote; reading takes it off again. */
+/** Writing neutralises a leading = + - @ with a quote (csvCell); reading takes it off again. */
 const unneutralised = (cell: string): string => (/^'[=+\-@]/.test(cell) ? cell.slice(1) : cell)
 
 function readRow(
@@ -180,21 +180,15 @@ export function parseRegisterCsv(text: string): RegisterCsv {
   return { rows, errors }
 }
 
-/** RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets do not run it. */
-function cell(value: string | number | null): string {
-  let text = value === null ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
 /**
  * The register as CSV, in the columns parseRegisterCsv reads (so an export imports again):
  * approved as yes/no, the limit as decimal text in the sale's currency (empty: none).
  */
 export function registerToCsv(entries: readonly RegisterEntry[], currency: string): string {
   const digits = currencyDigits(currency)
-  const lines = entries.map((entry) =>
-    [
+  return csvText([
+    REGISTER_COLUMNS,
+    ...entries.map((entry) => [
       entry.paddle,
       entry.name,
       entry.email,
@@ -203,9 +197,6 @@ export function registerToCsv(entries: readonly RegisterEntry[], currency: strin
       entry.approved ? 'yes' : 'no',
       entry.limit === null ? null : minorToDecimal(entry.limit, digits),
       entry.notes,
-    ]
-      .map(cell)
-      .join(','),
-  )
-  return [REGISTER_COLUMNS.join(','), ...lines].map((line) => `${line}\r\n`).join('')
+    ]),
+  ])
 }
