@@ -312,6 +312,11 @@ describe('validation', () => {
     ['sales:verifyLog', {}, 'saleId'],
     ['sales:rates', { saleId: 'a', rates: 'EUR' }, 'rates'],
     ['display:link', { saleId: '' }, 'saleId'],
+    ['register:list', { saleId: '' }, 'saleId'],
+    ['register:add', { saleId: 'a', paddle: '1', name: '' }, 'name'],
+    ['register:update', { saleId: 'a', paddle: '1', email: 'nope' }, 'email'],
+    ['register:approve', { saleId: 'a', paddle: '1', approved: 'yes' }, 'approved'],
+    ['register:import', { saleId: 'a', entries: [] }, 'entries'],
   ]
 
   it.each(cases)('%s %j → INVALID_INPUT on %s', async (name, input, field) => {
