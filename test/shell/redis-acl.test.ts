@@ -145,6 +145,20 @@ describe('the Redis ACL for consoles', () => {
         title: 'Lot 7',
         startingPrice: '100.00',
       })
+      // The register: a limit turns on the paddle checks the hammer then makes.
+      await console.call('register:add', {
+        saleId: live.sale.id,
+        paddle: '42',
+        name: 'Paddle 42',
+        approved: true,
+        limit: '10000.00',
+      })
+      await console.call('register:import', {
+        saleId: live.sale.id,
+        entries: [{ paddle: '43', name: 'Paddle 43' }],
+      })
+      await console.call('register:approve', { saleId: live.sale.id, paddle: '43' })
+      await console.call('register:list', { saleId: live.sale.id })
       await console.call('sales:watch', { saleId: live.sale.id })
       await console.call('sales:start', { saleId: live.sale.id })
       await console.call('lots:offer', { saleId: live.sale.id })
