@@ -102,6 +102,11 @@ describe('CLI: the bidder register', { timeout: 240_000 }, () => {
       'PADDLE_TAKEN',
     )
     await refused(['register', 'add', sale.id, '--paddle', '13', '--name', 'X'], 'INVALID_INPUT')
+    const kind = await refused(
+      ['register', 'add', sale.id, '--paddle', '13', '--name', 'X', '--kind', 'mail', '--staff'],
+      'INVALID_INPUT',
+    )
+    expect(kind.json.error).toMatchObject({ field: 'kind' })
     await refused(
       ['register', 'add', sale.id, '--paddle', '13', '--name', 'X', '--as', uniqueId('other')],
       'NOT_SELLER',

@@ -1,8 +1,13 @@
 // `register add|update|list|approve|import`: a sale's bidder register. `list --csv` prints
 // the register as CSV (the columns `import` reads) instead of JSON.
 import { readFile } from 'node:fs/promises'
+import { z } from 'zod'
 import { fail, type Failure } from '../../../shared/errors'
-import type { RegisterAddInput, RegisterUpdateInput } from '../../../shared/register'
+import {
+  REGISTER_KINDS,
+  type RegisterAddInput,
+  type RegisterUpdateInput,
+} from '../../../shared/register'
 import { parseRegisterCsv, registerToCsv } from '../../../shared/register-csv'
 import type { AuctionEngine } from '../../engine'
 import { actorFrom, actorOptions } from '../actor'
@@ -25,14 +30,12 @@ const ENTRY_OPTIONS = {
 
 /** The fields the flags give; an empty value clears email, phone, limit and notes. */
 function entryFields(values: Parsed['values']): Omit<RegisterUpdateInput, 'paddle'> {
-  const { text } = flagReader(values)
-  const kind = text('kind')
+  const { text, optional } = flagReader(values)
   const fields = {
     name: text('name'),
     email: text('email'),
     phone: text('phone'),
-    // The schema names the kinds it takes; this only keeps the type.
-    kind: kind as RegisterAddInput['kind'],
+    kind: optional('kind', z.enum(REGISTER_KINDS)),
     limit: text('limit'),
     notes: text('notes'),
     approved: values['not-approved'] === true ? false : values.approved === true ? true : undefined,
