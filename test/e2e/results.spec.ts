@@ -12,6 +12,7 @@ import {
   expect,
   expectNoHorizontalScroll,
   screenshot,
+  seller,
   staff,
   test,
 } from './support/fixtures'
@@ -99,6 +100,14 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
   await go(clerk, `#/sale/${saleId}`)
   await expect(clerk.getByTestId('sale-terms')).toContainText('Premium 25% up to £1,000.00')
   await expect(clerk.getByTestId('sale-terms')).toContainText('registered bidders only')
+  // Staff edit the draft's terms: the commission goes from 10% to 15%.
+  await clerk.getByRole('button', { name: 'Edit terms' }).click()
+  const terms = clerk.getByTestId('terms-editor')
+  await expect(terms.getByLabel('Band 1 rate')).toHaveValue('25%')
+  await terms.getByLabel('Seller’s commission').fill('15')
+  await atBothSizes(clerk, 'results-terms-editor')
+  await terms.getByRole('button', { name: 'Save terms' }).click()
+  await expect(clerk.getByTestId('sale-terms')).toContainText('commission 15%')
   await clerk.getByTestId('sale-nav').getByRole('link', { name: 'Register' }).click()
   await expect(clerk.getByTestId('register-screen')).toBeVisible()
   await expect(clerk).toHaveURL(new RegExp(`#/sale/${saleId}/register$`))
@@ -191,6 +200,12 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
   await expect(clerk.getByTestId('invoices-total')).toHaveText('£468.00')
   await atBothSizes(clerk, 'results-invoices', () => expectNoHorizontalScroll(clerk))
 
+  // The consignor's statement: hammer less 15% commission.
+  await clerk.getByRole('tab', { name: 'Statements' }).click()
+  await expect(clerk.getByTestId('statement-row-seller-house')).toContainText('£306.00')
+  await atBothSizes(clerk, 'results-statements', () => expectNoHorizontalScroll(clerk))
+  await clerk.getByRole('tab', { name: 'Invoices' }).click()
+
   // The print layout: one invoice per page. The web console prints with the browser.
   await clerk.getByRole('button', { name: 'Print invoices' }).click()
   await expect(clerk.getByTestId('print-screen')).toBeVisible()
@@ -218,4 +233,15 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
   expect(pdfPages(pdf)).toBe(2)
   await screenshot(clerk, 'results-print-media')
   await clerk.emulateMedia({ media: 'screen' })
+
+  // The sale's seller reads their own statement, and nothing else of the results.
+  const consignor = await openConsole(seller('seller-house', 'House'))
+  await go(consignor, `#/sale/${saleId}`)
+  await consignor.getByRole('button', { name: 'My statement' }).click()
+  await expect(consignor.getByTestId('statement')).toBeVisible()
+  await expect(consignor.getByTestId('statement-net')).toHaveText('£306.00')
+  await expect(consignor.getByRole('tab', { name: 'Invoices' })).toHaveCount(0)
+  await atBothSizes(consignor, 'results-seller-statement', () =>
+    expectNoHorizontalScroll(consignor),
+  )
 })

@@ -53,7 +53,7 @@ export function reportChart(
   const { width, height } = size
   const plot = {
     left: size.left ?? 72,
-    top: 10,
+    top: 20,
     right: width - 8,
     bottom: height - (size.bottom ?? 28),
   }

@@ -228,15 +228,15 @@ export function LiveClerk(props: { sale: Sale; lotIds: readonly string[] }) {
         >
           Register
         </button>
-        {staff ? (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => go({ screen: 'results', saleId: sale.id, tab: 'report' })}
-          >
-            Results
-          </button>
-        ) : null}
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() =>
+            go({ screen: 'results', saleId: sale.id, tab: staff ? 'report' : 'statements' })
+          }
+        >
+          {staff ? 'Results' : 'My statement'}
+        </button>
         <DisplayLinkButton sale={sale} ref={displayRef} onNotice={setNotice} />
         <button
           type="button"

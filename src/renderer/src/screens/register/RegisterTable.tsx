@@ -154,10 +154,12 @@ export function RegisterTable(props: {
                 </div>
               )}
             </td>
-            <td className="register__contact">
-              {entry.email ? <span>{entry.email}</span> : null}
-              {entry.phone ? <span className="muted">{entry.phone}</span> : null}
-              {!entry.email && !entry.phone ? <span className="muted">—</span> : null}
+            <td>
+              <div className="register__contact">
+                {entry.email ? <span>{entry.email}</span> : null}
+                {entry.phone ? <span className="muted">{entry.phone}</span> : null}
+                {!entry.email && !entry.phone ? <span className="muted">—</span> : null}
+              </div>
             </td>
             <td className="register__notes" title={entry.notes || undefined}>
               {entry.notes || <span className="muted">—</span>}

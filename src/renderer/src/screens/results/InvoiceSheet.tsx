@@ -19,10 +19,11 @@ export function InvoiceSheet(props: { invoice: Invoice; issuedAt: string }) {
           <p className="sheet__kind">Buyer’s invoice</p>
           <h2 className="sheet__title">{invoice.saleTitle}</h2>
           <p className="sheet__meta">
-            Sale {invoice.saleId} · {invoice.currency} · issued {props.issuedAt}
+            Invoice {invoice.saleId}-{invoice.paddle} · {invoice.currency} · issued {props.issuedAt}
           </p>
         </div>
         <div className="sheet__party">
+          <p className="sheet__kind">Buyer</p>
           <p className="sheet__paddle">{paddleName(invoice.paddle)}</p>
           {bidder ? (
             <>

@@ -111,6 +111,16 @@ export function HammerChart(props: { report: SaleReport }) {
                   {column.verdict === 'open' ? '·' : '×'}
                 </text>
               )}
+              {column.hammerTop !== null && !many && geometry.columns.length <= 30 ? (
+                <text
+                  className="report-chart__value"
+                  x={center}
+                  y={column.hammerTop - 5}
+                  textAnchor="middle"
+                >
+                  {axisMoney(lot.hammer, report.currency)}
+                </text>
+              ) : null}
               {!many || index % Math.ceil(geometry.columns.length / 40) === 0 ? (
                 <text
                   className="report-chart__label"

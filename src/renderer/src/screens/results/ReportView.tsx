@@ -66,7 +66,7 @@ function TopLots(props: { report: SaleReport }) {
               <tr key={lot.lotId}>
                 <td className="num strong">{lot.number}</td>
                 <td className="top-lots__title">{lot.title}</td>
-                <td>{paddleName(lot.winnerId)}</td>
+                <td className="top-lots__buyer">{paddleName(lot.winnerId)}</td>
                 <td className="num">{formatMoney(lot.hammer, report.currency)}</td>
               </tr>
             ))}

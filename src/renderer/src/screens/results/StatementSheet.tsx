@@ -26,10 +26,12 @@ export function StatementSheet(props: { statement: Statement; issuedAt: string }
           <p className="sheet__kind">Consignor’s statement</p>
           <h2 className="sheet__title">{statement.saleTitle}</h2>
           <p className="sheet__meta">
-            Sale {statement.saleId} · {statement.currency} · issued {props.issuedAt}
+            Statement {statement.saleId}-{statement.sellerId} · {statement.currency} · issued{' '}
+            {props.issuedAt}
           </p>
         </div>
         <div className="sheet__party">
+          <p className="sheet__kind">Consignor</p>
           <p className="sheet__paddle">{statement.sellerId}</p>
           <p className="muted">Commission {rateText(statement.commissionRate)} of the hammer</p>
         </div>
