@@ -29,6 +29,8 @@ if sale.status ~= 'draft' then
 end
 
 local refusal = sale_write_refusal()
+  or (changes.requireRegistration == '1'
+    and write_refusal({ { 'SADD', KEYS[1] .. ':leads:m', 'm' } }))
 if refusal then return refusal end
 local now = now_ms()
 local pairs_, names = {}, {}

@@ -13,6 +13,7 @@ import {
   type SaleCounter,
   requestBinding,
 } from './lot-rules'
+import { checked, paddleRefusal } from './register-rules'
 
 /**
  * An absentee bid on a waiting lot (placeBid's checks up to MAX_BELOW_AMOUNT passed): only
@@ -29,6 +30,10 @@ export function bookAbsentee(
   const hasMax = input.max !== undefined && input.max !== null
   if ((input.source ?? 'online') !== 'absentee' || !hasMax) return failure('LOT_NOT_OPEN')
   if (input.bidderId === sale.sellerId) return failure('SELLER_CANNOT_BID')
+  if (checked(sale, input.bidderId) && sale.register) {
+    const entry = paddleRefusal(sale.register, input.bidderId)
+    if ('failure' in entry) return entry.failure
+  }
   if (max < lot.startingPrice) return failure('BID_TOO_LOW', { minimumBid: lot.startingPrice })
   const previous = lot.book.get(input.bidderId)
   if (previous && max <= previous.max) {

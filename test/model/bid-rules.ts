@@ -5,6 +5,7 @@
 import type { BidAccepted, BidEntry, BidResultKind, BidSource } from '../../src/shared/domain'
 import type { Failure } from '../../src/shared/errors'
 import { bookAbsentee } from './absentee-book'
+import { checked, paddleCap, paddleRefusal } from './register-rules'
 import {
   askingPrice,
   auctionStatusOf,
@@ -61,6 +62,7 @@ export function placeBid(
   lot: LotState,
   input: ModelBid,
   now: number,
+  tally: (label: string) => void = () => undefined,
 ): BidAccepted | Failure {
   const amounts = bidAmounts(sale, lot, input)
   if (!('amount' in amounts)) return amounts
@@ -74,10 +76,42 @@ export function placeBid(
   }
   if (lot.endsAt !== null && now >= lot.endsAt) return failure('AUCTION_ENDED')
   if (input.bidderId === sale.sellerId) return failure('SELLER_CANNOT_BID')
+  const checks = checked(sale, input.bidderId)
+  let bidderLimit: number | null = null
+  if (checks && sale.register) {
+    const entry = paddleRefusal(sale.register, input.bidderId)
+    if ('failure' in entry) return entry.failure
+    bidderLimit = entry.limit
+  }
   const asking = askingPrice(lot)
   if (amount < asking) return failure('BID_TOO_LOW', { minimumBid: asking })
 
   const bidder = input.bidderId
+  // Credit limits: each side's maximum counts only up to the price its limit allows here.
+  let bidderCap: number | null = null
+  let leaderCap: number | null = null
+  if (checks && sale.register) {
+    const leader = lot.leaderId
+    const leaderLimit =
+      leader !== null && leader !== bidder && leader !== FLOOR
+        ? (sale.register.paddles.get(leader)?.limit ?? null)
+        : null
+    const mine = paddleCap(sale, lot, bidder, bidderLimit, leader === bidder ? lot.price : null)
+    const bought = (sale.lots ?? []).some(
+      (other) => other.lotStatus === 'sold' && other.result?.winnerId === bidder,
+    )
+    if (mine && bought) tally('a limit counted a lot the paddle bought')
+    if (mine && amount > mine.cap) return failure('CREDIT_LIMIT', { headroom: mine.headroom })
+    bidderCap = mine?.cap ?? null
+    if (leader !== null)
+      leaderCap = paddleCap(sale, lot, leader, leaderLimit, lot.price)?.cap ?? null
+  }
+  const maxInLimit = bidderCap === null ? max : Math.min(max, bidderCap)
+  const leaderMaxInLimit = leaderCap === null ? lot.leaderMax : Math.min(lot.leaderMax, leaderCap)
+  if (maxInLimit < max || leaderMaxInLimit < lot.leaderMax) {
+    tally('a maximum counted only up to its limit')
+  }
+  let leadInLimit: number
   const source = input.source ?? 'online'
   const seq = sale.seq + 1
   const before = snapshot(lot, 0)
@@ -112,35 +146,42 @@ export function placeBid(
     if (max <= lot.leaderMax) return failure('ALREADY_LEADING')
     lot.leaderMax = max
     leaderSource = source
+    leadInLimit = maxInLimit
     result = 'max_raised'
   } else if (lot.leaderId === null) {
     lot.leaderId = bidder
     lot.leaderMax = max
     leaderSource = source
     lot.price = amount
+    leadInLimit = maxInLimit
     own = record(bidder, amount, 'manual', 'leading')
     result = 'leading'
-  } else if (max > lot.leaderMax) {
-    const price = Math.max(amount, Math.min(max, lot.leaderMax + inc(lot, lot.leaderMax)))
-    if (lot.leaderMax > lot.price) {
-      record(lot.leaderId, lot.leaderMax, 'auto', 'outbid', leaderSource)
+  } else if (maxInLimit > leaderMaxInLimit) {
+    const price = Math.max(
+      amount,
+      Math.min(maxInLimit, leaderMaxInLimit + inc(lot, leaderMaxInLimit)),
+    )
+    if (leaderMaxInLimit > lot.price) {
+      record(lot.leaderId, leaderMaxInLimit, 'auto', 'outbid', leaderSource)
     }
     lot.leaderId = bidder
     lot.leaderMax = max
     leaderSource = source
     lot.price = price
+    leadInLimit = maxInLimit
     own = record(bidder, price, 'manual', 'leading')
     result = 'leading'
   } else {
     // The earlier maximum wins a tie.
-    const price = Math.min(lot.leaderMax, max + inc(lot, max))
-    own = record(bidder, max, 'manual', 'outbid')
+    const price = Math.min(leaderMaxInLimit, maxInLimit + inc(lot, maxInLimit))
+    own = record(bidder, maxInLimit, 'manual', 'outbid')
     lot.price = price
+    leadInLimit = leaderMaxInLimit
     record(lot.leaderId, price, 'auto', 'leading', leaderSource)
     result = 'outbid'
   }
   const reserve = lot.reservePrice
-  if (reserve !== null && lot.leaderMax >= reserve && lot.price < reserve) {
+  if (reserve !== null && leadInLimit >= reserve && lot.price < reserve) {
     lot.price = reserve
     record(lot.leaderId, reserve, 'auto', 'leading', leaderSource)
   }

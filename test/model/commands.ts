@@ -6,6 +6,7 @@
 // sale's clerk commands are in live-commands.ts; sequences.ts puts runs together.
 import fc from 'fast-check'
 import { BID_SOURCES, type BidSource, type IncrementBand } from '../../src/shared/domain'
+import type { PremiumBand } from '../../src/shared/settlement'
 import type { LiveCommand } from './live-commands'
 
 export type Who = 'seller' | 'staff' | 'other'
@@ -49,6 +50,9 @@ export interface SaleSpec {
   closeIntervalSeconds: number
   softCloseSeconds: number
   requestId: string | null
+  requireRegistration: boolean
+  /** Premium bands as the sale stores them (minor units, ppm); null: none. */
+  premium: PremiumBand[] | null
 }
 
 export interface LotSpec {
@@ -95,6 +99,16 @@ export type Command =
     }
   | { op: 'raise'; target: number; among: Among; steps: number; requestId: string | null }
   | { op: 'clock'; to: TimePick; tick: boolean }
+  | {
+      op: 'register'
+      sale: number
+      mode: 'add' | 'update'
+      paddle: BidderPick
+      approved: boolean
+      /** Minor units; null: no limit. */
+      limit: number | null
+      who: Who
+    }
   | LiveCommand
 
 const RAW: (string | number)[] = [
@@ -147,6 +161,21 @@ const table = fc
     }),
   )
 
+/** Premium bands: one rate, or a rate up to a top and another above it (tops where bids go). */
+const premiumBands: fc.Arbitrary<PremiumBand[]> = fc.oneof(
+  fc.integer({ min: 0, max: 300_000 }).map((rate) => [{ upTo: null, rate }]),
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 3000 }),
+      fc.integer({ min: 0, max: 300_000 }),
+      fc.integer({ min: 0, max: 300_000 }),
+    )
+    .map(([upTo, first, rest]) => [
+      { upTo, rate: first },
+      { upTo: null, rate: rest },
+    ]),
+)
+
 /** A fixed step, a table, or (with a weight for it) neither. */
 const steps = (none = 0) =>
   fc
@@ -196,6 +225,8 @@ export const saleSpec: fc.Arbitrary<SaleSpec> = fc
     closeIntervalSeconds: fc.constantFrom(0, 0.5, 1, 30, 60),
     softCloseSeconds: softClose,
     requestId: pool(['c1', 'c2'], 1),
+    requireRegistration: fc.constantFrom(false, false, true),
+    premium: fc.option(premiumBands, { nil: null }),
   })
   .map(({ step, mode, close, ...rest }) => ({
     ...rest,
@@ -324,4 +355,16 @@ export const clock = fc.record({
   op: fc.constant('clock' as const),
   to: timePick,
   tick: fc.constantFrom(true, true, false),
+})
+
+/** A register entry for a bidder (now and then the seller), approved or not, a limit in the
+ * range the run's prices reach, or none. */
+export const registerEntry = fc.record({
+  op: fc.constant('register' as const),
+  sale: target,
+  mode: fc.constantFrom<'add' | 'update'>('add', 'add', 'update'),
+  paddle: fc.constantFrom<BidderPick>('b1', 'b2', 'b3', 'b1', 'b2', 'seller'),
+  approved: fc.constantFrom(true, true, true, false),
+  limit: fc.option(fc.integer({ min: 0, max: 12_000 }), { nil: null, freq: 2 }),
+  who: fc.constantFrom<Who>('seller', 'staff', 'staff', 'other'),
 })

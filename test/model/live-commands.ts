@@ -97,7 +97,11 @@ const hammer = fc.record({
   op: fc.constant('hammer' as const),
   target,
   among: onBlock,
-  paddle: orNull(fc.constantFrom<PaddlePick>('leader', 'p9', 'p9', 'b1', 'floor', 'seller'), 1, 1),
+  paddle: orNull(
+    fc.constantFrom<PaddlePick>('leader', 'p9', 'p9', 'b1', 'b2', 'floor', 'seller'),
+    1,
+    1,
+  ),
   belowReserve: fc.boolean(),
   who: clerk,
 })

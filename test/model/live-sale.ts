@@ -27,6 +27,7 @@ import {
   type LotState,
   type Ok,
 } from './lot-rules'
+import { checked, paddleCap, paddleRefusal } from './register-rules'
 import { mayAct, SaleBook, type SaleState } from './sale-book'
 
 type LotAnswer = Ok<{ lot: Auction }> | Failure
@@ -113,6 +114,15 @@ export class LiveSaleBook extends SaleBook {
         if (winner !== FLOOR) return failure('INVALID_INPUT', { field: 'paddle' })
         if (paddle === FLOOR) return failure('PADDLE_REQUIRED', { field: 'paddle' })
         if (paddle === sale.sellerId) return failure('SELLER_CANNOT_BID')
+        if (checked(sale, paddle) && sale.register) {
+          this.tally('hammer: a named paddle checked against the register')
+          const entry = paddleRefusal(sale.register, paddle)
+          if ('failure' in entry) return entry.failure
+          const limit = paddleCap(sale, lot, paddle, entry.limit, null)
+          if (limit && lot.price > limit.cap) {
+            return failure('CREDIT_LIMIT', { headroom: limit.headroom })
+          }
+        }
         winner = paddle
         this.tally('hammer: the floor leader named')
       } else if (winner === FLOOR) {

@@ -15,6 +15,7 @@ import type {
   SaleStatus,
 } from '../../src/shared/domain'
 import type { CommandError, ErrorCode, Failure } from '../../src/shared/errors'
+import type { RegisterView } from './register-rules'
 
 const MAX_MINOR = 10n ** 13n
 
@@ -126,7 +127,7 @@ export const snapshot = (lot: LotState, entries: number): Snapshot => ({
 })
 
 /** What a lot's rules need of its sale: the one seq counter, its status, mode, currency, seller. */
-export interface SaleCounter {
+export interface SaleCounter extends RegisterView {
   seq: number
   status: SaleStatus
   mode: SaleMode

@@ -169,6 +169,18 @@ describe('reference model ≡ Lua engine', () => {
       'live lot withdrawn',
       'rates:ok',
       'rates:INVALID_INPUT',
+      // the register: its checks on bids, credit limits, and its own answers
+      'register:ok',
+      'register:PADDLE_TAKEN',
+      'register:PADDLE_NOT_FOUND',
+      'register:SELLER_CANNOT_BID',
+      'register: a limit turned the checks on',
+      'bid:UNKNOWN_PADDLE',
+      'bid:PADDLE_NOT_APPROVED',
+      'bid:CREDIT_LIMIT',
+      'a maximum counted only up to its limit',
+      'a limit counted a lot the paddle bought',
+      'hammer: a named paddle checked against the register',
     ]) {
       expect(seen.get(label) ?? 0, label).toBeGreaterThan(0)
     }

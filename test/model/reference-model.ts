@@ -27,6 +27,7 @@ import type {
 } from '../../src/shared/domain'
 import { saleIdOf } from '../../src/shared/domain'
 import type { Failure } from '../../src/shared/errors'
+import type { PremiumBand } from '../../src/shared/settlement'
 import { placeBid } from './bid-rules'
 import { LiveSaleBook } from './live-sale'
 import {
@@ -86,6 +87,16 @@ export interface ModelSaleCreate {
   firstCloseAt: number | null
   durationMs: number | null
   requestId?: string | null
+  requireRegistration?: boolean
+  /** Premium bands as stored (minor units, ppm). */
+  premiumBands?: PremiumBand[]
+}
+
+/** `register add` / `register update` of one paddle (the limit in minor units). */
+export interface ModelRegisterEntry {
+  paddle: string
+  approved: boolean
+  limit: number | null
 }
 
 /** `lot add`: the number as typed; money in minor units. */
@@ -229,7 +240,7 @@ export class ReferenceModel extends LiveSaleBook {
     const booked = lot.book.get(input.bidderId)
     const warned = lot.warning
     const asked = lot.askOverride !== null
-    const answer = placeBid(sale, lot, input, now)
+    const answer = placeBid(sale, lot, input, now, this.tally)
     if (answer.ok && answer.extended) this.tally(sale.standalone ? 'extended' : 'lot extended')
     if (!answer.ok && answer.error.code === 'AUCTION_ENDED') this.tally('bid after the end')
     if (answer.ok && answer.result === 'booked' && booked) this.tally('book entry replaced')
@@ -263,6 +274,33 @@ export class ReferenceModel extends LiveSaleBook {
   }
 
   // ---- Sales -------------------------------------------------------------------------------
+
+  /**
+   * `register add` (PADDLE_TAKEN when present) or `register update` (PADDLE_NOT_FOUND when
+   * absent) of one paddle; a limit turns on the sale's paddle checks. One sale event.
+   */
+  register(
+    saleId: string,
+    entry: ModelRegisterEntry,
+    mode: 'add' | 'update',
+    actor: Actor,
+  ): Answer<object> {
+    const sale = this.sales.get(saleId)
+    if (!sale) return failure('SALE_NOT_FOUND')
+    if (!mayAct(sale, actor)) return failure('NOT_SELLER')
+    if (sale.status === 'cancelled') return failure('INVALID_STATUS', { status: sale.status })
+    if (entry.paddle === sale.sellerId) return failure('SELLER_CANNOT_BID', { field: 'paddle' })
+    const present = sale.register.paddles.has(entry.paddle)
+    if (mode === 'update' && !present) return failure('PADDLE_NOT_FOUND', { field: 'paddle' })
+    if (mode === 'add' && present) return failure('PADDLE_TAKEN', { field: 'paddle' })
+    sale.register.paddles.set(entry.paddle, { approved: entry.approved, limit: entry.limit })
+    if (entry.limit !== null) {
+      if (!sale.register.checks) this.tally('register: a limit turned the checks on')
+      sale.register.checks = true
+    }
+    this.saleEvent(sale) // register_changed
+    return { ok: true }
+  }
 
   createSale(
     input: ModelSaleCreate,
@@ -314,6 +352,9 @@ export class ReferenceModel extends LiveSaleBook {
       input.requestId,
       now,
     )
+    sale.register.required = input.requireRegistration ?? false
+    sale.register.checks = sale.register.required
+    sale.register.bands = input.premiumBands ?? []
     this.saleEvent(sale) // sale_created
     if (input.start) this.open(sale, now, null)
     return { ok: true, sale: this.sale(sale.id) as Sale, duplicate: false }

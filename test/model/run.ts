@@ -2,6 +2,7 @@
 // model at the same clock; their answers must be equal, and so must the state of what the
 // command touched (sale, lots in catalogue order, the lot and its history). A run ends by
 // comparing everything, as a bidder sees it too, and the indices the scheduler reads.
+import { rateText } from '../../src/shared/settlement'
 import { expect } from 'vitest'
 import type { CreateAuctionInput } from '../../src/main/engine'
 import { registryKeys, saleKeys } from '../../src/main/engine'
@@ -24,11 +25,11 @@ import type {
 import { applyLive, type Answer, type Applied } from './live-steps'
 import { ReferenceModel } from './reference-model'
 
-/** A failure by what the rules decide (code, field, status, minimum), not by its words. */
+/** A failure by what the rules decide (code, field, status, minimum, headroom), not by its words. */
 const normAnswer = (answer: Answer) => {
   if (answer.ok) return answer
-  const { code, field, status, minimumBid } = (answer as Failure).error
-  return { ok: false, code, field, status, minimumBid }
+  const { code, field, status, minimumBid, headroom } = (answer as Failure).error
+  return { ok: false, code, field, status, minimumBid, headroom }
 }
 
 const label = (answer: Answer): string => {
@@ -171,6 +172,26 @@ export class Run {
       }
       case 'clock':
         return this.moveClock(command.to, command.tick)
+      case 'register': {
+        const saleId = this.saleOf(command.sale)
+        const actor = this.actor(command.who, saleId)
+        const seller = this.model.sale(saleId)?.sellerId ?? 'b3'
+        const entry = {
+          paddle: command.paddle === 'seller' ? seller : command.paddle,
+          approved: command.approved,
+          limit: command.limit,
+        }
+        const real =
+          command.mode === 'add'
+            ? await this.engine.registerAdd(
+                saleId,
+                { ...entry, name: `Bidder ${entry.paddle}` },
+                actor,
+              )
+            : await this.engine.registerUpdate(saleId, entry, actor)
+        const modelled = this.model.register(saleId, entry, command.mode, actor)
+        return [[real.ok ? { ok: true } : real, modelled], [saleId]]
+      }
       default:
         return applyLive(command, {
           engine: this.engine,
@@ -241,11 +262,18 @@ export class Run {
       firstCloseAt: kind === 'at' || kind === 'both' ? this.now + ms : null,
       durationMs: kind === 'duration' || kind === 'both' ? ms : null,
       requestId: spec.requestId,
+      requireRegistration: spec.requireRegistration,
     }
-    const real = await this.engine.createSale(input, actor)
+    const premium = spec.premium?.map(({ upTo, rate }) => ({ upTo, rate: rateText(rate) }))
+    const real = await this.engine.createSale({ ...input, premium }, actor)
     const id = real.ok ? real.sale.id : uniqueId('refused')
     const modelled = this.model.createSale(
-      { ...input, id, digits: currencyDigits(spec.currency) },
+      {
+        ...input,
+        id,
+        digits: currencyDigits(spec.currency),
+        premiumBands: spec.premium ?? [],
+      },
       actor,
       this.now,
     )

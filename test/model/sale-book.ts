@@ -1,6 +1,8 @@
 // The reference model's books: its sales and their lots, the JSON the engine answers for
 // them (a sale, a lot, a sale's lots in catalogue order), and the moves of a sale that
 // several commands share (open, close). The commands are in reference-model.ts.
+import { NO_TERMS } from '../../src/shared/settlement'
+import { emptyRegister, type RegisterState } from './register-rules'
 import type {
   Actor,
   Auction,
@@ -50,6 +52,8 @@ export interface SaleState {
   requests: Map<string, { actorId: string; lotIds: string[] }>
   /** The room display's indicative rates (`sale rates`). */
   displayRates: DisplayRate[]
+  /** The bidder register and what the bid rules need of the terms. */
+  register: RegisterState
 }
 
 export const mayAct = (sale: SaleState, actor: Actor): boolean =>
@@ -106,6 +110,7 @@ export class SaleBook {
       askOverride: lot.askOverride,
       book: lot.book.size,
       hammerAt: lot.hammerAt,
+      consignor: sale.sellerId,
     }
     if (lot.result) auction.result = { ...lot.result }
     return auction
@@ -143,6 +148,11 @@ export class SaleBook {
       standalone: sale.standalone,
       onBlockLotId: sale.mode === 'live' ? (this.inStatus(sale, 'active')[0]?.id ?? null) : null,
       displayRates: sale.displayRates.map((rate) => ({ ...rate })),
+      terms: {
+        ...NO_TERMS,
+        premiumBands: sale.register.bands.map((band) => ({ ...band })),
+        requireRegistration: sale.register.required,
+      },
     }
   }
 
@@ -219,7 +229,15 @@ export class SaleBook {
   protected newSale(
     fields: Omit<
       SaleState,
-      'status' | 'seq' | 'createdAt' | 'closedAt' | 'nextLot' | 'lots' | 'requests' | 'displayRates'
+      | 'status'
+      | 'seq'
+      | 'createdAt'
+      | 'closedAt'
+      | 'nextLot'
+      | 'lots'
+      | 'requests'
+      | 'displayRates'
+      | 'register'
     >,
     requestId: string | null | undefined,
     now: number,
@@ -234,6 +252,7 @@ export class SaleBook {
       lots: [],
       requests: new Map(),
       displayRates: [],
+      register: emptyRegister(),
     }
     this.sales.set(sale.id, sale)
     const kind = sale.standalone ? 'auction' : 'sale'

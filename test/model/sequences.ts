@@ -14,6 +14,7 @@ import {
   lotSpec,
   onLot,
   onSale,
+  registerEntry,
   requestId,
   saleSpec,
   target,
@@ -75,6 +76,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { arbitrary: onSale('cancelSale'), weight: 1 },
   { arbitrary: clock, weight: 6 },
   { arbitrary: clerkCommand, weight: 1 },
+  { arbitrary: registerEntry, weight: 2 },
 )
 
 /** While a lot is on the block: bids mostly, and the clerk's asks, warnings and retracts
@@ -114,14 +116,35 @@ const liveCommand: fc.Arbitrary<Command> = fc.oneof(
   { arbitrary: onLot('end'), weight: 1 },
   { arbitrary: onLot('cancel'), weight: 1 },
   { arbitrary: clock, weight: 1 },
+  { arbitrary: registerEntry, weight: 2 },
 )
 
 /** A sale with lots: started, left to the scheduler, or a draft. */
-const withLots = (how: Opening, spec: Command, lots: Command[]): Command[] => [
+const withLots = (
+  how: Opening,
+  spec: Command,
+  lots: Command[],
+  registered: Command[] = [],
+): Command[] => [
   spec,
+  ...registered,
   ...lots,
   ...(how === 'start' ? [{ op: 'startSale' as const, sale: 0, who: 'seller' as const }] : []),
 ]
+
+/** The first sale's register before it opens: a few paddles, now and then with a limit. */
+const register = fc.array(
+  registerEntry.map((entry): Command => ({ ...entry, sale: 0, mode: 'add' })),
+  { maxLength: 3 },
+)
+
+/** A live sale's register: the bidders mostly with limits their bids across lots reach. */
+const limitedRegister = fc.array(
+  fc
+    .tuple(registerEntry, fc.option(fc.integer({ min: 0, max: 8000 }), { nil: null, freq: 4 }))
+    .map(([entry, limit]): Command => ({ ...entry, sale: 0, mode: 'add', who: 'staff', limit })),
+  { maxLength: 3 },
+)
 
 const lots = (max: number) =>
   fc
@@ -139,8 +162,10 @@ const opening: fc.Arbitrary<Command[]> = fc.oneof(
     .constantFrom<Opening>('start', 'start', 'start', 'start', 'scheduled', 'scheduled', 'draft')
     .chain((how) =>
       fc
-        .tuple(validSale(how), lots(5))
-        .map(([spec, added]) => withLots(how, { op: 'createSale', spec }, added)),
+        .tuple(validSale(how), lots(5), register)
+        .map(([spec, added, registered]) =>
+          withLots(how, { op: 'createSale', spec }, added, registered),
+        ),
     ),
 )
 
@@ -149,14 +174,53 @@ const liveOpening: fc.Arbitrary<Command[]> = fc
   .constantFrom<Opening>('start', 'start', 'start', 'start', 'start', 'scheduled', 'draft')
   .chain((how) =>
     fc
-      .tuple(validSale(how), lots(3), fc.array(bookEntry, { maxLength: 6 }))
-      .map(([spec, added, booked]) =>
+      .tuple(validSale(how), lots(3), fc.array(bookEntry, { maxLength: 6 }), limitedRegister)
+      .map(([spec, added, booked, registered]) =>
         withLots(
           how,
           { op: 'createSale', spec: { ...spec, mode: 'live', close: { kind: 'none', ms: 0 } } },
           [...added, ...booked],
+          registered,
         ),
       ),
+  )
+
+/** A registered live sale's lot turn: offered by staff, bid on by the registered bidders at
+ * prices their limits reach, hammered to the leader (below the reserve too) — so a paddle's
+ * later bids count the lots it bought. */
+const registeredTurn: fc.Arbitrary<Command[]> = fc
+  .tuple(
+    fc.array(
+      bidOn(fc.constant<Among>('block')).map((command): Command => ({
+        ...command,
+        bidder: command.bidder === 'seller' ? 'b3' : command.bidder,
+      })),
+      { minLength: 1, maxLength: 6 },
+    ),
+  )
+  .map(([bids]): Command[] => [
+    { op: 'offer', sale: 0, lot: null, who: 'staff' },
+    ...bids,
+    { op: 'hammer', target: 0, among: 'block', paddle: null, belowReserve: true, who: 'staff' },
+  ])
+
+const registeredSale: fc.Arbitrary<Command[]> = fc
+  .tuple(validSale('start'), lots(4), limitedRegister, fc.boolean())
+  .map(([spec, added, registered, required]) =>
+    withLots(
+      'start',
+      {
+        op: 'createSale',
+        spec: {
+          ...spec,
+          mode: 'live',
+          close: { kind: 'none', ms: 0 },
+          requireRegistration: required,
+        },
+      },
+      added,
+      registered,
+    ),
   )
 
 /** A run: its opening, then a sequence of commands. */
@@ -181,5 +245,11 @@ export const sequence: fc.Arbitrary<Command[]> = fc.oneof(
       )
       .map(([first, rest]) => [...first, ...rest.flat()]),
     weight: 2,
+  },
+  {
+    arbitrary: fc
+      .tuple(registeredSale, fc.array(registeredTurn, { minLength: 2, maxLength: 4 }))
+      .map(([first, turns]) => [...first, ...turns.flat()]),
+    weight: 1,
   },
 )
