@@ -245,3 +245,39 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
     expectNoHorizontalScroll(consignor),
   )
 })
+
+test('a new sale takes its premium bands, tax, commission and registration from the form', async ({
+  openConsole,
+}) => {
+  const page = await openConsole(seller('seller-terms', 'Terms House'))
+  await page.getByRole('button', { name: 'Seller panel' }).click()
+  const create = page.getByTestId('create-sale-form')
+  await create.getByLabel('Sale title').fill('Spring sale of pictures')
+  await create.getByLabel('Live (auctioneer)').check()
+  await create.getByLabel('Sale currency').selectOption('GBP')
+  await create.getByLabel('Increment', { exact: true }).fill('10')
+  const terms = create.getByTestId('terms-fields')
+  await terms.getByRole('button', { name: 'Add premium band' }).click()
+  await terms.getByLabel('Band 1: up to (GBP)').fill('500000')
+  await terms.getByLabel('Band 1 rate').fill('25%')
+  await terms.getByLabel('Band 2 rate').fill('30%')
+  await terms.getByLabel('Tax on premium').fill('20')
+  await terms.getByLabel('Seller’s commission').fill('12.5%')
+  await terms.getByLabel('Fee per lot sold (GBP)').fill('5')
+  await terms.getByLabel(/Require registration/).check()
+  await terms.getByLabel('Band 2 rate').fill('130%')
+  await create.getByRole('button', { name: 'Create draft' }).click()
+  // A rate above 100% is caught before anything is sent.
+  await expect(
+    terms.getByText('Band 2 rate: not a rate from 0% to 100%, e.g. 25% or 12.5%.'),
+  ).toBeVisible()
+  await terms.getByLabel('Band 2 rate').fill('30%')
+  await terms.scrollIntoViewIfNeeded()
+  await atBothSizes(page, 'results-create-terms')
+  await create.getByRole('button', { name: 'Create draft' }).click()
+  await expect(page.getByTestId('sale-title')).toHaveText('Spring sale of pictures')
+  await expect(page.getByTestId('sale-terms')).toHaveText(
+    'Premium 25% up to £500,000.00, then 30% above · tax on premium 20% · commission 12.5% · fee £5.00 per lot sold · registered bidders only',
+  )
+  await atBothSizes(page, 'results-sale-terms', () => expectNoHorizontalScroll(page))
+})

@@ -25,14 +25,14 @@ export function TermsFields(props: {
             <div className="terms__band" key={index}>
               {last ? (
                 <TextField
-                  label={`Band ${index + 1}: ${index === 0 ? 'on the whole hammer' : 'above that'}`}
-                  value={index === 0 ? 'any hammer' : 'the rest'}
+                  label={`Band ${index + 1}: ${index === 0 ? 'all of the hammer' : 'the rest'}`}
+                  value={index === 0 ? 'any hammer' : 'above the band before'}
                   readOnly
                   onChange={() => undefined}
                 />
               ) : (
                 <TextField
-                  label={`Band ${index + 1}: hammer up to (${props.currency})`}
+                  label={`Band ${index + 1}: up to (${props.currency})`}
                   inputMode="decimal"
                   value={band.upTo}
                   error={errors[`terms.premiumBands.${index}.upTo`]}
