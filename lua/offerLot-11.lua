@@ -12,6 +12,7 @@
 --- @include "includes/appendLog"
 --- @include "includes/storeSaleSeq"
 --- @include "includes/writeRefusal"
+--- @include "includes/paddleChecks"
 -- Puts a lot of an open live sale on the block: the next waiting lot in catalogue order, or
 -- the one named (a waiting lot out of order, or a passed lot offered again). A lot offered
 -- for the first time executes its absentee book. One lot at a time: LOT_ON_BLOCK otherwise.
@@ -50,6 +51,18 @@ if lot.lotStatus ~= 'waiting' and lot.lotStatus ~= 'passed' then
 end
 local first_offer = lot.lotStatus == 'waiting'
 local book = first_offer and read_book(lot) or {}
+-- A book bidder with a credit limit bids only as far as the limit lets it (paddleChecks).
+local caps = {}
+if #book > 0 and redis.call('HGET', sk.sale, 'paddleChecks') == '1' then
+  local bands = sale_bands(sk.sale)
+  for _, entry in ipairs(book) do
+    local _, _, limit = paddle_entry(sk.sale, entry.bidder)
+    if limit then
+      caps[entry.bidder] = paddle_cap(sk.sale, ARGV[3], lot_id, entry.bidder, limit, bands, nil)
+    end
+  end
+end
+book = book_within_limits(lot, book, caps)
 local history_key = lot.key .. ':bids'
 local history_length = redis.call('LLEN', history_key)
 local refusal = sale_write_refusal()

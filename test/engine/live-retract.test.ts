@@ -107,6 +107,7 @@ describe('retract after a proxy exchange', () => {
       startsAt: lot.startsAt,
       createdAt: lot.createdAt,
       sellerId: lot.sellerId,
+      consignor: lot.consignor,
     })
     const live = (await historyOf(engine, lot.id)).filter((b) => !b.retracted)
     expect(live.map((b) => [b.bidderId, b.amount, b.kind, b.outcome])).toEqual(

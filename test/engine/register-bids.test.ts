@@ -173,6 +173,25 @@ describe('credit limits', () => {
     accepted(await bid(two, '7', '30.00'))
   })
 
+  it('an absentee book bids only as far as each limit lets it when the lot is offered', async () => {
+    const { sale, lots } = await registeredSale(['1'], PREMIUM_25, [
+      { paddle: '7', limit: '50.00' },
+      { paddle: '8' },
+      { paddle: '9', limit: '5.00' },
+    ])
+    const lot = idOf(lots, 0)
+    accepted(await absentee(engine, lot, '7', '100.00'))
+    accepted(await absentee(engine, lot, '8', '45.00'))
+    // 9's limit does not reach the starting price (10.00): its entry cannot bid.
+    accepted(await absentee(engine, lot, '9', '60.00'))
+    const offered = await offer(engine, sale.id)
+    expect(offered).toMatchObject({ leaderId: '8', currentPrice: 4100 })
+    expect((await historyOf(engine, lot)).map((b) => [b.bidderId, b.amount, b.outcome])).toEqual([
+      ['7', 4000, 'outbid'],
+      ['8', 4100, 'leading'],
+    ])
+  })
+
   it('refuses the paddle named at the hammer when the lot would take it over its limit', async () => {
     const { sale, lots } = await registeredSale(['1'], PREMIUM_25, [
       { paddle: '7', limit: '10.00' },

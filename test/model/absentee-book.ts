@@ -13,7 +13,7 @@ import {
   type SaleCounter,
   requestBinding,
 } from './lot-rules'
-import { checked, paddleRefusal } from './register-rules'
+import { checked, paddleCap, paddleRefusal } from './register-rules'
 
 /**
  * An absentee bid on a waiting lot (placeBid's checks up to MAX_BELOW_AMOUNT passed): only
@@ -69,6 +69,30 @@ export function sortedBook(lot: LotState): { bidderId: string; max: number }[] {
     .map(([bidderId, { max }]) => ({ bidderId, max }))
 }
 
+/**
+ * The book as credit limits let it bid: each maximum counts only up to the price its paddle's
+ * limit allows on this lot; an entry that cannot reach the starting price does not bid.
+ */
+function bookWithinLimits(
+  sale: SaleCounter,
+  lot: LotState,
+  tally: (label: string) => void,
+): { bidderId: string; max: number; counts: number }[] {
+  const sorted = sortedBook(lot)
+  const register = sale.register
+  const counted = sorted.map((entry) => {
+    const limit = register?.checks ? (register.paddles.get(entry.bidderId)?.limit ?? null) : null
+    const cap = paddleCap(sale, lot, entry.bidderId, limit, null)?.cap ?? null
+    return { ...entry, counts: cap === null ? entry.max : Math.min(entry.max, cap) }
+  })
+  const kept = counted.filter((entry) => entry.counts >= lot.startingPrice)
+  if (kept.length < counted.length || kept.some((entry) => entry.counts < entry.max)) {
+    tally('book executed within credit limits')
+  }
+  // A stable sort: equal counts keep the book's order (the earlier entry first).
+  return kept.sort((a, b) => b.counts - a.counts)
+}
+
 export interface BookExecution {
   entries: number
   /** The price rose to the reserve. */
@@ -83,10 +107,16 @@ export interface BookExecution {
  * alone at the starting price; the reserve jump applies. History, as automatic absentee
  * entries: each other book bid at its maximum (outbid), lowest first, then the leader.
  */
-export function executeBook(sale: SaleCounter, lot: LotState, now: number): BookExecution {
-  const [top, second, ...rest] = sortedBook(lot)
+export function executeBook(
+  sale: SaleCounter,
+  lot: LotState,
+  now: number,
+  tally: (label: string) => void = () => undefined,
+): BookExecution {
+  const book = bookWithinLimits(sale, lot, tally)
+  const [top, second, ...rest] = book
   if (!top) return { entries: 0, jumped: false, tie: false }
-  lot.undo.push(snapshot(lot, lot.book.size))
+  lot.undo.push(snapshot(lot, book.length))
   const seq = sale.seq + 1
   const record = (bidderId: string, amount: number, outcome: 'leading' | 'outbid') => {
     const entry: BidEntry = {
@@ -102,19 +132,21 @@ export function executeBook(sale: SaleCounter, lot: LotState, now: number): Book
     lot.history.push(entry)
   }
   let price = lot.startingPrice
-  if (second) price = Math.max(price, Math.min(top.max, second.max + inc(lot, second.max)))
+  if (second) {
+    price = Math.max(price, Math.min(top.counts, second.counts + inc(lot, second.counts)))
+  }
   const reserve = lot.reservePrice
-  const jumped = reserve !== null && top.max >= reserve && price < reserve
+  const jumped = reserve !== null && top.counts >= reserve && price < reserve
   if (jumped) price = reserve
   for (const other of [second, ...rest].reverse()) {
-    if (other) record(other.bidderId, other.max, 'outbid')
+    if (other) record(other.bidderId, other.counts, 'outbid')
   }
   record(top.bidderId, price, 'leading')
   lot.price = price
   lot.leaderId = top.bidderId
   lot.leaderMax = top.max
   lot.leaderSource = 'absentee'
-  lot.bidCount += lot.book.size
+  lot.bidCount += book.length
   lotEvent(sale, lot)
-  return { entries: lot.book.size, jumped, tie: second !== undefined && second.max === top.max }
+  return { entries: book.length, jumped, tie: second !== undefined && second.counts === top.counts }
 }

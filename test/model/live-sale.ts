@@ -64,8 +64,10 @@ export class LiveSaleBook extends SaleBook {
     this.tally(first ? 'offered a waiting lot' : 'offered a passed lot again')
     if (lotId !== null && first) this.tally('offered a lot out of order')
     if (first && lot.book.size > 0) {
-      const done = executeBook(sale, lot, now)
-      this.tally(done.entries > 1 ? 'book executed: several entries' : 'book executed: one entry')
+      const done = executeBook(sale, lot, now, this.tally)
+      if (done.entries > 0) {
+        this.tally(done.entries > 1 ? 'book executed: several entries' : 'book executed: one entry')
+      }
       if (done.jumped) this.tally('book executed: reserve jump')
       if (done.tie) this.tally('book executed: equal maximums')
     }

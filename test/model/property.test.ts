@@ -180,6 +180,7 @@ describe('reference model ≡ Lua engine', () => {
       'bid:CREDIT_LIMIT',
       'a maximum counted only up to its limit',
       'a limit counted a lot the paddle bought',
+      'book executed within credit limits',
       'hammer: a named paddle checked against the register',
     ]) {
       expect(seen.get(label) ?? 0, label).toBeGreaterThan(0)
