@@ -172,6 +172,23 @@ function inputs(): { [N in CommandName]: CommandInput<N> } {
     'sales:verifyLog': { saleId: sale },
     'sales:rates': { saleId: sale, rates: [{ currency: 'EUR', rate: '1.17' }] },
     'display:link': { saleId: sale },
+    'sales:update': { saleId: draft.saleId, title: 'Impostor title', commission: '90%' },
+    'register:list': { saleId: sale },
+    'register:add': { saleId: sale, paddle: uniqueId('paddle'), name: 'Impostor', approved: true },
+    'register:update': { saleId: sale, paddle: victim.operatorId, limit: '1.00' },
+    'register:approve': { saleId: sale, paddle: victim.operatorId, approved: false },
+    'register:import': {
+      saleId: sale,
+      entries: [{ paddle: uniqueId('paddle'), name: 'Imported', approved: true }],
+    },
+    'sales:results': { saleId: sale },
+    'sales:invoice': { saleId: sale, paddle: victim.operatorId },
+    'sales:invoices': { saleId: sale },
+    // Seller A's own statement: another seller (NOT_SELLER) and a bidder may not read it.
+    'sales:statement': { saleId: sale, sellerId: owner.operatorId },
+    'sales:statements': { saleId: sale },
+    'sales:report': { saleId: sale },
+    'print:pdf': { fileName: 'impostor.pdf' },
   }
 }
 
@@ -246,6 +263,15 @@ beforeAll(async () => {
       }),
     )
   }
+  // The victim's paddle is in the register (approved), so an edit of it reaches the rules.
+  must(
+    await ownerCall('register:add', {
+      saleId: sale.id,
+      paddle: victim.operatorId,
+      name: 'Victim',
+      approved: true,
+    }),
+  )
   must(await ownerCall('sales:start', { saleId: sale.id }))
   const offered = must(await ownerCall('lots:offer', { saleId: sale.id })).lot
   must(await ownerCall('lots:floor', { lotId: offered.id, requestId: request() }))
