@@ -317,6 +317,16 @@ describe('validation', () => {
     ['register:update', { saleId: 'a', paddle: '1', email: 'nope' }, 'email'],
     ['register:approve', { saleId: 'a', paddle: '1', approved: 'yes' }, 'approved'],
     ['register:import', { saleId: 'a', entries: [] }, 'entries'],
+    ['sales:update', { saleId: 'a', commission: '15' }, 'commission'],
+    ['sales:update', { saleId: 'a', premium: [{ rate: '5%', upTo: 'x', extra: 1 }] }, 'premium.0'],
+    ['sales:update', { saleId: 'a', title: ' ' }, 'title'],
+    ['sales:results', { saleId: 'a b' }, 'saleId'],
+    ['sales:invoice', { saleId: 'a' }, 'paddle'],
+    ['sales:invoices', {}, 'saleId'],
+    ['sales:statement', { saleId: 'a', sellerId: '' }, 'sellerId'],
+    ['sales:statements', { saleId: 5 }, 'saleId'],
+    ['sales:report', { saleId: null }, 'saleId'],
+    ['print:pdf', { fileName: ' ' }, 'fileName'],
   ]
 
   it.each(cases)('%s %j → INVALID_INPUT on %s', async (name, input, field) => {
