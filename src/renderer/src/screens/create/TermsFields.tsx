@@ -25,8 +25,8 @@ export function TermsFields(props: {
             <div className="terms__band" key={index}>
               {last ? (
                 <TextField
-                  label={`Band ${index + 1}: ${index === 0 ? 'all of the hammer' : 'the rest'}`}
-                  value={index === 0 ? 'any hammer' : 'above the band before'}
+                  label={`Band ${index + 1}: ${index === 0 ? 'on' : 'above'}`}
+                  value={index === 0 ? 'any hammer' : 'the rest'}
                   readOnly
                   onChange={() => undefined}
                 />
