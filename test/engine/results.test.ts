@@ -10,6 +10,7 @@ import { saleKeys } from '../../src/main/engine'
 import type { Actor, Lot } from '../../src/shared/domain'
 import type { RegisterEntry } from '../../src/shared/register'
 import type { Invoice, SaleResults, Statement } from '../../src/shared/results'
+import { parseCatalogue } from '../../src/shared/catalogue-csv'
 import type { SaleCreateInput } from '../../src/shared/sale-schemas'
 import { accepted, openEngine, person, redisUrl, staff, uniqueId } from './fixtures'
 import { clerk, everything, liveSale, offer } from './live-fixtures'
@@ -583,6 +584,14 @@ describe('lot consignor', () => {
       ),
     ).lots
     expect(imported[0]?.consignor).toBe('cy')
+    // The catalogue CSV's consignor column; empty: the sale's seller.
+    const csv = parseCatalogue(
+      'lot,title,start_price,consignor\r\n5,E,1.00,dee\r\n6,F,1.00,\r\n',
+      'USD',
+    )
+    expect(csv.errors).toEqual([])
+    const fromCsv = ok(await engine.importLots(sale.id, csv.rows, owner)).lots
+    expect(fromCsv.map((lot) => lot.consignor)).toEqual(['dee', owner.id])
     expect(
       refused(await engine.addLot(sale.id, lotInput('4', { consignor: 'not an id' }), owner)),
     ).toMatchObject({
