@@ -44,14 +44,13 @@ export function PrintScreen(props: { saleId: string; doc: PrintDoc }) {
     go({ screen: 'results', saleId, tab: doc === 'invoices' ? 'invoices' : 'statements' })
   useShortcuts({ back })
 
-  const sheets =
-    doc === 'invoices'
-      ? (invoices.data?.invoices ?? null)
-      : staff
-        ? (statements.data?.statements ?? null)
-        : own.data
-          ? [own.data.statement]
-          : null
+  const invoiceList = invoices.data?.invoices ?? null
+  const statementList = staff
+    ? (statements.data?.statements ?? null)
+    : own.data
+      ? [own.data.statement]
+      : null
+  const sheets = doc === 'invoices' ? invoiceList : statementList
   const error = invoices.error ?? statements.error ?? own.error
   const count = sheets?.length ?? 0
   const what = doc === 'invoices' ? 'invoice' : 'statement'
@@ -107,15 +106,10 @@ export function PrintScreen(props: { saleId: string; doc: PrintDoc }) {
       ) : (
         <div className="sheets" data-testid="sheets">
           {doc === 'invoices'
-            ? (invoices.data?.invoices ?? []).map((invoice) => (
+            ? (invoiceList ?? []).map((invoice) => (
                 <InvoiceSheet key={invoice.paddle} invoice={invoice} issuedAt={issuedAt} />
               ))
-            : (staff
-                ? (statements.data?.statements ?? [])
-                : own.data
-                  ? [own.data.statement]
-                  : []
-              ).map((statement) => (
+            : (statementList ?? []).map((statement) => (
                 <StatementSheet
                   key={statement.sellerId}
                   statement={statement}

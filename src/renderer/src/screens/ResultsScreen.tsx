@@ -162,7 +162,7 @@ function OwnStatement(props: { sale: Sale; sellerId: string }) {
   return (
     <>
       <div className="results__toolbar">
-        <h2 className="panel__title">Your statement</h2>
+        <h2 className="results__heading">Your statement</h2>
         <span className="toolbar__spacer" />
         <div className="actions">
           <ExportButton
