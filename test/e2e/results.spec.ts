@@ -108,6 +108,7 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
   await atBothSizes(clerk, 'results-terms-editor')
   await terms.getByRole('button', { name: 'Save terms' }).click()
   await expect(clerk.getByTestId('sale-terms')).toContainText('commission 15%')
+  await clerk.getByRole('button', { name: 'Dismiss' }).click()
   await clerk.getByTestId('sale-nav').getByRole('link', { name: 'Register' }).click()
   await expect(clerk.getByTestId('register-screen')).toBeVisible()
   await expect(clerk).toHaveURL(new RegExp(`#/sale/${saleId}/register$`))
@@ -153,6 +154,7 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
   await expect(clerk.getByTestId('block-leader')).toHaveText(
     'Sold to Paddle 101 (Ann Smith) for £100.00',
   )
+  await atBothSizes(clerk, 'results-live-clerk', () => expectNoHorizontalScroll(clerk))
 
   // Lot 2: Cy, then Ann over him; lot 3: Cy; lot 4 passes.
   await clerk.keyboard.press('Alt+N')

@@ -221,22 +221,6 @@ export function LiveClerk(props: { sale: Sale; lotIds: readonly string[] }) {
           <SaleStatusBadge status={sale.status} />
           <ModeBadge mode={sale.mode} />
         </div>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => go({ screen: 'register', saleId: sale.id })}
-        >
-          Register
-        </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() =>
-            go({ screen: 'results', saleId: sale.id, tab: staff ? 'report' : 'statements' })
-          }
-        >
-          {staff ? 'Results' : 'My statement'}
-        </button>
         <DisplayLinkButton sale={sale} ref={displayRef} onNotice={setNotice} />
         <button
           type="button"
@@ -301,6 +285,24 @@ export function LiveClerk(props: { sale: Sale; lotIds: readonly string[] }) {
         </div>
         <div className="live__side">
           <SaleResults sale={sale} lotIds={lotIds} />
+          <nav className="live__links" aria-label="Sale">
+            <button
+              type="button"
+              className="link"
+              onClick={() => go({ screen: 'register', saleId: sale.id })}
+            >
+              Register
+            </button>
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                go({ screen: 'results', saleId: sale.id, tab: staff ? 'report' : 'statements' })
+              }
+            >
+              {staff ? 'Results' : 'My statement'}
+            </button>
+          </nav>
           <AbsenteeBook
             lotId={bookLot?.id ?? null}
             number={bookLot?.number ?? null}
