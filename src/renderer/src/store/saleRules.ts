@@ -24,6 +24,11 @@ export function applySaleEvent(sale: Sale, event: SaleChannelEvent | AuctionEven
   if (isLotEvent(event)) return { ...sale, seq: event.seq, onBlockLotId: onBlockAfter(sale, event) }
   const next: Sale = { ...sale, seq: event.seq, status: event.status, lotCount: event.lotCount }
   if (event.type === 'rates_changed') next.displayRates = event.displayRates
+  if (event.type === 'sale_updated') {
+    // The terms are not in the event (the commission is not everyone's): SaleTerms re-reads.
+    next.title = event.title
+    next.description = event.description
+  }
   if (event.type === 'sale_started') {
     // The opening time is the event's; a first close given as a duration counts from it.
     next.startsAt = event.at

@@ -8,6 +8,7 @@ import { NO_TERMS } from '../../../../shared/settlement'
 import { useConsole } from '../../context'
 import { refusalText } from '../../hooks/useDraftForm'
 import { useSaleCommands } from '../../hooks/useSaleCommands'
+import { useSaleRead } from '../../hooks/useSaleRead'
 import { moneyCheck, withoutErrors, type FormErrors } from '../../lib/formChecks'
 import { checkTerms, termsDraftOf, termsWords, type TermsDraft } from '../../lib/termsForm'
 import { TermsFields } from '../create/TermsFields'
@@ -79,8 +80,17 @@ function TermsEditor(props: { sale: Sale; done: () => void }) {
 }
 
 export function SaleTerms(props: { sale: Sale; editable: boolean }) {
-  const { sale } = props
   const [editing, setEditing] = useState(false)
+  // A draft's terms may change on another console (sale_updated carries no terms): read the
+  // sale again as it moves on.
+  const fresh = useSaleRead(
+    props.sale.id,
+    'sales:get',
+    props.sale.status === 'draft' ? { saleId: props.sale.id } : null,
+  )
+  const current = fresh.data?.sale
+  const sale =
+    current && current.seq >= props.sale.seq ? { ...props.sale, terms: current.terms } : props.sale
   const money = (minor: number): string => formatMoney(minor, sale.currency)
   if (editing) {
     return (
