@@ -16,8 +16,8 @@ import { rejectionWords } from '../../src/renderer/src/lib/bidWords'
 import { liveErrorWords } from '../../src/renderer/src/lib/liveWords'
 import { checkTerms, emptyTermsDraft } from '../../src/renderer/src/lib/termsForm'
 import { moneyCheck } from '../../src/renderer/src/lib/formChecks'
-import { saleAt, settle } from './support/fakeApi'
-import { stopConsoles, testConsole } from './support/console'
+import { auctionAt, saleAt, settle } from './support/fakeApi'
+import { OTHER_SELLER, openRoom, stopConsoles, testConsole } from './support/console'
 
 afterEach(() => stopConsoles())
 
@@ -361,5 +361,33 @@ describe('terms', () => {
       'terms.premiumBands.0.upTo',
       'terms.premiumBands.1.rate',
     ])
+  })
+})
+
+describe('names from the register', () => {
+  const lot = auctionAt(4, { leaderId: '142', bidCount: 1, currentPrice: 11000 })
+
+  it('reads the bidder’s name beside the paddle for staff', async () => {
+    const c = testConsole()
+    c.api.handle('register:list', () => ({
+      ok: true,
+      entries: [entry('142', { name: 'Ann Smith' })],
+    }))
+    await openRoom(c, lot)
+    await act(settle)
+    expect(screen.getByTestId('leader').textContent).toBe('Paddle 142 (Ann Smith)')
+    expect(c.api.callsOf('register:list')).toEqual([{ saleId: lot.saleId }])
+  })
+
+  it('never reads the register for anyone else', async () => {
+    const c = testConsole({ profile: OTHER_SELLER })
+    c.api.handle('register:list', () => ({
+      ok: true,
+      entries: [entry('142', { name: 'Ann Smith' })],
+    }))
+    await openRoom(c, lot)
+    await act(settle)
+    expect(screen.getByTestId('leader').textContent).toBe('Paddle ••42')
+    expect(c.api.callsOf('register:list')).toHaveLength(0)
   })
 })

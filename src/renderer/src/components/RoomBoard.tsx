@@ -3,6 +3,7 @@
 import type { Auction } from '../../../shared/domain'
 import { formatMoney } from '../../../shared/money'
 import { usePaddleNames } from '../hooks/usePaddleNames'
+import { useRegisterNames } from '../hooks/useRegisterNames'
 import { useStale } from '../hooks/useStale'
 import { formatCount, formatDateTime } from '../lib/format'
 import { endedUnsold, resultOf } from '../lib/result'
@@ -19,6 +20,10 @@ function priceLabel(auction: Auction): string {
 export function RoomBoard(props: { auction: Auction }) {
   const { auction } = props
   const nameOf = usePaddleNames(auction.sellerId)
+  // Staff and the seller: the bidder's name from the sale's register, beside the paddle.
+  const names = useRegisterNames({ id: auction.saleId, sellerId: auction.sellerId })
+  const registered = (bidderId: string | null): string =>
+    bidderId && names.get(bidderId) ? ` (${names.get(bidderId)})` : ''
   const { stale, since } = useStale()
   const money = (minor: number): string => formatMoney(minor, auction.currency)
   const open = auction.status !== 'ended' && auction.status !== 'cancelled'
@@ -52,7 +57,10 @@ export function RoomBoard(props: { auction: Auction }) {
         </div>
         <div>
           <dt>{auction.status === 'ended' ? 'Top bidder' : 'Leader'}</dt>
-          <dd data-testid="leader">{nameOf(auction.leaderId)}</dd>
+          <dd data-testid="leader">
+            {nameOf(auction.leaderId)}
+            {registered(auction.leaderId)}
+          </dd>
         </div>
         <div>
           <dt>Reserve</dt>
@@ -81,7 +89,7 @@ export function RoomBoard(props: { auction: Auction }) {
       {result ? (
         <p className="board__result" data-testid="room-result">
           {result.winnerId
-            ? `Sold to ${nameOf(result.winnerId)} for ${money(result.finalPrice)}`
+            ? `Sold to ${nameOf(result.winnerId)}${registered(result.winnerId)} for ${money(result.finalPrice)}`
             : auction.bidCount === 0
               ? 'Not sold (no bids)'
               : `Highest bid ${money(result.finalPrice)} — not sold (reserve not met)`}
