@@ -13,6 +13,8 @@ import { RegisterForm } from '../../src/renderer/src/screens/register/RegisterFo
 import { RegisterImport } from '../../src/renderer/src/screens/register/RegisterImport'
 import { ReportView } from '../../src/renderer/src/screens/results/ReportView'
 import { rejectionWords } from '../../src/renderer/src/lib/bidWords'
+import { parsePath, pathOf } from '../../src/renderer/src/lib/routes'
+import type { Route } from '../../src/renderer/src/store'
 import { liveErrorWords } from '../../src/renderer/src/lib/liveWords'
 import { checkTerms, emptyTermsDraft } from '../../src/renderer/src/lib/termsForm'
 import { moneyCheck } from '../../src/renderer/src/lib/formChecks'
@@ -389,5 +391,28 @@ describe('names from the register', () => {
     await act(settle)
     expect(screen.getByTestId('leader').textContent).toBe('Paddle ••42')
     expect(c.api.callsOf('register:list')).toHaveLength(0)
+  })
+})
+
+describe('routes', () => {
+  it('names the register, the results tabs and the print layouts in the URL', () => {
+    const cases: [Route, string][] = [
+      [{ screen: 'register', saleId: 'S 1' }, '/sale/S%201/register'],
+      [{ screen: 'results', saleId: 'S1', tab: 'report' }, '/sale/S1/results'],
+      [{ screen: 'results', saleId: 'S1', tab: 'invoices' }, '/sale/S1/results/invoices'],
+      [{ screen: 'print', saleId: 'S1', doc: 'statements' }, '/sale/S1/print/statements'],
+    ]
+    for (const [route, path] of cases) {
+      expect(pathOf({ route, listTab: 'live', saleTab: 'live', sellerTab: 'sales' })).toBe(path)
+      expect(parsePath(path)).toEqual({ route })
+    }
+    for (const bad of [
+      '/sale/S1/print',
+      '/sale/S1/results/x',
+      '/sale/S1/register/2',
+      '/sale//register',
+    ]) {
+      expect(parsePath(bad)).toBeNull()
+    }
   })
 })
