@@ -171,8 +171,24 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
   await expect(clerk.getByTestId('block-leader')).toContainText('Paddle 103')
   await clerk.keyboard.press('Alt+H')
   await expect(clerk.getByTestId('block-leader')).toContainText('Sold to Paddle 103')
+
+  // Cy's credit limit goes to £100.00 in the register (edited in place) while the sale runs:
+  // with lot 3 (£62.50 with premium) his bid on lot 4 (£125.00) goes over it, in words.
+  await clerk.getByRole('button', { name: 'Register', exact: true }).click()
+  await clerk.getByRole('button', { name: 'Edit the credit limit of paddle 103' }).click()
+  await clerk.getByLabel('Credit limit for paddle 103').fill('100.00')
+  await clerk.getByLabel('Credit limit for paddle 103').press('Enter')
+  await expect(clerk.getByTestId('register-row-103').getByTestId('register-limit')).toHaveText(
+    '£100.00',
+  )
+  await clerk.keyboard.press('Alt+B')
+  await expect(clerk.getByTestId('live-clerk')).toBeVisible()
   await clerk.keyboard.press('Alt+N')
   await expect(clerk.getByTestId('block-number')).toHaveText('Lot 4')
+  await paddleBid(clerk, '103')
+  await expect(clerk.getByTestId('clerk-notice')).toHaveText(
+    'Over that paddle’s credit limit. They may take on £37.50 more (hammer plus premium).',
+  )
   await clerk.keyboard.press('Alt+X')
   await expect(clerk.getByTestId('pass-dialog')).toBeVisible()
   await clerk.keyboard.press('Enter')
