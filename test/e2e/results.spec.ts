@@ -82,6 +82,16 @@ async function paddleBid(page: Page, paddle: string): Promise<void> {
   await page.getByTestId('paddle-input').press('Enter')
 }
 
+/** Clicks a button that downloads a file; answers its name and text. */
+async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ])
+  const path = await download.path()
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') }
+}
+
 /** Page objects of a PDF (`/Type /Page`, never the `/Pages` tree). */
 function pdfPages(path: string): number {
   const text = readFileSync(path).toString('latin1')
@@ -131,6 +141,10 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
   )
   await expect(clerk.getByTestId('register-summary')).toContainText('3 paddles · 2 approved')
   await atBothSizes(clerk, 'results-register', () => expectNoHorizontalScroll(clerk))
+  const registerCsv = await downloaded(clerk, 'Export CSV')
+  expect(registerCsv.name).toBe(`winter-sale-of-silver-register-${saleId}.csv`)
+  expect(registerCsv.text.split(/\r?\n/)[0]).toContain('paddle,name')
+  expect(registerCsv.text).toContain('Ann Smith')
 
   // The live sale: lot 1 — the unapproved paddle is refused in words, then Ann buys it.
   const started = await stack.engine.startSale(saleId, HOUSE)
@@ -216,6 +230,9 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
   await expect(clerk.getByTestId('invoice-row-101')).toContainText('Ann Smith')
   await expect(clerk.getByTestId('invoice-row-103')).toContainText('Cy Dunn')
   await expect(clerk.getByTestId('invoices-total')).toHaveText('£468.00')
+  const invoicesCsv = await downloaded(clerk, 'Invoices CSV')
+  expect(invoicesCsv.name).toBe(`winter-sale-of-silver-invoices-${saleId}.csv`)
+  expect(invoicesCsv.text).toContain('101')
   await atBothSizes(clerk, 'results-invoices', () => expectNoHorizontalScroll(clerk))
 
   // The consignor's statement: hammer less 15% commission.
