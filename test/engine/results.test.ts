@@ -570,6 +570,10 @@ describe('lot consignor', () => {
     expect(plain.consignor).toBe(owner.id)
     const theirs = ok(await engine.addLot(sale.id, lotInput('2', { consignor: 'ada' }), owner)).lot
     expect(theirs.consignor).toBe('ada')
+    // Whose lot it is stays between the house and the seller: a bidder sees no consignor.
+    const seen = ok(await engine.getAuction(theirs.id, person('bidder-1'))).auction
+    expect(seen.consignor).toBe('')
+    expect(ok(await engine.getAuction(theirs.id, owner)).auction.consignor).toBe('ada')
     expect(ok(await engine.updateLot(plain.id, { consignor: 'bob' }, owner)).lot.consignor).toBe(
       'bob',
     )

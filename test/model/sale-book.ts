@@ -110,7 +110,7 @@ export class SaleBook {
       askOverride: lot.askOverride,
       book: lot.book.size,
       hammerAt: lot.hammerAt,
-      consignor: sale.sellerId,
+      consignor: seesReserve ? sale.sellerId : '',
     }
     if (lot.result) auction.result = { ...lot.result }
     return auction

@@ -1,10 +1,16 @@
 // What a room display session is sent: the public state of its sale's lots without the
-// reserve amount, any bidder (leader, winner, bid entries) or the seller. Pure.
+// reserve amount, any bidder (leader, winner, bid entries), the seller or the consignor. Pure.
 import type { PushEvents, PushName } from '../../shared/contract'
 import type { Auction, Sale, SaleChannelEvent } from '../../shared/domain'
 
 export function redactLot(lot: Auction): Auction {
-  const shown: Auction = { ...lot, reservePrice: null, leaderId: null, sellerId: '' }
+  const shown: Auction = {
+    ...lot,
+    reservePrice: null,
+    leaderId: null,
+    sellerId: '',
+    consignor: '',
+  }
   if (lot.result) shown.result = { ...lot.result, winnerId: null }
   return shown
 }

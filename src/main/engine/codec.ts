@@ -95,7 +95,8 @@ export function decodeAuction(
     askOverride,
     book: Number(hash.book ?? 0),
     hammerAt: optionalNumber(hash.hammerAt),
-    consignor: hash.consignor || (hash.sellerId as string),
+    // Whose lot it is stays between the house and the sale's seller (as the reserve).
+    consignor: mayseeReserve ? hash.consignor || (hash.sellerId as string) : '',
   }
   if (lotStatus === 'sold' || lotStatus === 'passed') {
     auction.result = {
