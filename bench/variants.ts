@@ -50,17 +50,17 @@ const edit = (source: string, from: string | RegExp, to: string): string => {
   return source.replace(from, to)
 }
 
-/** One HMGET of all 19 fields, before the rules, instead of 10 then 9. */
+/** One HMGET of all 20 fields, before the rules, instead of 11 then 9. */
 function oneRead(source: string): string {
   const gate =
-    "'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable', 'askOverride')"
+    "'digits', 'sellerId', 'startingPrice', 'increment', 'incrementTable', 'askOverride',\n  'paddleChecks')"
   const rest =
     "'leaderMax', 'leaderSource', 'bidCount', 'seq',\n  'reservePrice', 'softCloseSeconds', 'startsAt', 'live', 'warning')"
   return edit(
     edit(
       source,
       gate,
-      `${gate.slice(0, -1)}, ${rest}\nlocal rest = { raw[11], raw[12], raw[13], raw[14], raw[15], raw[16], raw[17], raw[18], raw[19] }`,
+      `${gate.slice(0, -1)}, ${rest}\nlocal rest = { raw[12], raw[13], raw[14], raw[15], raw[16], raw[17], raw[18], raw[19], raw[20] }`,
     ),
     `raw = redis.call('HMGET', lot_key, ${rest}`,
     'raw = rest',
@@ -84,8 +84,8 @@ function requestsInLot(source: string): string {
   )
   out = edit(
     out,
-    "'increment', 'incrementTable', 'askOverride')",
-    "'increment', 'incrementTable', 'askOverride',\n  'r:' .. request_id)\nlocal previous = request_id ~= '' and raw[11]\nif previous then\n  if string.sub(previous, 1, #binding) == binding then\n    return { 'dup', string.sub(previous, #binding + 1) }\n  end\n  return reject('REQUEST_ID_REUSED', 'this request id was used for another bid')\nend",
+    "'increment', 'incrementTable', 'askOverride',\n  'paddleChecks')",
+    "'increment', 'incrementTable', 'askOverride',\n  'paddleChecks', 'r:' .. request_id)\nlocal previous = request_id ~= '' and raw[12]\nif previous then\n  if string.sub(previous, 1, #binding) == binding then\n    return { 'dup', string.sub(previous, #binding + 1) }\n  end\n  return reject('REQUEST_ID_REUSED', 'this request id was used for another bid')\nend",
   )
   // Both branches write the answer; without a request id its pair repeats the seq's, so
   // each stays one HSET.
@@ -193,8 +193,8 @@ async function main(): Promise<void> {
     ]
     const old = legacyAuctionKeys(auction)
     const variants: [string, Queue][] = [
-      ['this script (10 + 9 fields, text)', (p, a, i) => p.vCurrent?.(...args(lots.current, a, i))],
-      ['one HMGET of 19 fields', (p, a, i) => p.vOneRead?.(...args(lots.oneRead, a, i))],
+      ['this script (11 + 9 fields, text)', (p, a, i) => p.vCurrent?.(...args(lots.current, a, i))],
+      ['one HMGET of 20 fields', (p, a, i) => p.vOneRead?.(...args(lots.oneRead, a, i))],
       ['request ids in the lot hash', (p, a, i) => p.vRequestsInLot?.(...args(lots.inLot, a, i))],
       ['bid fields last in the hash', (p, a, i) => p.vCurrent?.(...args(lots.fieldsLast, a, i))],
       [
