@@ -2,7 +2,7 @@
 // (built by the app's own connectRedis), the previous engine's bid path on the same client
 // (bench/fixtures/legacy), the sizes of this run, and a logger.
 import type { Redis } from 'ioredis'
-import { AuctionEngine, connectRedis } from '../../src/main/engine'
+import { AuctionEngine, connectRedisServer } from '../../src/main/engine'
 import { LegacyEngine } from '../fixtures/legacy/engine'
 
 export interface Sizes {
@@ -131,7 +131,7 @@ export async function openContext(
   sizes: Sizes,
   options: { exclusive: boolean; log?: (line: string) => void },
 ): Promise<BenchContext & { close(): Promise<void> }> {
-  const redis = await connectRedis({ url, connectionName: 'auction-bench' })
+  const redis = await connectRedisServer({ url, connectionName: 'auction-bench' })
   return {
     url,
     redis,

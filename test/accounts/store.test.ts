@@ -1,6 +1,6 @@
 // Operator accounts against real Redis: hashing, atomic creation, the first staff account,
 // sign-in failures that say nothing about which part was wrong, and the slow-down.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OperatorStore } from '../../src/main/accounts'
 import { connectRedis } from '../../src/main/engine'
@@ -9,7 +9,7 @@ import { redisUrl, uniqueId } from '../support/engine'
 
 const PASSWORD = 'correct horse battery'
 
-let redis: Redis
+let redis: RedisClient
 let store: OperatorStore
 
 beforeAll(async () => {
@@ -144,7 +144,7 @@ describe('OperatorStore', () => {
 
 // A database of its own: "no account yet" must not depend on what other tests add.
 describe('the first staff account', () => {
-  let own: Redis
+  let own: RedisClient
   beforeAll(async () => {
     own = await connectRedis({ url: `${redisUrl()}/7` })
     await own.flushdb()

@@ -1,7 +1,7 @@
 // 32+ consoles, each with its own connection and engine, bid on one auction at once. The
 // scripts serialise them: the history stays consistent and no acknowledged bid is lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { AuctionEngine, connectRedis } from '../../src/main/engine'
 import type { BidAccepted } from '../../src/shared/domain'
 import { auctionOf, bidderId, liveAuction, openEngine, redisUrl } from './fixtures'
@@ -25,7 +25,7 @@ interface Ack {
  * retrying the same request) until it holds ACKS acknowledged bids; when told it already
  * leads, it raises its maximum instead.
  */
-async function runConsole(index: number, client: Redis, auctionId: string): Promise<Ack[]> {
+async function runConsole(index: number, client: RedisClient, auctionId: string): Promise<Ack[]> {
   const own = new AuctionEngine(client)
   const me = bidderId(`console${index}`)
   const acks: Ack[] = []

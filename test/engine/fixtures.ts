@@ -2,7 +2,13 @@
 // full snapshots of an auction, and an event log fed by a real subscriber connection.
 import { expect } from 'vitest'
 import type { Redis } from 'ioredis'
-import { AuctionEngine, auctionKeys, connectRedis, openEventFeed } from '../../src/main/engine'
+import type { RedisClient } from '../../src/main/engine'
+import {
+  AuctionEngine,
+  auctionKeys,
+  connectRedisServer,
+  openEventFeed,
+} from '../../src/main/engine'
 import type { EventFeed } from '../../src/main/engine'
 import type { Actor, Auction, AuctionEvent, BidAccepted } from '../../src/shared/domain'
 import type { Failure } from '../../src/shared/errors'
@@ -23,7 +29,7 @@ export async function privateRedis(): Promise<{
   close: () => Promise<void>
 }> {
   const server = await startRedis()
-  const redis = await connectRedis({ url: server.url })
+  const redis = await connectRedisServer({ url: server.url })
   return {
     server,
     redis,
@@ -57,7 +63,7 @@ export async function auctionOf(engine: AuctionEngine, id: string): Promise<Auct
 
 /** Everything stored for one auction, raw and decoded, to compare before/after. */
 export async function snapshot(engine: AuctionEngine, id: string): Promise<unknown> {
-  const redis = engine.redis as Redis
+  const redis = engine.redis as RedisClient
   const keys = auctionKeys(id)
   const [hash, bids, requests, auction, history] = await Promise.all([
     redis.hgetall(keys.auction),

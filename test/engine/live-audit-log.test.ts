@@ -4,7 +4,7 @@
 // the first entry whose chain no longer holds.
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { saleKeys, type AuctionEngine } from '../../src/main/engine'
 import { accepted, openEngine, rejected } from './fixtures'
 import {
@@ -20,7 +20,7 @@ import {
 import { ok } from './sale-fixtures'
 
 let engine: AuctionEngine
-let redis: Redis
+let redis: RedisClient
 let close: () => Promise<void>
 beforeAll(async () => ({ engine, redis, close } = await openEngine()))
 afterAll(() => close())

@@ -4,7 +4,7 @@
 // and the hammer sells at the last of them) or after it (LOT_CLOSED); never in between.
 import { performance } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { AuctionEngine, connectRedis } from '../../src/main/engine'
 import type { BidAccepted } from '../../src/shared/domain'
 import type { Failure } from '../../src/shared/errors'
@@ -31,7 +31,7 @@ interface Tally {
   closed: number
 }
 
-const clients: Redis[] = []
+const clients: RedisClient[] = []
 async function client(): Promise<AuctionEngine> {
   const redis = await connectRedis({ url: redisUrl() })
   clients.push(redis)

@@ -2,7 +2,7 @@
 // (an ACL user with `resetchannels`) must be refused before any script writes: every command
 // fails with REDIS_NO_PERMISSION and the store is exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { AuctionEngine, connectRedis } from '../../src/main/engine'
 import type { ErrorCode } from '../../src/shared/errors'
 import { accepted, privateRedis, rejected, staff, uniqueId } from './fixtures'
@@ -16,7 +16,7 @@ const NO_LOG = uniqueId('no-log')
 let admin: Awaited<ReturnType<typeof privateRedis>>
 let restricted: AuctionEngine
 let noLog: AuctionEngine
-const clients: Redis[] = []
+const clients: RedisClient[] = []
 
 async function engineAs(user: string, rules: string[]): Promise<AuctionEngine> {
   await admin.redis.call('ACL', 'SETUSER', user, 'on', '>pw', '~*', ...rules)

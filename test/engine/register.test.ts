@@ -3,6 +3,7 @@
 // turning on the paddle checks of the sale and its lots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { AuctionEngine, connectRedis, saleKeys } from '../../src/main/engine'
 import type { RegisterAddInput, RegisterEntry } from '../../src/shared/register'
 import { openEngine, person, privateRedis, redisUrl, rejected, uniqueId } from './fixtures'
@@ -10,7 +11,7 @@ import { clerk, contentOf, everything, liveSale, logOf } from './live-fixtures'
 import { ok, saleLog, saleOf } from './sale-fixtures'
 
 let engine: AuctionEngine
-let redis: Redis
+let redis: RedisClient
 let close: () => Promise<void>
 beforeAll(async () => ({ engine, redis, close } = await openEngine()))
 afterAll(() => close())

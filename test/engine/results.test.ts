@@ -4,7 +4,7 @@
 // terms: set at create and by `sales:update` (a draft's only; NOT_SELLER, bad input and
 // other statuses change nothing), and the seller's side shown to staff and the seller only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import type { AuctionEngine } from '../../src/main/engine'
 import { saleKeys } from '../../src/main/engine'
 import type { Actor, Lot } from '../../src/shared/domain'
@@ -17,7 +17,7 @@ import { clerk, everything, liveSale, offer } from './live-fixtures'
 import { createSale, lotInput, lotsOf, ok, refused, saleLog, saleOf } from './sale-fixtures'
 
 let engine: AuctionEngine
-let redis: Redis
+let redis: RedisClient
 let close: () => Promise<void>
 beforeAll(async () => ({ engine, redis, close } = await openEngine()))
 afterAll(() => close())

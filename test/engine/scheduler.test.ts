@@ -2,7 +2,7 @@
 // It runs on a Redis of its own here: a scheduler on the shared server would close other
 // files' auctions. Short durations, and the tests wait for events, never for a clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import {
   AuctionEngine,
   Scheduler,
@@ -32,7 +32,7 @@ afterAll(() => own.close())
 
 /** Runs schedulers (each on its own connection) while `work` runs. */
 async function withSchedulers<T>(count: number, work: () => Promise<T>): Promise<T> {
-  const clients: Redis[] = []
+  const clients: RedisClient[] = []
   const schedulers: Scheduler[] = []
   try {
     for (let i = 0; i < count; i++) {

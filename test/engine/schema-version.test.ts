@@ -3,7 +3,7 @@
 // refused on every call with both versions named, and nothing is written to it.
 import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import {
   AuctionEngine,
   Scheduler,
@@ -16,7 +16,7 @@ import { startRedis, type RedisProcess } from '../support/redis-server'
 import { staff } from './fixtures'
 
 let server: RedisProcess
-const clients: Redis[] = []
+const clients: RedisClient[] = []
 beforeAll(async () => {
   server = await startRedis()
 })
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 /** Each test gets a database of its own on the private server. */
 let nextDb = 0
-async function database(): Promise<{ redis: Redis; db: number }> {
+async function database(): Promise<{ redis: RedisClient; db: number }> {
   const db = nextDb++
   const redis = await connectRedis({ url: server.url, database: db })
   clients.push(redis)
@@ -35,7 +35,7 @@ async function database(): Promise<{ redis: Redis; db: number }> {
 }
 
 /** Every key with its serialized value: equal snapshots mean nothing was written. */
-async function contents(redis: Redis): Promise<Record<string, string>> {
+async function contents(redis: RedisClient): Promise<Record<string, string>> {
   const keys = (await redis.keys('*')).sort()
   const dumps = await Promise.all(keys.map((key) => redis.dumpBuffer(key)))
   return Object.fromEntries(keys.map((key, i) => [key, dumps[i]?.toString('base64') ?? '']))
@@ -80,7 +80,7 @@ const mismatch = (found: string) =>
   new RegExp(`layout version ${found}\\b.*layout version ${SCHEMA_VERSION}\\b`)
 
 /** A store of the first layout: single auctions with their due indices, no version. */
-async function firstLayout(redis: Redis, markers: string[]): Promise<void> {
+async function firstLayout(redis: RedisClient, markers: string[]): Promise<void> {
   await redis.hset('auction:A1', { id: 'A1', status: 'active', currentPrice: '100' })
   for (const marker of markers) await redis.zadd(marker, 1_700_000_000_000, 'A1')
 }
@@ -138,7 +138,7 @@ describe('schema version', () => {
   })
 })
 
-async function expectRefusedEverywhere(redis: Redis, found: string): Promise<void> {
+async function expectRefusedEverywhere(redis: RedisClient, found: string): Promise<void> {
   const before = await contents(redis)
   const engine = new AuctionEngine(redis)
   for (const [name, call] of Object.entries(everyCall(engine))) {

@@ -5,7 +5,7 @@
 // time the scheduler could not reach Redis), each closed exactly once, and no retry made a
 // second sale or lot, nor left one behind that nobody was told about.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import {
   AuctionEngine,
   connectRedis,
@@ -120,7 +120,7 @@ async function createSale(engine: AuctionEngine, acked: Acknowledged, bulk: bool
 }
 
 /** Keys of one pattern, by SCAN (not KEYS: the store holds thousands of keys). */
-async function scan(redis: Redis, match: string): Promise<string[]> {
+async function scan(redis: RedisClient, match: string): Promise<string[]> {
   const found: string[] = []
   let cursor = '0'
   do {
@@ -132,7 +132,7 @@ async function scan(redis: Redis, match: string): Promise<string[]> {
 }
 
 let server: RedisProcess | undefined
-const clients: Redis[] = []
+const clients: RedisClient[] = []
 afterEach(async () => {
   for (const client of clients.splice(0)) client.disconnect()
   await server?.stop()

@@ -17,7 +17,7 @@
 // The due entry written ahead must also survive a scheduler pass that comes before the
 // create script: see slow-create.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { AuctionEngine, Scheduler, connectRedis, registryKeys } from '../../src/main/engine'
 import type { AuctionEvent, Sale } from '../../src/shared/domain'
 import { SALE_STATUSES, isLotEvent } from '../../src/shared/domain'
@@ -26,7 +26,7 @@ import { person } from '../engine/fixtures'
 import { lotInput, ok, saleLog, saleOf, type SaleLog } from '../engine/sale-fixtures'
 
 let server: RedisProcess
-let redis: Redis
+let redis: RedisClient
 let engine: AuctionEngine
 let faulty: FaultyEngine
 beforeEach(async () => {
@@ -138,7 +138,7 @@ async function createWorkload(): Promise<Workload> {
 class FaultyEngine extends AuctionEngine {
   sweeps = 0
   sweeping = false
-  constructor(client: Redis) {
+  constructor(client: RedisClient) {
     super(client, { dropWritesAfterScripts: true })
   }
   override async sweepRegistries() {

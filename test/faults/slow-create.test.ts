@@ -3,13 +3,13 @@
 // reply). The pass finds no sale; the auction it then creates must still close on time,
 // without the help of the repair sweep.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { AuctionEngine, Scheduler, connectRedis } from '../../src/main/engine'
 import { startRedis, type RedisProcess } from '../support/redis-server'
 import { ok, saleLog } from '../engine/sale-fixtures'
 
 let server: RedisProcess
-let redis: Redis
+let redis: RedisClient
 let engine: AuctionEngine
 beforeEach(async () => {
   server = await startRedis()
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 /** The client, with every createSale script call held back: a create slow between its
  * write-ahead entries and its script. */
-function slowCreates(client: Redis, delayMs: number): Redis {
+function slowCreates(client: RedisClient, delayMs: number): RedisClient {
   return new Proxy(client, {
     get(target, property) {
       const value = Reflect.get(target, property, target) as unknown

@@ -8,7 +8,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { AuctionEngine, connectRedis, resolveLuaDir } from '../../src/main/engine'
 import { scriptSources } from '../../src/main/engine/scripts'
 import { startRedis } from '../support/redis-server'
@@ -56,7 +56,7 @@ function clockedLuaDir(): string {
 
 export interface ClockedEngine {
   engine: AuctionEngine
-  redis: Redis
+  redis: RedisClient
   url: string
   /** Empties the store and sets the clock: each run starts alone at `now`. */
   reset(now: number): Promise<void>

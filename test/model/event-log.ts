@@ -1,6 +1,6 @@
 // Every event published on the sales' channels of the property test's server, by sale, in
 // the order they arrived (one subscriber connection keeps the publish order).
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { expect } from 'vitest'
 import { connectRedis } from '../../src/main/engine'
 import { isLotEvent, type Lot, type Sale, type SaleChannelEvent } from '../../src/shared/domain'
@@ -10,7 +10,7 @@ const CHANNEL = /^sale:\{(.+)\}:events$/
 export class SaleEventLog {
   private readonly bySale = new Map<string, SaleChannelEvent[]>()
 
-  private constructor(private readonly client: Redis) {
+  private constructor(private readonly client: RedisClient) {
     client.on('pmessage', (_pattern: string, channel: string, payload: string) => {
       const saleId = CHANNEL.exec(channel)?.[1]
       if (saleId === undefined) return

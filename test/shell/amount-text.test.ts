@@ -1,7 +1,7 @@
 // Amounts are exact text everywhere: over the WebSocket, " 12", "12\n" and "\t12.00" are
 // INVALID_AMOUNT with the field, as the CLI and the engine say, never trimmed into 12.00; and
 // nothing is placed or created.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sale } from '../../src/shared/domain'
 import {
@@ -16,7 +16,7 @@ import {
 import { startSellerConsole, stopSellerConsole } from './seller-console'
 
 let server: TestConsole
-let redis: Redis
+let redis: RedisClient
 let owner: TestClient
 let clerk: TestClient
 

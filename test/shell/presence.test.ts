@@ -1,7 +1,7 @@
 // Viewer counts across machines: two console processes (two web servers, two services)
 // share one Redis; counts are pushed when they change, and a console that vanished
 // without leaving drops out once its heartbeat expires.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectRedis } from '../../src/main/engine'
 import { viewersKey } from '../../src/main/presence'
@@ -18,7 +18,7 @@ import {
 
 let here: TestConsole
 let there: TestConsole
-let redis: Redis
+let redis: RedisClient
 
 beforeAll(async () => {
   ;[here, there] = await Promise.all([

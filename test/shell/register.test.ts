@@ -1,7 +1,7 @@
 // The bidder register over the contract (WebSocket): staff and the sale's seller keep it,
 // nobody else reads it; an edit changes only the fields it sends; an import's bad rows are
 // numbered by position; a watching console hears register_changed without any limit.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sale } from '../../src/shared/domain'
 import {
@@ -16,7 +16,7 @@ import {
 import { startSellerConsole, stopSellerConsole } from './seller-console'
 
 let server: TestConsole
-let redis: Redis
+let redis: RedisClient
 let owner: TestClient
 const others: TestClient[] = []
 

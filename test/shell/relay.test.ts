@@ -1,7 +1,7 @@
 // The live relay end to end: events of watched auctions reach every watching tab with
 // their seq untouched, list events reach everyone, subscriptions are reference-counted on
 // the one subscriber connection, and viewer counts are pushed when they change.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { EventBatcher } from '../../src/main/relay'
 import { auctionChannel, type AuctionEvent } from '../../src/shared/domain'
@@ -17,7 +17,7 @@ import {
 import { startSellerConsole, stopSellerConsole } from './seller-console'
 
 let server: TestConsole
-let redis: Redis
+let redis: RedisClient
 let owner: TestClient
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // changes them while a draft (watching consoles hear sale_updated without the rates), a
 // bidder sees the premium but never the commission, staff read results, invoices and the
 // report, and a seller only their own statement.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sale } from '../../src/shared/domain'
 import { uniqueId } from '../support/engine'
@@ -18,7 +18,7 @@ import {
 } from './support'
 
 let server: TestConsole
-let redis: Redis
+let redis: RedisClient
 let owner: TestClient
 const ownerId = uniqueId('seller')
 const others: TestClient[] = []

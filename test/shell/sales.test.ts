@@ -2,7 +2,7 @@
 // relay on one channel per sale: a sale watch hears every event of the sale, a lot watch
 // only its lot's, both share one reference-counted subscription, and the sales list
 // channel reaches every tab.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { CommandInput } from '../../src/shared/contract'
 import { isLotEvent, saleChannel, type Sale } from '../../src/shared/domain'
@@ -19,7 +19,7 @@ import {
 import { startSellerConsole, stopSellerConsole } from './seller-console'
 
 let server: TestConsole
-let redis: Redis
+let redis: RedisClient
 let owner: TestClient
 let ownerId: string
 

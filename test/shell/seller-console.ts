@@ -1,6 +1,6 @@
 // A shell test file's shared set-up: one console on the test Redis, a Redis connection to
 // look behind it, and a tab signed in as a seller.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 import { connectRedis } from '../../src/main/engine'
 import { redisUrl } from '../support/engine'
 import {
@@ -14,7 +14,7 @@ import {
 
 export interface SellerConsole {
   server: TestConsole
-  redis: Redis
+  redis: RedisClient
   owner: TestClient
 }
 

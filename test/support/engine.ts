@@ -4,13 +4,13 @@ import { inject } from 'vitest'
 import { AuctionEngine, connectRedis } from '../../src/main/engine'
 import type { CreateAuctionInput } from '../../src/main/engine'
 import type { Auction } from '../../src/shared/domain'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../src/main/engine'
 
 export const redisUrl = (): string => inject('redisUrl')
 
 export async function openEngine(): Promise<{
   engine: AuctionEngine
-  redis: Redis
+  redis: RedisClient
   close: () => Promise<void>
 }> {
   const redis = await connectRedis({ url: redisUrl() })

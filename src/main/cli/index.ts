@@ -1,6 +1,13 @@
 // The headless CLI: `npm run --silent cli -- <command>`. Redis from REDIS_URL.
 import { fail } from '../../shared/errors'
-import { AuctionEngine, connectRedis, scrubSecrets, type ConnectionOptions } from '../engine'
+import {
+  AuctionEngine,
+  connectRedis,
+  durabilityFromEnv,
+  RedisUrlError,
+  scrubSecrets,
+  type ConnectionOptions,
+} from '../engine'
 import { auctionCommands } from './commands/auction'
 import { bid, history } from './commands/bid'
 import { clerkLotCommands, clerkSaleCommands } from './commands/clerk'
@@ -81,7 +88,12 @@ const USAGE = `usage: npm run --silent cli -- <command>
   operator passwd ID [--password-stdin] [--as BY]
                     the password: one line on stdin with --password-stdin, else typed at the
                     terminal without echo; never a flag
-Redis: REDIS_URL (default redis://127.0.0.1:6379)`
+Redis: REDIS_URL (default redis://127.0.0.1:6379), one of
+  redis[s]://[user:pass@]host:port[/db]                     one server
+  redis[s]+sentinel://[user:pass@]h1:p1,h2:p2/<masterName>  Sentinel: follows a failover
+  redis[s]+cluster://[user:pass@]h1:p1,h2:p2                Redis Cluster
+REDIS_DURABILITY=local|replicated (default local): replicated waits for a replica on every
+  change (WAIT 1), NOT_REPLICATED when none confirms in REDIS_REPLICATION_TIMEOUT_MS (1000)`
 
 type Runner = (
   engine: AuctionEngine,
@@ -146,21 +158,31 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error
   }
-  const connection: ConnectionOptions = {
+  let connection: ConnectionOptions = {
     url: process.env.REDIS_URL,
     connectionName: 'auction-console:cli',
   }
   let redis
   try {
+    connection = { ...connection, ...durabilityFromEnv(process.env) }
     redis = await connectRedis(connection)
   } catch (error) {
+    if (error instanceof RedisUrlError) {
+      const field = /^REDIS_[A-Z_]+/.exec(error.message)?.[0] ?? 'REDIS_URL'
+      const message = error.message.startsWith(field) ? error.message : `${field}: ${error.message}`
+      return finish(fail('INVALID_INPUT', message, { field }))
+    }
     say(
       `cannot reach Redis: ${scrubSecrets(error instanceof Error ? error.message : String(error))}`,
     )
     return finish(fail('REDIS_UNAVAILABLE', 'Redis is not reachable (set REDIS_URL)'))
   }
   try {
-    return await routed.runner(new AuctionEngine(redis), routed.args, connection)
+    const engine = new AuctionEngine(redis, {
+      durability: connection.durability,
+      replicationTimeoutMs: connection.replicationTimeoutMs,
+    })
+    return await routed.runner(engine, routed.args, connection)
   } catch (error) {
     if (error instanceof UsageError) return finish(error.toFailure())
     throw error

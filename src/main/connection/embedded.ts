@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { Redis, type RedisOptions } from 'ioredis'
+import { createRedisClient, type RedisClient } from '../engine'
 import { findRedisServer, installHint } from './redis-binary'
 
 export interface EmbeddedServer {
@@ -190,9 +190,7 @@ async function spawnServer(
   const pid = child.pid
   const running = (): boolean => child.exitCode === null && child.signalCode === null
   const identity =
-    (await ready) && pid !== undefined
-      ? await identify({ host: '127.0.0.1', port, password }).catch(() => null)
-      : null
+    (await ready) && pid !== undefined ? await identify({ port, password }).catch(() => null) : null
   // What answers on the port must be the child we started.
   if (!identity || identity.pid !== pid || !running()) {
     child.kill('SIGKILL')
@@ -248,21 +246,28 @@ async function spawnServer(
   }
 }
 
+/** Our own server on loopback: its port, or its unix socket in the private data folder. */
+interface CheckTarget {
+  port?: number
+  path?: string
+  password?: string
+}
+
 /** process_id and run_id from INFO server, as the server at `target` answers them. */
 async function identify(
-  target: Pick<RedisOptions, 'host' | 'port' | 'path' | 'password'>,
-  then?: (client: Redis, info: string) => Promise<void>,
+  target: CheckTarget,
+  then?: (client: RedisClient, info: string) => Promise<void>,
 ): Promise<{ pid: number; runId: string }> {
-  const client = new Redis({
-    ...target,
-    connectionName: CHECK_NAME,
-    lazyConnect: true,
-    retryStrategy: () => null,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 2000,
-    commandTimeout: 5000,
-  })
-  client.on('error', () => undefined)
+  const client = createRedisClient(
+    {
+      url: `redis://127.0.0.1:${target.port ?? 6379}`,
+      socketPath: target.path,
+      password: target.password,
+      connectionName: CHECK_NAME,
+    },
+    'probe',
+    { connectTimeoutMs: 2000 },
+  )
   try {
     await client.connect()
     const info = await client.info('server')
@@ -281,7 +286,7 @@ async function identify(
  * console uses it; 'in-use' when one does; otherwise nothing is touched ('none').
  */
 async function takeOver(state: StateFile): Promise<'none' | 'in-use' | 'shut-down'> {
-  let target: Pick<RedisOptions, 'host' | 'port' | 'path' | 'password'>
+  let target: CheckTarget
   if (state.socket) {
     // A dead server's socket file refuses; only our own user can create one in the folder.
     if (!existsSync(state.socket)) return 'none'
@@ -289,7 +294,7 @@ async function takeOver(state: StateFile): Promise<'none' | 'in-use' | 'shut-dow
   } else {
     // No unix socket (Windows, a long path, a file from before): over TCP. The password
     // sent is that old server's own, which opens nothing else once it is gone.
-    target = { host: '127.0.0.1', port: state.port, password: state.password }
+    target = { port: state.port, password: state.password }
   }
   // The run_id it drew at its start; a file from before run_ids were kept: the weaker pid.
   const proven = (info: string): boolean =>

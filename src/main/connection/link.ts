@@ -1,21 +1,21 @@
 // One live "link" to a Redis server: the command connection (engine + scheduler) and the
 // relay's subscriber connection, each with its tracked state. Replaced as a whole when the
 // settings change.
-import { Redis } from 'ioredis'
 import {
   AuctionEngine,
   Scheduler,
-  buildRedisOptions,
+  createRedisClient,
   retryStrategy,
   type ConnectionOptions,
+  type RedisClient,
 } from '../engine'
 import type { EmbeddedServer } from './embedded'
 import { missingPermission } from './permissions'
 import { ClientTracker } from './tracker'
 
 export interface Link {
-  readonly command: Redis
-  readonly subscriber: Redis
+  readonly command: RedisClient
+  readonly subscriber: RedisClient
   readonly engine: AuctionEngine
   readonly endpoint: string
   readonly embedded: EmbeddedServer | null
@@ -44,20 +44,15 @@ export function openLink(options: LinkOptions): Link {
   // client dials it again (another process may hold it), with its password or at all.
   const mayDial = (): boolean => !closing && (embedded === null || embedded.alive())
   const redial = (attempt: number): number | null => (mayDial() ? retryStrategy(attempt) : null)
-  const command = new Redis({
-    ...buildRedisOptions({ ...options.connection }),
-    retryStrategy: redial,
-  })
+  const command = createRedisClient(options.connection, 'command', { retry: redial })
   // The subscriber never queues: while it is down, the relay keeps what it wants and
   // subscribes again when the link is live.
-  const subscriber = new Redis({
-    ...buildRedisOptions({ ...options.connection, connectionName: 'auction-console:relay' }),
-    retryStrategy: redial,
-    autoResubscribe: false,
-    commandTimeout: undefined,
-  })
+  const subscriber = createRedisClient(
+    { ...options.connection, connectionName: 'auction-console:relay' },
+    'subscriber',
+    { retry: redial },
+  )
   for (const client of [command, subscriber]) {
-    client.on('error', () => undefined)
     // ioredis gives up after a failure it does not retry (e.g. in the connector): go on.
     client.on('end', () => {
       if (mayDial()) setTimeout(() => mayDial() && client.connect().catch(() => undefined), 2000)
@@ -86,7 +81,10 @@ export function openLink(options: LinkOptions): Link {
     new ClientTracker(command, options.onChange, options.offlineAfterMs),
     new ClientTracker(subscriber, options.onChange, options.offlineAfterMs),
   ] as const
-  const engine = new AuctionEngine(command)
+  const engine = new AuctionEngine(command, {
+    durability: options.connection.durability,
+    replicationTimeoutMs: options.connection.replicationTimeoutMs,
+  })
   let loggedSchedulerError = false
   const scheduler = new Scheduler(engine, {
     onError: () => {
@@ -133,7 +131,7 @@ export function openLink(options: LinkOptions): Link {
   }
 }
 
-async function quit(client: Redis): Promise<void> {
+async function quit(client: RedisClient): Promise<void> {
   if (client.status !== 'ready') return void client.disconnect()
   await Promise.race([
     client.quit().catch(() => undefined),

@@ -2,7 +2,7 @@
 // would need ACL rights itself): run scripts, and the calls the scripts, the reads and the
 // relay make, asked with redis.acl_check_cmd inside one tiny script. Nothing is executed
 // and nothing published (other consoles listen on the list channels). A refusal is named.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../engine'
 import { AUCTION_LIST_CHANNEL, SALE_LIST_CHANNEL, saleChannel } from '../../shared/domain'
 import { OPERATOR_SESSIONS_CHANNEL, operatorKeys } from '../engine/keys'
 import { presenceChannel } from '../presence'
@@ -69,7 +69,7 @@ const NO_PERMISSION = /NOPERM|no permissions to|user executing the script can't/
  * The first permission the user lacks, in words; null when it has them all, or when the
  * server cannot say (a Redis before 7.0 has no acl_check_cmd: no claim either way).
  */
-export async function missingPermission(client: Redis): Promise<string | null> {
+export async function missingPermission(client: RedisClient): Promise<string | null> {
   let refused: unknown
   try {
     refused = await client.eval(CHECK_LUA, 0, JSON.stringify(NEEDS.map(([, call]) => call)))

@@ -1,8 +1,12 @@
 // "Test connection": one throw-away client, no retries, a PING for the round trip and the
 // server version, then the user's permissions (REDIS_NO_PERMISSION names a missing one). Every failure is an answer with a scrubbed message, never an exception.
-import { Redis } from 'ioredis'
 import { fail, type Result } from '../../shared/errors'
-import { buildRedisOptions, scrubSecrets, type ConnectionOptions } from '../engine'
+import {
+  createRedisClient,
+  scrubSecrets,
+  type ConnectionOptions,
+  type RedisClient,
+} from '../engine'
 import { missingPermission } from './permissions'
 
 export interface ProbeResult {
@@ -16,16 +20,14 @@ export async function probeRedis(
   options: ConnectionOptions,
   timeoutMs = 8000,
 ): Promise<Result<ProbeResult>> {
-  let client: Redis | undefined
+  let client: RedisClient | undefined
   let lastError = ''
   try {
-    client = new Redis({
-      ...buildRedisOptions({ ...options, connectionName: 'auction-console:test' }),
-      retryStrategy: () => null,
-      commandTimeout: timeoutMs,
+    client = createRedisClient({ ...options, connectionName: 'auction-console:test' }, 'probe', {
+      commandTimeoutMs: timeoutMs,
     })
     client.on('error', (error: Error) => (lastError = error.message))
-    const work = async (target: Redis): Promise<ProbeResult> => {
+    const work = async (target: RedisClient): Promise<ProbeResult> => {
       await target.connect()
       const started = performance.now()
       await target.ping()
@@ -34,7 +36,7 @@ export async function probeRedis(
       const serverVersion = /redis_version:([^\r\n]+)/.exec(info)?.[1] ?? 'unknown'
       return { latencyMs, serverVersion }
     }
-    const check = async (target: Redis): Promise<ProbeResult | string> => {
+    const check = async (target: RedisClient): Promise<ProbeResult | string> => {
       const found = await work(target)
       // Reachable is not enough: the user must be able to do the console's work.
       return (await missingPermission(target)) ?? found

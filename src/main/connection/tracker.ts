@@ -1,8 +1,7 @@
 // Follows one ioredis client and names its state the way the UI shows it. ioredis retries
 // forever (retryStrategy); "offline" is a reconnect that has lasted too long to be a blip.
-import type { Redis } from 'ioredis'
 import type { ConnectionState } from '../../shared/contract'
-import { scrubSecrets } from '../engine'
+import { scrubSecrets, type RedisClient } from '../engine'
 
 export interface TrackedState {
   state: ConnectionState
@@ -17,7 +16,7 @@ export class ClientTracker {
   private readonly detach: () => void
 
   constructor(
-    client: Redis,
+    client: RedisClient,
     private readonly onChange: () => void,
     private readonly offlineAfterMs: number,
   ) {

@@ -1,10 +1,14 @@
 // A live feed of auction events on its own subscriber connection (a connection in
 // subscribe mode cannot run commands, and commands must not wait behind events).
-import { Redis } from 'ioredis'
 import type { AuctionEvent, SaleChannelEvent } from '../../shared/domain'
 import { isLotEvent, saleChannel, saleIdOf } from '../../shared/domain'
 import { decodeEvent } from './codec'
-import { buildRedisOptions, type ConnectionOptions } from './connection'
+import {
+  createRedisClient,
+  isCluster,
+  type ConnectionOptions,
+  type RedisClient,
+} from './connection'
 
 export interface EventFeed {
   /** A lot's events (on its sale's channel, the other lots' events left out). */
@@ -14,7 +18,7 @@ export interface EventFeed {
   watchSale(saleId: string): Promise<void>
   watchChannel(channel: string): Promise<void>
   close(): Promise<void>
-  readonly client: Redis
+  readonly client: RedisClient
 }
 
 /**
@@ -31,14 +35,10 @@ export async function openEventFeed(
   const named = new Set<string>()
   const saleOfChannel = /^sale:\{(.+)\}:events$/
   // A subscriber may queue SUBSCRIBE while reconnecting: resubscribing is ioredis' job here.
-  const client = new Redis({
-    ...buildRedisOptions({ ...options, connectionName: 'auction-console:events' }),
-    enableOfflineQueue: true,
-    autoResubscribe: true,
-    commandTimeout: undefined,
-  })
-  client.on('error', () => undefined)
-  client.on('message', (channel: string, payload: string) => {
+  const client = createRedisClient({ ...options, connectionName: 'auction-console:events' }, 'feed')
+  // On a cluster a sale's channel is sharded: it lives on the node that owns the sale's slot.
+  const sharded = isCluster(client)
+  const onMessage = (channel: string, payload: string) => {
     let event: SaleChannelEvent
     try {
       event = decodeEvent(payload)
@@ -52,12 +52,20 @@ export async function openEventFeed(
       return
     }
     if (isLotEvent(event) && lots.has(event.auctionId)) handler(event, channel)
-  })
+  }
+  client.on('message', onMessage)
+  client.on('smessage', onMessage)
   const wanted = (saleId: string): boolean =>
     sales.has(saleId) || [...lots].some((lot) => saleIdOf(lot) === saleId)
-  const subscribe = async (saleId: string) => void (await client.subscribe(saleChannel(saleId)))
+  const subscribe = async (saleId: string) =>
+    void (await (sharded
+      ? client.ssubscribe(saleChannel(saleId))
+      : client.subscribe(saleChannel(saleId))))
   const release = async (saleId: string) => {
-    if (!wanted(saleId)) await client.unsubscribe(saleChannel(saleId))
+    if (wanted(saleId)) return
+    await (sharded
+      ? client.sunsubscribe(saleChannel(saleId))
+      : client.unsubscribe(saleChannel(saleId)))
   }
   await client.connect()
   return {
@@ -80,6 +88,7 @@ export async function openEventFeed(
     },
     close: async () => {
       client.removeAllListeners('message')
+      client.removeAllListeners('smessage')
       await client.quit().catch(() => client.disconnect())
     },
   }

@@ -7,17 +7,33 @@ export {
   type EngineOptions,
   type DueBatch,
 } from './engine'
+export { durabilityFromEnv } from './durability-env'
 export { Scheduler, type SchedulerOptions } from './scheduler'
 export { openEventFeed, type EventFeed } from './events'
 export {
-  buildRedisOptions,
   connectRedis,
+  connectRedisServer,
+  createRedisClient,
+  endpointOf,
+  isCluster,
+  publishCommandOf,
   scrubSecrets,
   isUnavailable,
   retryStrategy,
   DEFAULT_REDIS_URL,
+  type ClientPurpose,
   type ConnectionOptions,
+  type Durability,
+  type RedisClient,
 } from './connection'
+export {
+  endpointText,
+  parseRedisUrl,
+  RedisUrlError,
+  splitUrlCredentials,
+  type RedisEndpoint,
+  type RedisTopology,
+} from './redis-url'
 export {
   auctionKeys,
   indexKeys,

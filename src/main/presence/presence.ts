@@ -1,7 +1,7 @@
 // How many consoles watch an auction, across machines: each watching session is a member
 // of a sorted set scored by its expiry, refreshed by a heartbeat. A console that dies
 // simply stops refreshing and is pruned by the next script run of anyone else.
-import type { Redis } from 'ioredis'
+import { publishCommandOf, type RedisClient } from '../engine'
 import {
   PRESENCE_LUA,
   presenceChannel,
@@ -12,7 +12,7 @@ import {
 
 export interface PresenceOptions {
   /** The command connection of the current link, if any. */
-  client: () => Redis | null
+  client: () => RedisClient | null
   /** Unique per console process: members are `<instanceId>:<sessionId>`. */
   instanceId: string
   ttlMs?: number
@@ -20,14 +20,14 @@ export interface PresenceOptions {
   publishCommand?: 'PUBLISH' | 'SPUBLISH'
 }
 
-type PresenceClient = Redis & {
+type PresenceClient = RedisClient & {
   auctionPresence(...args: (string | number)[]): Promise<number>
 }
 
 export class Presence {
   /** auctionId → sessions of this process counted as viewers. */
   private readonly joined = new Map<string, Set<string>>()
-  private readonly defined = new WeakSet<Redis>()
+  private readonly defined = new WeakSet<RedisClient>()
   private readonly timer: NodeJS.Timeout
   private readonly ttlMs: number
 
@@ -101,7 +101,7 @@ export class Presence {
       return await (client as PresenceClient).auctionPresence(
         viewersKey(auctionId),
         viewersCountKey(auctionId),
-        this.options.publishCommand ?? 'PUBLISH',
+        this.options.publishCommand ?? publishCommandOf(client),
         presenceChannel(auctionId),
         auctionId,
         mode,

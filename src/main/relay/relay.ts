@@ -4,7 +4,7 @@
 // it. A lot watcher gets only its lot's events ('auction:events'), a sale watcher all of
 // them ('sale:events'). The two list channels go to everyone. Events pass through untouched
 // (seq included): the UI applies them by seq and asks for a snapshot on a gap.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../engine'
 import type { PushSink } from '../api/types'
 import type { Auction, AuctionEvent, Lot, Sale, SaleChannelEvent } from '../../shared/domain'
 import {
@@ -61,7 +61,7 @@ export class Relay {
   private readonly subscriptions = new Subscriptions()
   /** Channels the process itself listens on (not fanned out to sessions). */
   private readonly listeners = new Map<string, (payload: string) => void>()
-  private client: Redis | null = null
+  private client: RedisClient | null = null
   private readonly onMessage = (channel: string, payload: string): void =>
     this.route(channel, payload)
 
@@ -71,11 +71,13 @@ export class Relay {
   }
 
   /** Uses this subscriber connection from now on (idempotent). */
-  attach(client: Redis): void {
+  attach(client: RedisClient): void {
     if (this.client === client) return
     this.client?.off('message', this.onMessage)
+    this.client?.off('smessage', this.onMessage)
     this.client = client
     client.on('message', this.onMessage)
+    client.on('smessage', this.onMessage)
     this.subscriptions.attach(client)
   }
 
@@ -213,6 +215,7 @@ export class Relay {
 
   close(): void {
     this.client?.off('message', this.onMessage)
+    this.client?.off('smessage', this.onMessage)
     for (const session of this.sessions.values()) {
       session.lotEvents.close()
       session.saleEvents.close()

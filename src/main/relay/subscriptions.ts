@@ -1,15 +1,17 @@
 // Reference-counted channel subscriptions on the one subscriber connection. What is wanted
 // is the truth; the connection follows it when it can and catches up after a reconnect.
-import type { Redis } from 'ioredis'
+// On a Redis Cluster a channel with a hash tag (a sale's, a lot's presence) is sharded: it
+// is heard with SSUBSCRIBE on the node that owns its slot. The list channels stay classic.
+import { isCluster, type RedisClient } from '../engine'
 
 export class Subscriptions {
   private readonly wanted = new Map<string, number>()
   /** The SUBSCRIBE in flight (or done) per channel, so a second watcher waits for it too. */
   private readonly pending = new Map<string, Promise<void>>()
-  private client: Redis | null = null
+  private client: RedisClient | null = null
 
   /** Uses a new subscriber connection (after the settings changed). */
-  attach(client: Redis): void {
+  attach(client: RedisClient): void {
     this.client = client
     this.pending.clear()
   }
@@ -55,10 +57,20 @@ export class Subscriptions {
     const client = this.client
     // While the connection is down nothing is sent: resubscribe() runs when it is live.
     if (!client || client.status !== 'ready') return
+    const sharded = isCluster(client) ? channels.filter(isShardedChannel) : []
+    const classic = channels.filter((channel) => !sharded.includes(channel))
+    const calls: Promise<unknown>[] = []
+    if (classic.length > 0) calls.push(client[command](...classic))
+    // One SSUBSCRIBE per channel: channels of different slots cannot share one.
+    const shardedCommand = command === 'subscribe' ? 'ssubscribe' : 'sunsubscribe'
+    for (const channel of sharded) calls.push(client[shardedCommand](channel))
     try {
-      await client[command](...channels)
+      await Promise.all(calls)
     } catch {
       // A connection that just dropped: the next resubscribe() repairs it.
     }
   }
 }
+
+/** A channel that belongs to one slot (it carries a hash tag), sharded on a cluster. */
+export const isShardedChannel = (channel: string): boolean => /\{[^}]+\}/.test(channel)

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../../src/main/engine'
 import { OperatorStore } from '../../../src/main/accounts'
 import { AuctionEngine, connectRedis } from '../../../src/main/engine'
 import type { CreateAuctionInput } from '../../../src/main/engine'
@@ -36,7 +36,7 @@ export async function startStack(): Promise<Stack> {
   const { port, dir } = redis
   const dataDir = mkdtempSync(join(tmpdir(), 'console-e2e-'))
   let server: WebServer | null = null
-  let client: Redis | null = null
+  let client: RedisClient | null = null
   const close = async (): Promise<void> => {
     await server?.close().catch((error: unknown) => console.error('web server close:', error))
     client?.disconnect()
