@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'SCHEMA_MISMATCH',
   'REDIS_UNAVAILABLE',
   'REDIS_NO_PERMISSION',
+  'NOT_REPLICATED',
   'UNAUTHORIZED',
   'TOO_MANY_REQUESTS',
   'TOO_MANY_WATCHES',
@@ -64,6 +65,10 @@ export interface CommandError {
   limit?: number
   /** For SIGN_IN_FAILED while sign-ins are slowed down: how long to wait before trying again. */
   retryAfterMs?: number
+  /** For NOT_REPLICATED: the replicas that confirmed the change in time (0). */
+  replicas?: number
+  /** For NOT_REPLICATED: how long the engine waited for a replica, ms. */
+  timeoutMs?: number
 }
 
 export interface CatalogueRowError {

@@ -41,6 +41,7 @@ import { decodeBidEntry } from './codec'
 import { isNoPermission, isUnavailable, scrubSecrets } from './connection'
 import type { EngineCore } from './core'
 import { tickDue, type DueBatch } from './due'
+import { NotReplicatedError, withDurability, type DurabilityOptions } from './durability'
 import { indexKeys, lotKeys, registryKeys, saleKeys } from './keys'
 import * as live from './live'
 import * as lots from './lots'
@@ -56,7 +57,7 @@ import { idSchema, invalidInput, type CreateAuctionInput } from './validation'
 export type { PlaceBidInput } from './bids'
 export type { DueBatch } from './due'
 
-export interface EngineOptions extends RegistryOptions {
+export interface EngineOptions extends RegistryOptions, DurabilityOptions {
   /** SPUBLISH for Redis Cluster (sharded pub/sub), PUBLISH for a single server. */
   publishCommand?: 'PUBLISH' | 'SPUBLISH'
 }
@@ -93,7 +94,7 @@ export class AuctionEngine {
   ) {
     this.core = {
       redis,
-      run: registerScripts(redis),
+      run: withDurability(registerScripts(redis), redis, options),
       publish: options.publishCommand ?? 'PUBLISH',
       registry: new Registry(redis, options),
     }
@@ -763,6 +764,7 @@ export class AuctionEngine {
 
 /** A thrown error as the answer: Redis out of reach, or an internal fault (secrets scrubbed). */
 function failureOf(error: unknown): Failure {
+  if (error instanceof NotReplicatedError) return error.failure
   if (isUnavailable(error))
     return fail('REDIS_UNAVAILABLE', 'Redis is not reachable; retry with the same requestId')
   const message = error instanceof Error ? error.message : String(error)
