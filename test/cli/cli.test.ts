@@ -230,6 +230,28 @@ describe('CLI', { timeout: 180_000 }, () => {
     expect(run.stderr).toContain('cannot reach Redis')
   })
 
+  it('refuses a REDIS_URL or REDIS_DURABILITY it cannot read, naming it (INVALID_INPUT)', async () => {
+    const noMaster = await cli(['auction', 'show', 'ANY'], {
+      REDIS_URL: 'redis+sentinel://127.0.0.1:26379',
+    })
+    expect(noMaster.code).toBe(2)
+    expect(noMaster.json.error).toMatchObject({ code: 'INVALID_INPUT', field: 'REDIS_URL' })
+    expect(String((noMaster.json.error as { message: string }).message)).toMatch(/master name/)
+    const durability = await cli(['auction', 'show', 'ANY'], { REDIS_DURABILITY: 'sometimes' })
+    expect(durability.json.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'REDIS_DURABILITY',
+    })
+  })
+
+  it('answers REDIS_UNAVAILABLE when no node of a cluster URL answers', async () => {
+    const run = await cli(['auction', 'show', 'ANY'], {
+      REDIS_URL: 'redis+cluster://127.0.0.1:1,127.0.0.1:2',
+    })
+    expect(run.code).toBe(1)
+    expect(errorCode(run)).toBe('REDIS_UNAVAILABLE')
+  })
+
   it('creates live demo auctions and an open timed sale', async () => {
     const run = await cli(['demo'])
     expect(run.code).toBe(0)
