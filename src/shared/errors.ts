@@ -65,6 +65,8 @@ export interface CommandError {
   limit?: number
   /** For SIGN_IN_FAILED while sign-ins are slowed down: how long to wait before trying again. */
   retryAfterMs?: number
+  /** For REDIS_UNAVAILABLE: what Redis or the client said (a cluster down, a slot moving …), scrubbed. */
+  detail?: string
   /** For NOT_REPLICATED: the replicas that confirmed the change in time (0). */
   replicas?: number
   /** For NOT_REPLICATED: how long the engine waited for a replica, ms. */

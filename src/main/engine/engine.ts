@@ -38,7 +38,7 @@ import type { RegisterRow } from '../../shared/register-csv'
 import { readLog, verifyLog } from './audit-log'
 import { Bids, type PlaceBidInput } from './bids'
 import { decodeBidEntry } from './codec'
-import { isNoPermission, isUnavailable, scrubSecrets } from './connection'
+import { isNoPermission, isUnavailable, publishCommandOf, scrubSecrets } from './connection'
 import type { EngineCore } from './core'
 import { tickDue, type DueBatch } from './due'
 import { NotReplicatedError, withDurability, type DurabilityOptions } from './durability'
@@ -95,7 +95,7 @@ export class AuctionEngine {
     this.core = {
       redis,
       run: withDurability(registerScripts(redis), redis, options),
-      publish: options.publishCommand ?? 'PUBLISH',
+      publish: options.publishCommand ?? publishCommandOf(redis),
       registry: new Registry(redis, options),
     }
     this.bids = new Bids(this.core)
@@ -765,9 +765,11 @@ export class AuctionEngine {
 /** A thrown error as the answer: Redis out of reach, or an internal fault (secrets scrubbed). */
 function failureOf(error: unknown): Failure {
   if (error instanceof NotReplicatedError) return error.failure
-  if (isUnavailable(error))
-    return fail('REDIS_UNAVAILABLE', 'Redis is not reachable; retry with the same requestId')
   const message = error instanceof Error ? error.message : String(error)
+  if (isUnavailable(error))
+    return fail('REDIS_UNAVAILABLE', 'Redis is not reachable; retry with the same requestId', {
+      detail: scrubSecrets(message),
+    })
   if (isNoPermission(error)) return fail('REDIS_NO_PERMISSION', scrubSecrets(message))
   return fail('INTERNAL', scrubSecrets(message))
 }
