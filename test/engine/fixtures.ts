@@ -7,6 +7,7 @@ import {
   AuctionEngine,
   auctionKeys,
   connectRedisServer,
+  isCluster,
   openEventFeed,
 } from '../../src/main/engine'
 import type { EventFeed } from '../../src/main/engine'
@@ -40,6 +41,25 @@ export async function privateRedis(): Promise<{
       await server.stop()
     },
   }
+}
+
+/**
+ * Every key matching `pattern`, on one server or on a cluster: a cluster answers KEYS/SCAN for
+ * one node only, so each master is scanned and the answers joined.
+ */
+export async function keysMatching(redis: RedisClient, pattern: string): Promise<string[]> {
+  const servers: Redis[] = isCluster(redis) ? redis.nodes('master') : [redis]
+  const keys: string[] = []
+  for (const server of servers) {
+    let cursor = '0'
+    do {
+      const [next, found] = await server.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
+      keys.push(...found)
+      cursor = next
+    } while (cursor !== '0')
+  }
+  // SCAN may answer a key twice; each key once.
+  return [...new Set(keys)].sort()
 }
 
 /** The answer must be an accepted bid; fails the test with the error otherwise. */

@@ -2,12 +2,11 @@
 // its history as staff see them, absentee bids, the sale's audit log, and everything Redis
 // holds for a sale (to show that a refused command changed nothing).
 import { expect } from 'vitest'
-import type { Redis } from 'ioredis'
-import { saleKeys, type AuctionEngine } from '../../src/main/engine'
+import { saleKeys, type AuctionEngine, type RedisClient } from '../../src/main/engine'
 import type { Actor, BidAccepted, BidEntry, LogEntry, Lot, Sale } from '../../src/shared/domain'
 import type { Failure } from '../../src/shared/errors'
 import type { LotInput, SaleCreateInput } from '../../src/shared/sale-schemas'
-import { accepted, person, staff, uniqueId } from './fixtures'
+import { accepted, keysMatching, person, staff, uniqueId } from './fixtures'
 import { lotInput, ok } from './sale-fixtures'
 
 export const clerk = staff('clerk-7')
@@ -124,19 +123,16 @@ export async function everything(
   engine: AuctionEngine,
   saleId: string,
 ): Promise<Record<string, unknown>> {
-  const redis = engine.redis as Redis
-  const keys: string[] = []
-  let cursor = '0'
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `*{${saleId}}*`, 'COUNT', 1000)
-    keys.push(...found)
-    cursor = next
-  } while (cursor !== '0')
+  const redis = engine.redis as RedisClient
+  const keys = await keysMatching(redis, `*{${saleId}}*`)
   return contentOf(redis, keys)
 }
 
 /** Each key's full content, whatever its type, in key order. */
-export async function contentOf(redis: Redis, keys: string[]): Promise<Record<string, unknown>> {
+export async function contentOf(
+  redis: RedisClient,
+  keys: string[],
+): Promise<Record<string, unknown>> {
   const state: Record<string, unknown> = {}
   for (const key of [...keys].sort()) {
     const type = await redis.type(key)

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuctionEngine } from '../../src/main/engine'
 import type { RegisterAddInput } from '../../src/shared/register'
 import type { SaleCreateInput } from '../../src/shared/sale-schemas'
-import { accepted, openEngine, rejected } from './fixtures'
+import { accepted, keysMatching, openEngine, rejected } from './fixtures'
 import { absentee, clerk, contentOf, historyOf, liveSale, lotNow, offer } from './live-fixtures'
 import { ok } from './sale-fixtures'
 
@@ -50,8 +50,8 @@ async function registeredSale(
 
 /** Everything Redis holds for the sale's keys (its hash tag). */
 async function saleState(saleId: string): Promise<Record<string, unknown>> {
-  const redis = engine.redis as import('ioredis').Redis
-  const keys = await redis.keys(`*{${saleId}}*`)
+  const redis = engine.redis
+  const keys = await keysMatching(redis, `*{${saleId}}*`)
   const withoutLog = keys.filter((key) => !key.endsWith(':log'))
   return contentOf(redis, withoutLog.sort())
 }

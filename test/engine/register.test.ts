@@ -2,11 +2,18 @@
 // refusals that change nothing, the compact paddles hash the bid script reads, and a limit
 // turning on the paddle checks of the sale and its lots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Redis } from 'ioredis'
 import type { RedisClient } from '../../src/main/engine'
 import { AuctionEngine, connectRedis, saleKeys } from '../../src/main/engine'
 import type { RegisterAddInput, RegisterEntry } from '../../src/shared/register'
-import { openEngine, person, privateRedis, redisUrl, rejected, uniqueId } from './fixtures'
+import {
+  keysMatching,
+  openEngine,
+  person,
+  privateRedis,
+  redisUrl,
+  rejected,
+  uniqueId,
+} from './fixtures'
 import { clerk, contentOf, everything, liveSale, logOf } from './live-fixtures'
 import { ok, saleLog, saleOf } from './sale-fixtures'
 
@@ -28,8 +35,8 @@ async function draft(numbers: string[] = ['1', '2'], currency = 'USD') {
 }
 
 /** Every key of the sale on that server, with its content. */
-async function everythingOn(client: Redis, saleId: string): Promise<Record<string, unknown>> {
-  return contentOf(client, await client.keys(`*{${saleId}}*`))
+async function everythingOn(client: RedisClient, saleId: string): Promise<Record<string, unknown>> {
+  return contentOf(client, await keysMatching(client, `*{${saleId}}*`))
 }
 
 const paddlesOf = (saleId: string) => redis.hgetall(saleKeys(saleId).paddles)
