@@ -210,6 +210,10 @@ const UNAVAILABLE = [
   // A cluster in motion: down, a slot moving, or no node to ask.
   /CLUSTERDOWN|TRYAGAIN|^MOVED |^ASK |Too many Cluster redirections/,
   /Cluster isn't ready|None of startup nodes is available|Failed to refresh slots cache/i,
+  // A script names only some of its keys (KEYS), so the node runs it on a migrating slot while
+  // one of the keys it reaches is already on the target (or not there yet): Redis refuses that
+  // key's command mid-script. The same "slot moving" as TRYAGAIN, but seen inside the script.
+  /Script attempted to access a non local key/,
 ]
 
 /** True for errors that mean "Redis cannot be reached right now". */
