@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only throughput,contention,events,relay,live,closing,memory,scaling]`
+// `npm run bench [-- --quick] [-- --only throughput,contention,events,relay,live,closing,memory,scaling,topology]`
 // Starts a private redis-server on loopback, runs the sections, prints tables, writes
 // bench/results/latest.json, and stops the server (also on failure or Ctrl-C).
 import { writeFileSync } from 'node:fs'

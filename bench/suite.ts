@@ -12,6 +12,7 @@ import { relayLatency, type RelayLatency } from './sections/relay-events'
 import { scaling, type ScalingRun } from './sections/scaling'
 import { scriptCost, type ScriptCost } from './sections/script-cost'
 import { throughputSection, type Ratio, type ThroughputRun } from './sections/throughput'
+import { topology, type Topology } from './sections/topology'
 
 export type { Ratio } from './sections/throughput'
 
@@ -24,6 +25,7 @@ export const SECTIONS = [
   'closing',
   'memory',
   'scaling',
+  'topology',
 ] as const
 export type Section = (typeof SECTIONS)[number]
 
@@ -40,6 +42,8 @@ export interface SuiteResults {
   closing?: ClosingAccuracy
   memory: MemoryUse[]
   scaling: ScalingRun[]
+  /** Single server vs a 3-master cluster, local vs replicated durability (own servers). */
+  topology?: Topology
   diagnostics: SectionDiagnostics[]
 }
 
@@ -101,6 +105,9 @@ export async function runSuite(
         results.scaling.push(await scaling(ctx, processes))
       }
     })
+  }
+  if (sections.includes('topology')) {
+    results.topology = await watched('topology', () => topology(ctx))
   }
   return results
 }

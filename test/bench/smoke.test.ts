@@ -295,6 +295,34 @@ describe('benchmark building blocks (tiny sizes)', () => {
     expect(run?.consistent).toBe(true)
   })
 
+  it('topology: single vs cluster at each count, every master with sales ran bids; WAIT pairs', () => {
+    const topology = results.topology
+    expect(topology).toBeDefined()
+    if (!topology) return
+    expect(topology.masters).toBe(3)
+    expect(topology.cluster.map((p) => p.concurrency)).toEqual([1, 4])
+    for (const point of topology.cluster) {
+      expect(point.nodes.reduce((sum, n) => sum + n.slots, 0)).toBe(16384)
+      expect(point.nodes.reduce((sum, n) => sum + n.sales, 0)).toBe(TINY.spreadLots)
+      // A master without a sale's slot (rare at 20 sales) has nothing to run.
+      for (const n of point.nodes) if (n.sales > 0) expect(n.evalshaCalls).toBeGreaterThan(0)
+    }
+    expect(topology.durability.map((p) => `${p.operation}/${p.concurrency}`)).toEqual([
+      'placeBid/1',
+      'placeBid/4',
+      'createAuction/1',
+    ])
+    const runs = [
+      ...topology.cluster.flatMap((p) => [p.single, p.cluster]),
+      ...topology.durability.flatMap((p) => [p.local, p.replicated]),
+    ]
+    for (const run of runs) {
+      expect(run.roundsPerSec).toHaveLength(2)
+      expect(run.acceptedPerSec).toBeGreaterThan(0)
+      expect(run.rejected).toBe(0)
+    }
+  })
+
   it('same_calls.lua makes the Redis calls of an accepted placeBid, on the same kinds of key', async () => {
     const ceilings = await ceilingCallers(ctx)
     const bid = bidCaller(await hotLotFixture(ctx))
