@@ -20,7 +20,7 @@ if amount <= lot.price then
   return fail('INVALID_AMOUNT', 'the asking price must be above the current price',
     { field = 'amount' })
 end
-local refusal = sale_write_refusal()
+local refusal = sale_write_refusal(ARGV[5])
 if refusal then return refusal end
 local now = now_ms()
 local before = asking_price(lot)

@@ -34,7 +34,7 @@ if lot.lotStatus ~= 'active' then
   local status = auction_status(lot.lotStatus, sale.status)
   return fail('AUCTION_NOT_ACTIVE', 'the auction is ' .. status, { status = status })
 end
-local refusal = sale_write_refusal()
+local refusal = sale_write_refusal(ARGV[5])
 if refusal then return refusal end
 local now = now_ms()
 close_lot(sale, lot, now)

@@ -57,7 +57,7 @@ end
 if not reserve_met(lot) and not below then
   return fail('RESERVE_NOT_MET', 'the bidding is below the reserve', { field = 'belowReserve' })
 end
-local refusal = sale_write_refusal()
+local refusal = sale_write_refusal(ARGV[5])
   or (named and write_refusal({ { 'SADD', sale.key .. ':leads:m', 'm' } }))
 if refusal then return refusal end
 if named then redis.call('SADD', sale.key .. ':leads:' .. named, lot_id) end

@@ -65,7 +65,7 @@ end
 book = book_within_limits(lot, book, caps)
 local history_key = lot.key .. ':bids'
 local history_length = redis.call('LLEN', history_key)
-local refusal = sale_write_refusal()
+local refusal = sale_write_refusal(ARGV[5])
 if refusal then return refusal end
 local now = now_ms()
 

@@ -15,7 +15,7 @@ local sale, lot, failure = load_live_lot(sale_keys(), sale_id, lot_id, actor, st
 if failure then return failure end
 failure = not_on_block(sale, lot)
 if failure then return failure end
-local refusal = sale_write_refusal()
+local refusal = sale_write_refusal(ARGV[5])
 if refusal then return refusal end
 local now = now_ms()
 end_live_lot(sale, lot, now, 'passed', nil, false, actor, lot.leaderId, reason)

@@ -277,6 +277,10 @@ local new_lead = checks and a.leaderId ~= old_leader and a.leaderId ~= 'floor'
 if new_lead then writes[#writes + 1] = { 'SADD', sale_key .. ':leads:m', 'm' } end
 local refusal = write_refusal(writes)
 if refusal then return refusal end
+local written = { sale_key .. ':closing', lot_key .. ':bids', lot_key .. ':undo',
+  sale_key .. ':log', requests_key }
+if new_lead then written[#written + 1] = sale_key .. ':leads:' .. a.leaderId end
+keys_here(written)
 -- The paddle's exposure counts this lot from now on (see includes/paddleChecks).
 if new_lead then redis.call('SADD', sale_key .. ':leads:' .. a.leaderId, lot_id) end
 if extended then redis.call('ZADD', sale_key .. ':closing', 'XX', ends_s, lot_id) end

@@ -15,7 +15,7 @@ local sk = sale_keys()
 
 local sale, lot, failure = load_own_draft_lot(sk, sale_id, lot_id, actor, staff, 'remove')
 if failure then return failure end
-local refusal = sale_write_refusal()
+local refusal = sale_write_refusal(ARGV[5])
 if refusal then return refusal end
 local now = now_ms()
 redis.call('DEL', lot.key, lot.key .. ':bids', lot.key .. ':requests')

@@ -29,7 +29,7 @@ if on_block then
   return fail('LOT_ON_BLOCK', 'lot ' .. on_block .. ' is on the block', { lotId = on_block })
 end
 local voided = redis.call('HMGET', lot.key, 'winnerId', 'finalPrice', 'hammerAt', 'belowReserve')
-local refusal = sale_write_refusal()
+local refusal = sale_write_refusal(ARGV[5])
 if refusal then return refusal end
 local now = now_ms()
 

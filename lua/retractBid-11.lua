@@ -30,7 +30,7 @@ for id = prev.historyLength + 1, prev.historyLength + prev.entries do
   ids[#ids + 1] = id
   lines[#lines + 1] = redis.call('LINDEX', history_key, id - 1)
 end
-local refusal = sale_write_refusal()
+local refusal = sale_write_refusal(ARGV[5])
 if refusal then return refusal end
 local now = now_ms()
 local before = { price = lot.price, leaderId = lot.leaderId }

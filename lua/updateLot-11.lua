@@ -22,7 +22,7 @@ if renumbered and redis.call('HEXISTS', sk.numbers, changes.number) == 1 then
     { field = 'number' })
 end
 
-local refusal = sale_write_refusal()
+local refusal = sale_write_refusal(ARGV[5])
 if refusal then return refusal end
 local now = now_ms()
 -- Once the order was set by hand, a new number keeps the lot where it is.

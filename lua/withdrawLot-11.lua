@@ -42,7 +42,7 @@ if live and lot.lotStatus ~= 'waiting' then
     { status = auction_status(lot.lotStatus, sale.status) })
 end
 local book = live and redis.call('HGETALL', lot.key .. ':book') or {}
-local refusal = sale_write_refusal()
+local refusal = sale_write_refusal(ARGV[5])
 if refusal then return refusal end
 local now = now_ms()
 set_lot_status(sale, lot, 'withdrawn')

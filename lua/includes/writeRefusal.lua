@@ -16,12 +16,22 @@ local function write_refusal(calls)
   return nil
 end
 
--- The calls of the sale-wide scripts (ARGV [1] publish command, [2] sale channel, [3] lot
+-- On a Redis Cluster whose slot is being moved, a key named from KEYS (not declared) may
+-- already be on the other node: Redis aborts the script at the first access to it and keeps
+-- the writes made before. One EXISTS over every key the script will write, made before its
+-- first write, makes that abort come while nothing is written (the client answers
+-- REDIS_UNAVAILABLE and the retry lands once the move is over). On a slot at rest, and on a
+-- single server, it is one cheap call.
+local function keys_here(keys)
+  redis.call('EXISTS', unpack(keys))
+end
+
+-- The calls of the sale-wide scripts (`lot_id`: the lot the script acts on, if one) (ARGV [1] publish command, [2] sale channel, [3] lot
 -- key prefix; KEYS the sale's eleven keys): the sale's channel and the list channels, the
 -- audit log, and each write command on the sale's keys and its lots' keys.
-local function sale_write_refusal()
+local function sale_write_refusal(lot_id)
   local lot = ARGV[3] .. '0'
-  return write_refusal({
+  local refusal = write_refusal({
     { ARGV[1], ARGV[2], '' }, { 'PUBLISH', 'auctions:events', '' },
     { 'PUBLISH', 'sales:events', '' }, { 'XADD', KEYS[1] .. ':log', '*', 'e', '' },
     { 'HSET', KEYS[1], 'f', '' }, { 'HSET', KEYS[4], 'f', '' }, { 'HDEL', KEYS[5], 'f' },
@@ -30,4 +40,13 @@ local function sale_write_refusal()
     { 'RPUSH', lot .. ':bids', '' }, { 'LSET', lot .. ':bids', '0', '' },
     { 'RPUSH', lot .. ':undo', '' }, { 'RPOP', lot .. ':undo' },
   })
+  if refusal then return refusal end
+  -- The sale's log, and the subject lot's keys when there is one (see keys_here).
+  local written = { KEYS[1] .. ':log' }
+  if lot_id then
+    local subject = ARGV[3] .. lot_id
+    written[2], written[3], written[4] = subject, subject .. ':bids', subject .. ':undo'
+  end
+  keys_here(written)
+  return nil
 end
