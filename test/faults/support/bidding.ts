@@ -80,10 +80,12 @@ export function bidContinuously(
   stats: BidStats,
   running: () => boolean,
   paceMs = 10,
+  /** Tells this round's request ids from an earlier round's. */
+  round = 'c',
 ): Promise<void> {
   const loops = engines.map(async (engine, client) => {
     for (let n = 0; running(); n++) {
-      const id = `c${client}-${n}`
+      const id = `${round}${client}-${n}`
       await bidUntilAnswered(
         engine,
         stats,
