@@ -4,22 +4,32 @@
 // pass, a soft close or a bid at the very end happens at a time the model chooses, and no
 // outcome depends on the machine's speed. The engine tests cover the real clock.
 // Its own server because a scheduler pass acts on every sale due in the store, and each run
-// starts from an empty store.
+// starts from an empty store. In the `cluster` project of the run it is a 3-master Redis
+// Cluster of its own: the clock is then kept per hash tag (a script may only read keys of
+// its own slot), written just before each script call.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { inject } from 'vitest'
 import type { RedisClient } from '../../src/main/engine'
-import { AuctionEngine, connectRedis, resolveLuaDir } from '../../src/main/engine'
-import { scriptSources } from '../../src/main/engine/scripts'
+import { AuctionEngine, connectRedis, isCluster, resolveLuaDir } from '../../src/main/engine'
+import { SCRIPT_NAMES, scriptSources } from '../../src/main/engine/scripts'
+import { startCluster } from '../support/redis-cluster'
 import { startRedis } from '../support/redis-server'
 
 const CLOCK_KEY = 'test:model:clock'
 
-const TEST_CLOCK = `-- The property test's clock (test/model/clocked-engine.ts): the model's time.
+const TEST_CLOCK = `-- The property test's clock (test/model/clocked-engine.ts): the model's time, kept
+-- under the hash tag of the script's first key (its slot).
 local function now_ms()
-  return tonumber(redis.call('GET', '${CLOCK_KEY}'))
+  local tag = string.match(KEYS[1], '{([^}]+)}') or KEYS[1]
+  return tonumber(redis.call('GET', '${CLOCK_KEY}{' .. tag .. '}'))
 end
 `
+
+/** The clock key in the slot of a script whose first key is `firstKey` (Redis' hash tag rule). */
+const clockKeyFor = (firstKey: string): string =>
+  `${CLOCK_KEY}{${/\{([^}]+)\}/.exec(firstKey)?.[1] ?? firstKey}}`
 
 /** Every .lua file under dir, relative to it. */
 function luaFiles(dir: string, under = ''): string[] {
@@ -61,12 +71,17 @@ export interface ClockedEngine {
   /** Empties the store and sets the clock: each run starts alone at `now`. */
   reset(now: number): Promise<void>
   setClock(now: number): Promise<void>
+  /** Called with a script's first key before the script runs (the event log subscribes). */
+  beforeScript(listener: (firstKey: string) => Promise<void>): void
   close(): Promise<void>
 }
 
 export async function openClockedEngine(): Promise<ClockedEngine> {
   const lua = clockedLuaDir()
-  const server = await startRedis({ extraArgs: ['--appendonly', 'no'] })
+  const onCluster = inject('redisUrl').startsWith('redis+cluster:')
+  const server = onCluster
+    ? await startCluster({ extraArgs: ['--appendonly', 'no'] })
+    : await startRedis({ extraArgs: ['--appendonly', 'no'] })
   const redis = await connectRedis({ url: server.url })
   const previous = process.env.AUCTION_LUA_DIR
   process.env.AUCTION_LUA_DIR = lua
@@ -81,16 +96,36 @@ export async function openClockedEngine(): Promise<ClockedEngine> {
   if (!scriptSources().get('placeBid')?.lua.includes(CLOCK_KEY)) {
     throw new Error('the engine did not load the clocked scripts')
   }
+  // Every script call first writes the clock into its slot, then runs.
+  let clock = 0
+  const listeners: ((firstKey: string) => Promise<void>)[] = []
+  const commands = redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>
+  for (const name of SCRIPT_NAMES) {
+    const script = commands[name]
+    if (!script) throw new Error(`script ${name} is not registered`)
+    commands[name] = async (...args: unknown[]) => {
+      const firstKey = String(args[0])
+      await Promise.all([
+        redis.set(clockKeyFor(firstKey), String(clock)),
+        ...listeners.map((listener) => listener(firstKey)),
+      ])
+      return script.apply(redis, args)
+    }
+  }
   return {
     engine,
     redis,
     url: server.url,
     async reset(now) {
-      await redis.flushdb()
-      await redis.set(CLOCK_KEY, String(now))
+      const masters = isCluster(redis) ? redis.nodes('master') : [redis]
+      await Promise.all(masters.map((node) => node.flushdb()))
+      clock = now
     },
     async setClock(now) {
-      await redis.set(CLOCK_KEY, String(now))
+      clock = now
+    },
+    beforeScript(listener) {
+      listeners.push(listener)
     },
     async close() {
       redis.disconnect()

@@ -1,29 +1,44 @@
 // Every event published on the sales' channels of the property test's server, by sale, in
-// the order they arrived (one subscriber connection keeps the publish order).
-import type { RedisClient } from '../../src/main/engine'
+// the order they arrived (one subscriber connection keeps the publish order). On one server
+// a pattern subscription hears every sale; on a cluster the channels are sharded (SPUBLISH),
+// which has no patterns: each sale's channel is subscribed before its first script runs.
 import { expect } from 'vitest'
-import { connectRedis } from '../../src/main/engine'
+import { createRedisClient, isCluster, type RedisClient } from '../../src/main/engine'
 import { isLotEvent, type Lot, type Sale, type SaleChannelEvent } from '../../src/shared/domain'
 
 const CHANNEL = /^sale:\{(.+)\}:events$/
 
 export class SaleEventLog {
   private readonly bySale = new Map<string, SaleChannelEvent[]>()
+  private readonly followed = new Set<string>()
 
   private constructor(private readonly client: RedisClient) {
-    client.on('pmessage', (_pattern: string, channel: string, payload: string) => {
+    const record = (channel: string, payload: string): void => {
       const saleId = CHANNEL.exec(channel)?.[1]
       if (saleId === undefined) return
       const events = this.bySale.get(saleId) ?? []
       events.push(JSON.parse(payload) as SaleChannelEvent)
       this.bySale.set(saleId, events)
-    })
+    }
+    client.on('pmessage', (_pattern: string, channel: string, payload: string) =>
+      record(channel, payload),
+    )
+    client.on('smessage', record)
   }
 
   static async open(url: string): Promise<SaleEventLog> {
-    const client = await connectRedis({ url })
-    await client.psubscribe('sale:{*}:events')
+    const client = createRedisClient({ url }, 'feed')
+    await client.connect()
+    if (!isCluster(client)) await client.psubscribe('sale:{*}:events')
     return new SaleEventLog(client)
+  }
+
+  /** Before a script whose first key is `firstKey`: on a cluster, hear its sale's channel. */
+  async follow(firstKey: string): Promise<void> {
+    const saleId = /^(?:sale|lot):\{([^}]+)\}/.exec(firstKey)?.[1]
+    if (!isCluster(this.client) || saleId === undefined || this.followed.has(saleId)) return
+    this.followed.add(saleId)
+    await this.client.ssubscribe(`sale:{${saleId}}:events`)
   }
 
   /** A sale's events so far. */
@@ -42,6 +57,11 @@ export class SaleEventLog {
 
   clear(): void {
     this.bySale.clear()
+    if (isCluster(this.client) && this.followed.size > 0) {
+      // One channel per call: channels of different slots cannot share one SUNSUBSCRIBE.
+      for (const id of this.followed) void this.client.sunsubscribe(`sale:{${id}}:events`)
+      this.followed.clear()
+    }
   }
 
   async close(): Promise<void> {

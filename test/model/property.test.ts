@@ -30,6 +30,7 @@ let events: SaleEventLog
 beforeAll(async () => {
   clocked = await openClockedEngine()
   events = await SaleEventLog.open(clocked.url)
+  clocked.beforeScript((firstKey) => events.follow(firstKey))
 })
 afterAll(async () => {
   await events.close()
