@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks'
 import { Command, type Cluster, type Redis } from 'ioredis'
 import { AuctionEngine, connectRedis, connectRedisServer, lotKeys } from '../../src/main/engine'
-import { startCluster, type RedisCluster } from '../../test/support/redis-cluster'
+import { nodeCommand, startCluster, type RedisCluster } from '../../test/support/redis-cluster'
 import { startRedis, type RedisProcess } from '../../test/support/redis-server'
 import { BIDDERS, counterBids, placeBid } from '../lib/bids'
 import type { BenchContext, Sizes } from '../lib/context'
@@ -331,19 +331,17 @@ async function clusterPoints(
   }
 }
 
-/** A replica of `primary`, once its link is up. */
+/** A replica of `primary`, once its link is up; stopped again if it never comes up. */
 async function startReplica(primary: RedisProcess): Promise<RedisProcess> {
   const replica = await startRedis({
     extraArgs: [...SERVER_ARGS, '--replicaof', '127.0.0.1', String(primary.port)],
   })
-  const client = await connectRedisServer({ url: replica.url, connectionName: 'auction-bench' })
-  try {
-    for (let i = 0; i < 200; i++) {
-      if ((await client.info('replication')).includes('master_link_status:up')) return replica
-      await sleep(50)
-    }
-  } finally {
-    client.disconnect()
+  for (let i = 0; i < 400; i++) {
+    // A fresh connection per look, an error counted as "not yet": a kept client was seen
+    // closed during the replica's first sync on this busy machine (and the replica orphaned).
+    const info = await nodeCommand(replica.port, 'INFO', 'replication').catch(() => '')
+    if (String(info).includes('master_link_status:up')) return replica
+    await sleep(50)
   }
   await replica.stop()
   throw new Error('the replica never connected to its primary')
@@ -442,7 +440,9 @@ export async function topology(
       replica = await startReplica(p)
     })
     const made = startCluster({ extraArgs: SERVER_ARGS }).then((c) => (cluster = c))
-    await Promise.all([pair, made])
+    // Both settled before any failure is thrown, so `finally` stops whatever did start.
+    const failed = (await Promise.allSettled([pair, made])).find((r) => r.status === 'rejected')
+    if (failed) throw failed.reason
     if (!cluster || !primary) throw new Error('servers did not start')
     ctx.log(`topology: cluster ${cluster.url}, primary ${primary.url} + replica ${replica?.url}`)
     const points = await clusterPoints(ctx, cluster, sizes)
