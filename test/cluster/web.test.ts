@@ -1,0 +1,104 @@
+// The web mode on a real 3-master Redis Cluster: the console's server on the redis+cluster://
+// URL, auctions created and bid on over the WebSocket, a second
+// console hearing the events through the relay (SSUBSCRIBE), a live connection, the sales list.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RedisClient } from '../../src/main/engine'
+import { connectRedis } from '../../src/main/engine'
+import { OperatorStore } from '../../src/main/accounts'
+import type { OperatorProfile } from '../../src/shared/contract'
+import {
+  connectClient,
+  createLive,
+  seller,
+  staff,
+  startConsole,
+  type TestClient,
+  type TestConsole,
+} from '../shell/support'
+import { redisUrl, uniqueId } from '../support/engine'
+import { TEST_PASSWORD } from '../support/operators'
+import { expectNoRedirection } from './support'
+
+/** The account made on the cluster (test/support/operators.ts takes one server's URL), then
+ * a real sign-in through the contract. */
+async function signIn(client: TestClient, profile: OperatorProfile): Promise<void> {
+  const added = await new OperatorStore(redis as never).add(
+    {
+      id: profile.operatorId,
+      displayName: profile.displayName,
+      role: profile.role,
+      password: TEST_PASSWORD,
+    },
+    'test',
+  )
+  if (!added.ok) throw new Error(JSON.stringify(added.error))
+  const signedIn = await client.api.call('auth:signIn', {
+    operatorId: profile.operatorId,
+    password: TEST_PASSWORD,
+  })
+  if (!signedIn.ok) throw new Error(JSON.stringify(signedIn.error))
+}
+
+const sellerId = uniqueId('seller')
+let server: TestConsole
+let redis: RedisClient
+let owner: TestClient
+beforeAll(async () => {
+  server = await startConsole({ redisUrl: redisUrl() })
+  redis = await connectRedis({ url: redisUrl() })
+  owner = await connectClient(server)
+  await signIn(owner, seller(sellerId))
+})
+afterAll(async () => {
+  owner.close()
+  await server.stop()
+  await redis.quit()
+})
+
+describe('the web mode on a Redis Cluster', () => {
+  it('create and bid over the WebSocket; a second console hears it; live; the sales list', async () => {
+    const status = await owner.api.call('connection:status', {})
+    expect(status.ok && status.state).toBe('live')
+    const auctions = await Promise.all([1, 2, 3].map(() => createLive(owner)))
+    const [a, b] = await Promise.all([connectClient(server), connectClient(server)])
+    try {
+      await Promise.all([signIn(a, staff()), signIn(b, staff())])
+      for (const auction of auctions) {
+        const watched = await b.api.call('auctions:watch', { auctionId: auction.id })
+        expect(watched.ok && watched.auction.seq).toBe(auction.seq)
+      }
+      const answers = []
+      for (const auction of auctions) {
+        answers.push(
+          await a.api.call('bids:place', {
+            auctionId: auction.id,
+            bidderId: 'paddle-9',
+            amount: '10.00',
+            requestId: uniqueId('request'),
+          }),
+        )
+      }
+      for (const answer of answers) {
+        expect(answer.ok, JSON.stringify(answer)).toBe(true)
+        expectNoRedirection(JSON.stringify(answer), 'a bid answer')
+      }
+      for (const auction of auctions) {
+        const event = await b.waitFor('auction:events', (events) =>
+          events.some((e) => e.auctionId === auction.id && e.type === 'bid_placed'),
+        )
+        const mine = event.filter((e) => e.auctionId === auction.id)
+        expect(mine.map((e) => e.seq)).toEqual([auction.seq + 1])
+      }
+      const listed = await b.api.call('sales:list', { sellerId })
+      expect(listed.ok && listed.sales.map((sale) => sale.id).sort()).toEqual(
+        auctions.map((auction) => auction.id).sort(),
+      )
+      expectNoRedirection(JSON.stringify(listed), 'sales:list')
+      const after = await b.api.call('connection:status', {})
+      expect(after.ok && after.state).toBe('live')
+    } finally {
+      a.close()
+      b.close()
+    }
+  }, 120_000)
+})
