@@ -110,15 +110,49 @@ export const redisSettingsSchema = z.object({
   /** Empty means: use the embedded local Redis. */
   url: z.union([
     z.literal(''),
-    z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+    // The three forms (and their rediss variants); the main side parses it fully again.
+    z
+      .string()
+      .regex(
+        /^rediss?(\+sentinel|\+cluster)?:\/\/\S+$/i,
+        'must start with redis://, redis+sentinel://, redis+cluster:// (or rediss…)',
+      ),
   ]),
   username: z.string().max(128).default(''),
   /** Write-only: never returned by settings.get. Undefined keeps the stored one. */
   password: z.string().max(1024).optional(),
   caCertificate: z.string().max(65536).default(''),
   database: z.number().int().min(0).max(15).default(0),
+  /** replicated: every acknowledged change waits for a replica (WAIT 1). */
+  durability: z.enum(['local', 'replicated']).default('local'),
 })
 export type RedisSettings = z.input<typeof redisSettingsSchema>
+
+export type RedisTopology = 'single' | 'sentinel' | 'cluster'
+
+/** One server "Test connection" found: a data node or a sentinel. */
+export interface RedisProbeNode {
+  /** host:port */
+  address: string
+  role: 'primary' | 'replica' | 'sentinel'
+  /** redis_version, '' when the node could not be asked. */
+  version: string
+  reachable: boolean
+}
+
+/** What "Test connection" found. */
+export interface RedisProbe {
+  /** Round trip of a PING to the primary (a cluster: the node that answered). */
+  latencyMs: number
+  /** The primary's version (a cluster: the lowest primary version). */
+  serverVersion: string
+  topology: RedisTopology
+  nodes: RedisProbeNode[]
+  /** SSUBSCRIBE/SPUBLISH: Redis 7.0 or later on every primary. */
+  shardedPubSub: boolean
+  /** Sentinel only: the name the sentinels monitor the primary under. */
+  masterName?: string
+}
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline'
 export interface ConnectionStatus {
@@ -204,7 +238,10 @@ export const commands = {
   'settings:get': {
     input: z.object({}),
     result: {} as {
-      settings: Omit<RedisSettings, 'password'> & { hasPassword: boolean }
+      settings: Omit<RedisSettings, 'password' | 'durability'> & {
+        hasPassword: boolean
+        durability: 'local' | 'replicated'
+      }
       /** Set when REDIS_URL overrides the saved settings. */
       overriddenBy?: 'REDIS_URL'
     },
@@ -212,7 +249,7 @@ export const commands = {
   'settings:save': { input: redisSettingsSchema, result: {} as ConnectionStatus },
   'settings:test': {
     input: redisSettingsSchema,
-    result: {} as { latencyMs: number; serverVersion: string },
+    result: {} as RedisProbe,
   },
   'sales:list': { input: saleListSchema, result: {} as { sales: Sale[] } },
   'sales:get': { input: saleRef, result: {} as { sale: Sale } },

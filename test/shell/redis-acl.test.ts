@@ -15,7 +15,9 @@ import type {
   CommandResult,
   ConnectionStatus,
 } from '../../src/shared/contract'
+import { nodeCommand, startCluster } from '../support/redis-cluster'
 import { startRedis, type RedisProcess } from '../support/redis-server'
+import { signInOrSetUp } from '../support/operators'
 import { signIn, staff, tempDir } from './support'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -175,6 +177,52 @@ describe('the Redis ACL for consoles', () => {
       expect(console.service.status().problem).toBeUndefined()
     } finally {
       await console.close()
+    }
+  })
+
+  it('is enough on a Redis Cluster, with replicated durability (CLUSTER SLOTS|INFO, WAIT)', async () => {
+    const cluster = await startCluster()
+    const saved = { ...process.env }
+    try {
+      const [, name, ...rules] = ACL_LINE.split(/\s+/)
+      for (const { port } of cluster.nodes) {
+        await nodeCommand(
+          port,
+          'ACL',
+          'SETUSER',
+          name as string,
+          ...rules.map((rule) => (rule === '>CHANGE-ME' ? `>${PASSWORD}` : rule)),
+        )
+        await nodeCommand(port, 'ACL', 'LOG', 'RESET')
+      }
+      const url = cluster.url.replace('://', `://${user}:${PASSWORD}@`)
+      // No replica in this cluster: each change answers NOT_REPLICATED after its WAIT.
+      process.env.REDIS_DURABILITY = 'replicated'
+      process.env.REDIS_REPLICATION_TIMEOUT_MS = '20'
+      const console = open(url)
+      try {
+        const test = await console.service.call(console.session, 'settings:test', { url })
+        expect(test).toMatchObject({ ok: true, topology: 'cluster', shardedPubSub: true })
+        const status = await console.service.settled()
+        expect(status).toMatchObject({ state: 'live' })
+        expect(status.problem).toBeUndefined()
+        await signInOrSetUp(console, staff())
+        const created = await console.service.call(console.session, 'sales:create', {
+          title: 'ACL cluster sale',
+          mode: 'live',
+          increment: '1.00',
+        })
+        expect(created.ok || created.error.code).toBe('NOT_REPLICATED')
+      } finally {
+        await console.close()
+      }
+      for (const { port } of cluster.nodes) {
+        const denied = (await nodeCommand(port, 'ACL', 'LOG')) as unknown[]
+        expect(denied, JSON.stringify(denied)).toEqual([])
+      }
+    } finally {
+      process.env = saved
+      await cluster.stop()
     }
   })
 

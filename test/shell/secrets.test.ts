@@ -156,6 +156,7 @@ describe('settings', () => {
       password: PASSWORD,
       caCertificate: '',
       database: 0,
+      durability: 'local',
     })
     expect(!answer.ok && answer.error).toMatchObject({ code: 'INVALID_INPUT', field: 'password' })
     rmSync(dir, { recursive: true, force: true })

@@ -3,7 +3,13 @@
 import { spawnSync } from 'node:child_process'
 import type { ConnectionStatus } from '../../shared/contract'
 import { fail, type Result } from '../../shared/errors'
-import type { ConnectionOptions } from '../engine'
+import {
+  durabilityFromEnv,
+  endpointText,
+  parseRedisUrl,
+  RedisUrlError,
+  type ConnectionOptions,
+} from '../engine'
 import { withoutUrlCredentials, type ParsedRedisSettings, type SettingsStore } from '../settings'
 import { startEmbeddedRedis, type EmbeddedProblem, type EmbeddedServer } from './embedded'
 import { openLink, type Link } from './link'
@@ -25,12 +31,11 @@ export interface ConnectionManagerOptions {
 
 type Target = { embedded: false; connection: ConnectionOptions } | { embedded: true }
 
-/** protocol//host:port[/db], never credentials. */
+/** The URL without credentials (database as given), for the status; never a secret. */
 export function endpointLabel(url: string, database = 0): string {
   try {
-    const parsed = new URL(url)
-    const db = database || Number(parsed.pathname.slice(1) || 0)
-    return `${parsed.protocol}//${parsed.host}${db ? `/${db}` : ''}`
+    const endpoint = parseRedisUrl(url)
+    return endpointText({ ...endpoint, database: database || endpoint.database })
   } catch {
     return 'redis://(invalid URL)'
   }
@@ -95,8 +100,6 @@ export class ConnectionManager {
     const fromOverride = withoutUrlCredentials({
       url: this.options.overrideUrl ?? '',
       username: '',
-      caCertificate: '',
-      database: 0,
     }).password
     return [this.options.settings.password(), this.embedded?.password, fromOverride].filter(
       (secret): secret is string => Boolean(secret),
@@ -125,6 +128,7 @@ export class ConnectionManager {
         password: this.options.settings.passwordFor(input),
         caCertificate: input.caCertificate,
         database: input.database,
+        durability: input.durability,
       })
     }
     if (this.embedded) {
@@ -138,8 +142,17 @@ export class ConnectionManager {
       const hint = installHint()
       return fail('REDIS_UNAVAILABLE', `${hint.message} (${hint.installCommand ?? ''})`)
     }
-    const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout ?? ''
-    return { ok: true, latencyMs: 0, serverVersion: /v=(\S+)/.exec(version)?.[1] ?? 'unknown' }
+    // Not started yet: what it will be, from the binary.
+    const output = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout ?? ''
+    const version = /v=(\S+)/.exec(output)?.[1] ?? 'unknown'
+    return {
+      ok: true,
+      latencyMs: 0,
+      serverVersion: version,
+      topology: 'single',
+      nodes: [{ address: 'built-in local Redis', role: 'primary', version, reachable: false }],
+      shardedPubSub: Number(/^(\d+)/.exec(version)?.[1] ?? 0) >= 7,
+    }
   }
 
   async close(): Promise<void> {
@@ -154,7 +167,10 @@ export class ConnectionManager {
 
   private resolveTarget(): Target {
     const override = this.options.overrideUrl
-    if (override) return { embedded: false, connection: { url: override } }
+    if (override) {
+      // REDIS_URL comes with REDIS_DURABILITY, as for the CLI; a bad value is said, local used.
+      return { embedded: false, connection: { url: override, ...this.envDurability() } }
+    }
     const saved = this.options.settings.read()
     if (saved.url === '') return { embedded: true }
     return {
@@ -165,7 +181,18 @@ export class ConnectionManager {
         password: this.options.settings.password(),
         caCertificate: saved.caCertificate || undefined,
         database: saved.database,
+        durability: saved.durability,
       },
+    }
+  }
+
+  private envDurability(): Pick<ConnectionOptions, 'durability' | 'replicationTimeoutMs'> {
+    try {
+      return durabilityFromEnv(process.env)
+    } catch (error) {
+      if (!(error instanceof RedisUrlError)) throw error
+      this.options.log(`${error.message}; using local`)
+      return { durability: 'local' }
     }
   }
 

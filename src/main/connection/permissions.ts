@@ -2,7 +2,7 @@
 // would need ACL rights itself): run scripts, and the calls the scripts, the reads and the
 // relay make, asked with redis.acl_check_cmd inside one tiny script. Nothing is executed
 // and nothing published (other consoles listen on the list channels). A refusal is named.
-import type { RedisClient } from '../engine'
+import { isCluster, type RedisClient } from '../engine'
 import { AUCTION_LIST_CHANNEL, SALE_LIST_CHANNEL, saleChannel } from '../../shared/domain'
 import { OPERATOR_SESSIONS_CHANNEL, operatorKeys } from '../engine/keys'
 import { presenceChannel } from '../presence'
@@ -54,6 +54,16 @@ const NEEDS: readonly (readonly [string, readonly string[]])[] = [
   ],
 ]
 
+/** On a cluster a sale's channel is sharded: the scripts SPUBLISH, the relay SSUBSCRIBEs. */
+function sharded(need: (typeof NEEDS)[number]): (typeof NEEDS)[number] {
+  const [words, [command, channel, ...rest]] = need
+  if (!channel?.startsWith('sale:{') || (command !== 'PUBLISH' && command !== 'SUBSCRIBE')) {
+    return need
+  }
+  const name = `S${command}`
+  return [words.replace(command, name), [name, channel, ...rest]]
+}
+
 // Answers the 1-based index of the first call the user may not make, 0 when all are allowed.
 const CHECK_LUA = `
 for i, call in ipairs(cjson.decode(ARGV[1])) do
@@ -70,13 +80,14 @@ const NO_PERMISSION = /NOPERM|no permissions to|user executing the script can't/
  * server cannot say (a Redis before 7.0 has no acl_check_cmd: no claim either way).
  */
 export async function missingPermission(client: RedisClient): Promise<string | null> {
+  const needs = isCluster(client) ? NEEDS.map(sharded) : NEEDS
   let refused: unknown
   try {
-    refused = await client.eval(CHECK_LUA, 0, JSON.stringify(NEEDS.map(([, call]) => call)))
+    refused = await client.eval(CHECK_LUA, 0, JSON.stringify(needs.map(([, call]) => call)))
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     return NO_PERMISSION.test(message) ? 'The Redis user cannot run scripts: EVAL.' : null
   }
-  const need = typeof refused === 'number' && refused > 0 ? NEEDS[refused - 1] : undefined
+  const need = typeof refused === 'number' && refused > 0 ? needs[refused - 1] : undefined
   return need ? `The Redis user cannot ${need[0]}.` : null
 }

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { redisSettingsSchema } from '../../shared/contract'
 import { fail, type Failure } from '../../shared/errors'
 import type { SecretBox } from '../api/types'
+import { endpointOf, urlProblem, withoutUrlCredentials } from './url-credentials'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -17,6 +18,7 @@ export interface PublicRedisSettings {
   username: string
   caCertificate: string
   database: number
+  durability: 'local' | 'replicated'
   hasPassword: boolean
 }
 
@@ -27,6 +29,8 @@ const storedSchema = z.object({
     username: z.string().default(''),
     caCertificate: z.string().default(''),
     database: z.number().int().min(0).max(15).default(0),
+    // A file written before durability was a setting reads as local, the default.
+    durability: z.enum(['local', 'replicated']).default('local'),
     passwordSealed: z.string().optional(),
   }),
 })
@@ -34,52 +38,7 @@ type Stored = z.output<typeof storedSchema>
 
 const EMPTY: Stored = {
   version: 1,
-  redis: { url: '', username: '', caCertificate: '', database: 0 },
-}
-
-/** protocol + host + port of a Redis URL ('' for the embedded server). */
-export function endpointOf(url: string): string {
-  if (url === '') return ''
-  try {
-    const parsed = new URL(url)
-    return `${parsed.protocol}//${parsed.host}`
-  } catch {
-    return url
-  }
-}
-
-/**
- * A password typed in the URL (redis://user:pass@host) is a password like any other: it is
- * moved into the password field (sealed on save) and the user into the username field, so
- * the URL stored and shown carries no credentials. A password typed in its own field wins.
- */
-export function withoutUrlCredentials(input: ParsedRedisSettings): ParsedRedisSettings {
-  if (input.url === '') return input
-  let parsed: URL
-  try {
-    parsed = new URL(input.url)
-  } catch {
-    return input
-  }
-  if (parsed.username === '' && parsed.password === '') return input
-  const user = safeDecode(parsed.username)
-  const password = safeDecode(parsed.password)
-  parsed.username = ''
-  parsed.password = ''
-  return {
-    ...input,
-    url: parsed.toString().replace(/\/$/, ''),
-    username: input.username || user,
-    ...(password !== '' && !input.password ? { password } : {}),
-  }
-}
-
-const safeDecode = (text: string): string => {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
+  redis: { url: '', username: '', caCertificate: '', database: 0, durability: 'local' },
 }
 
 export class SettingsStore {
@@ -127,6 +86,9 @@ export class SettingsStore {
 
   save(raw: ParsedRedisSettings): { ok: true } | Failure {
     const input = withoutUrlCredentials(raw)
+    // The shared schema checks the scheme only; the full parse says what else is wrong.
+    const problem = urlProblem(input.url)
+    if (problem !== null) return fail('INVALID_INPUT', problem, { field: 'url' })
     const password = this.passwordFor(input)
     let passwordSealed: string | undefined
     if (password !== undefined) {
@@ -146,6 +108,7 @@ export class SettingsStore {
         username: input.username,
         caCertificate: input.caCertificate,
         database: input.database,
+        durability: input.durability,
         ...(passwordSealed !== undefined ? { passwordSealed } : {}),
       },
     }
@@ -171,8 +134,8 @@ export class SettingsStore {
 
   /** A file written before URL passwords were moved out: seal it now and rewrite the file. */
   private sealUrlPassword(stored: Stored): Stored {
-    const { url, username, caCertificate, database } = stored.redis
-    const moved = withoutUrlCredentials({ url, username, caCertificate, database })
+    const { url, username, caCertificate, database, durability } = stored.redis
+    const moved = withoutUrlCredentials({ url, username, caCertificate, database, durability })
     if (moved.url === url) return stored
     if (moved.password === undefined || !this.box.available) {
       this.warn(
