@@ -1,10 +1,15 @@
 // The Redis connection dialog: URL, ACL user, password (write-only), CA certificate,
 // database; "Test connection" before "Save".
 import { useEffect, useState, type FormEvent } from 'react'
-import { redisSettingsSchema, type RedisSettings } from '../../../../shared/contract'
+import {
+  redisSettingsSchema,
+  type RedisProbe,
+  type RedisSettings,
+} from '../../../../shared/contract'
 import { ConnectionBadge } from '../../components/ConnectionBadge'
 import { Field } from '../../components/Field'
 import { useApi, useConsole } from '../../context'
+import { ProbeReport } from './ProbeReport'
 
 interface Form {
   url: string
@@ -12,6 +17,7 @@ interface Form {
   password: string
   caCertificate: string
   database: string
+  durability: 'local' | 'replicated'
 }
 
 type Note = { tone: 'good' | 'bad' | 'info'; text: string }
@@ -26,6 +32,7 @@ function toSettings(
     ...(form.password ? { password: form.password } : {}),
     caCertificate: form.caCertificate,
     database,
+    durability: form.durability,
   })
   if (parsed.success) return { settings: parsed.data }
   const errors: Partial<Record<keyof Form, string>> = {}
@@ -33,7 +40,7 @@ function toSettings(
     const key = issue.path[0] as keyof Form
     errors[key] ??=
       key === 'url'
-        ? 'Leave empty for the built-in local Redis, or start with redis:// or rediss://'
+        ? 'Leave empty for the built-in local Redis, or start with redis://, redis+sentinel:// or redis+cluster:// (rediss… for TLS)'
         : key === 'database'
           ? 'A database number from 0 to 15.'
           : issue.message
@@ -50,6 +57,7 @@ export function RedisSettingsForm() {
     password: '',
     caCertificate: '',
     database: '0',
+    durability: 'local',
   })
   const [hasPassword, setHasPassword] = useState(false)
   const [overridden, setOverridden] = useState(false)
@@ -71,6 +79,7 @@ export function RedisSettingsForm() {
           password: '',
           caCertificate: s.caCertificate ?? '',
           database: String(s.database ?? 0),
+          durability: s.durability,
         })
         setHasPassword(s.hasPassword)
         setOverridden(answer.overriddenBy === 'REDIS_URL')
@@ -79,6 +88,8 @@ export function RedisSettingsForm() {
       current = false
     }
   }, [api])
+
+  const [probe, setProbe] = useState<RedisProbe | null>(null)
 
   const set = (key: keyof Form, value: string): void =>
     setForm((previous) => ({ ...previous, [key]: value }))
@@ -92,9 +103,14 @@ export function RedisSettingsForm() {
     }
     setErrors({})
     setBusy(true)
+    setProbe(null)
     setNote({ tone: 'info', text: action === 'test' ? 'Testing…' : 'Saving…' })
     if (action === 'test') {
       const answer = await api.call('settings:test', checked.settings).catch(() => null)
+      if (answer?.ok) setProbe(answer)
+      if (answer && !answer.ok && answer.error.field === 'url') {
+        setErrors({ url: answer.error.message })
+      }
       setNote(
         answer?.ok
           ? {
@@ -168,7 +184,7 @@ export function RedisSettingsForm() {
         <Field
           label="Redis URL"
           error={errors.url}
-          hint="Empty: the built-in local Redis. redis://host:6379 or rediss:// for TLS."
+          hint="Empty: the built-in local Redis. One server redis://host:6379, a Sentinel group redis+sentinel://h1:26379,h2:26379/mymaster, a cluster redis+cluster://h1:6379,h2:6379; rediss… for TLS."
         >
           {(p) => (
             <input
@@ -218,6 +234,28 @@ export function RedisSettingsForm() {
             )}
           </Field>
         </div>
+        <Field
+          label="Durability"
+          hint={
+            form.durability === 'local'
+              ? 'Fastest; a failover can lose the last changes.'
+              : 'Every change confirmed by a replica; slower.'
+          }
+        >
+          {(p) => (
+            <select
+              {...p}
+              value={form.durability}
+              onChange={(e) => set('durability', e.target.value)}
+              data-testid="settings-durability"
+            >
+              <option value="local">Local — fastest; a failover can lose the last changes</option>
+              <option value="replicated">
+                Replicated — every change confirmed by a replica; slower
+              </option>
+            </select>
+          )}
+        </Field>
         <Field label="CA certificate (PEM, for rediss://)" error={errors.caCertificate}>
           {(p) => (
             <textarea
@@ -248,6 +286,7 @@ export function RedisSettingsForm() {
         >
           {note?.text ?? ''}
         </p>
+        {probe ? <ProbeReport probe={probe} /> : null}
         <div className="form__actions">
           <button type="button" className="button" disabled={busy} onClick={() => void run('test')}>
             Test connection

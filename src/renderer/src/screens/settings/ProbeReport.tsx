@@ -1,0 +1,42 @@
+// What "Test connection" found: the topology, each node (address, role, version, reachable)
+// and whether sharded pub/sub is available.
+import type { RedisProbe } from '../../../../shared/contract'
+
+const TOPOLOGY: Record<RedisProbe['topology'], string> = {
+  single: 'One server',
+  sentinel: 'Sentinel group',
+  cluster: 'Redis Cluster',
+}
+
+export function ProbeReport({ probe }: { probe: RedisProbe }) {
+  return (
+    <div data-testid="probe-report">
+      <p>
+        {TOPOLOGY[probe.topology]}
+        {probe.masterName ? ` (master name ${probe.masterName})` : ''} · Redis {probe.serverVersion}{' '}
+        · {probe.latencyMs} ms round trip · Sharded pub/sub:{' '}
+        {probe.shardedPubSub ? 'available' : 'not available'}
+      </p>
+      <table className="grid grid--compact" data-testid="probe-nodes">
+        <thead>
+          <tr>
+            <th scope="col">Address</th>
+            <th scope="col">Role</th>
+            <th scope="col">Version</th>
+            <th scope="col">Reachable</th>
+          </tr>
+        </thead>
+        <tbody>
+          {probe.nodes.map((node) => (
+            <tr key={`${node.role}-${node.address}`}>
+              <td className="mono">{node.address}</td>
+              <td>{node.role}</td>
+              <td>{node.version || '—'}</td>
+              <td>{node.reachable ? 'yes' : 'no'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
