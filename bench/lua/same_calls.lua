@@ -1,9 +1,10 @@
 -- Ceiling 2: the Redis calls an accepted bid makes in lua/placeBid-2.lua (with its includes),
 -- in the same order, on the same keys and with payloads of the same size, but with none of
--- the rules, parsing or JSON encoding. Nine calls: HGET request id, HMGET the 9 lot fields
--- the rejecting rules read, TIME, HMGET the 7 an accepted bid reads as well, HINCRBY the
--- sale's seq, RPUSH the history line, PUBLISH the event on the sale channel, HSET 7 lot
--- fields, HSET request id → answer.
+-- the rules, parsing or JSON encoding: HGET request id, HMGET the lot fields the rejecting
+-- rules read, TIME, HMGET the ones an accepted bid reads as well, EXISTS over the keys it
+-- will write (the cluster guard, includes/writeRefusal.lua), HINCRBY the sale's seq, RPUSH
+-- the history line, PUBLISH the event on the sale channel, HSET the lot fields, the audit
+-- log's head and entry, HSET request id → answer.
 -- KEYS and ARGV: as placeBid-2.lua (lot hash, sale hash; publish command, lot id, request id,
 -- bidder, amount, max, source, operator), the other keys named from those two as it names them.
 -- Output: { 'ok', answer }
@@ -29,6 +30,8 @@ local gate = redis.call('HMGET', lot_key, 'lotStatus', 'currentPrice', 'leaderId
 redis.call('TIME')
 local rest = redis.call('HMGET', lot_key, 'leaderMax', 'leaderSource', 'bidCount', 'seq',
   'reservePrice', 'softCloseSeconds', 'startsAt', 'live', 'warning')
+redis.call('EXISTS', sale_key .. ':closing', lot_key .. ':bids', lot_key .. ':undo',
+  sale_key .. ':log', requests_key)
 redis.call('HINCRBY', sale_key, 'seq', 1)
 redis.call('RPUSH', lot_key .. ':bids', '20400|1796396098116|bidder-5|12345|manual|leading|online')
 redis.call(ARGV[1], sale_key .. ':events', PAYLOAD)

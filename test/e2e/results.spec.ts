@@ -151,6 +151,8 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
   if (!started.ok) throw new Error(JSON.stringify(started.error))
   await go(clerk, `#/sale/${saleId}`)
   await expect(clerk.getByTestId('live-clerk')).toBeVisible()
+  // The key does nothing until the lots have loaded (its button shows when).
+  await expect(clerk.getByTestId('next-lot')).toBeEnabled()
   await clerk.keyboard.press('Alt+N')
   await expect(clerk.getByTestId('block-number')).toHaveText('Lot 1')
   await paddleBid(clerk, '102')
@@ -197,6 +199,7 @@ test('register paddles, run a short live sale, print the invoices to PDF and rea
   )
   await clerk.keyboard.press('Alt+B')
   await expect(clerk.getByTestId('live-clerk')).toBeVisible()
+  await expect(clerk.getByTestId('next-lot')).toBeEnabled()
   await clerk.keyboard.press('Alt+N')
   await expect(clerk.getByTestId('block-number')).toHaveText('Lot 4')
   await paddleBid(clerk, '103')

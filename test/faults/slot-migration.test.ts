@@ -156,7 +156,9 @@ describe('slot migration under bidding', () => {
       await sleep(200)
       const movedBack = await cluster.migrateSlot(slot, source.port, {
         batch: 1,
-        onStep: () => sleep(STEP_PAUSE_MS),
+        onStep: async () => {
+          await sleep(STEP_PAUSE_MS)
+        },
       })
       await sleep(300)
       running = false

@@ -1,6 +1,5 @@
 // Operator accounts for tests and benches: an account made straight in the store (as staff
 // would in Settings → Operators), then a real sign-in through the contract.
-import { Redis } from 'ioredis'
 import type {
   CommandInput,
   CommandName,
@@ -8,6 +7,7 @@ import type {
   OperatorProfile,
 } from '../../src/shared/contract'
 import { OperatorStore } from '../../src/main/accounts'
+import { connectRedis } from '../../src/main/engine/connection'
 
 export const TEST_PASSWORD = 'correct horse battery'
 
@@ -24,9 +24,9 @@ export async function ensureOperator(
   profile: OperatorProfile,
   password = TEST_PASSWORD,
 ): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  // The app's own factory: the URL may name a single server, a Sentinel group or a cluster.
+  const redis = await connectRedis({ url: redisUrl })
   try {
-    await redis.connect()
     const added = await new OperatorStore(redis).add(
       { id: profile.operatorId, displayName: profile.displayName, role: profile.role, password },
       'test',
