@@ -3,19 +3,27 @@
 import type { RedisProbe } from '../../../../shared/contract'
 
 const TOPOLOGY: Record<RedisProbe['topology'], string> = {
-  single: 'One server',
-  sentinel: 'Sentinel group',
-  cluster: 'Redis Cluster',
+  single: 'one server',
+  sentinel: 'a Sentinel group',
+  cluster: 'a Redis Cluster',
 }
+
+/** The status line's words for a good test: what was found, its version and round trip. */
+export const probeSummary = (probe: RedisProbe): string =>
+  `Connected to ${TOPOLOGY[probe.topology]}${
+    probe.masterName ? ` (master name ${probe.masterName})` : ''
+  }: Redis ${probe.serverVersion}, ${probe.latencyMs} ms round trip.`
 
 export function ProbeReport({ probe }: { probe: RedisProbe }) {
   return (
     <div data-testid="probe-report">
-      <p>
-        {TOPOLOGY[probe.topology]}
-        {probe.masterName ? ` (master name ${probe.masterName})` : ''} · Redis {probe.serverVersion}{' '}
-        · {probe.latencyMs} ms round trip · Sharded pub/sub:{' '}
-        {probe.shardedPubSub ? 'available' : 'not available'}
+      <p className="probe-report__pubsub">
+        Sharded pub/sub: {probe.shardedPubSub ? 'available' : 'not available'}
+        {probe.topology === 'cluster'
+          ? probe.shardedPubSub
+            ? ' (each sale’s events stay on its own node)'
+            : ' (Redis 7 or later is needed on a cluster)'
+          : ''}
       </p>
       <table className="grid grid--compact" data-testid="probe-nodes">
         <thead>

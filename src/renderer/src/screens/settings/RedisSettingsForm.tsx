@@ -9,7 +9,7 @@ import {
 import { ConnectionBadge } from '../../components/ConnectionBadge'
 import { Field } from '../../components/Field'
 import { useApi, useConsole } from '../../context'
-import { ProbeReport } from './ProbeReport'
+import { ProbeReport, probeSummary } from './ProbeReport'
 
 interface Form {
   url: string
@@ -115,7 +115,7 @@ export function RedisSettingsForm() {
         answer?.ok
           ? {
               tone: 'good',
-              text: `Connected: Redis ${answer.serverVersion}, ${answer.latencyMs} ms round trip.`,
+              text: probeSummary(answer),
             }
           : { tone: 'bad', text: `Connection failed: ${answer?.error.message ?? 'no answer'}` },
       )
@@ -238,8 +238,8 @@ export function RedisSettingsForm() {
           label="Durability"
           hint={
             form.durability === 'local'
-              ? 'Fastest; a failover can lose the last changes.'
-              : 'Every change confirmed by a replica; slower.'
+              ? 'A change is acknowledged once the primary has it: fastest, but a failover can lose the last few.'
+              : 'A change is acknowledged once a replica has it too (WAIT 1): a failover loses none; each change takes a little longer.'
           }
         >
           {(p) => (
@@ -249,10 +249,8 @@ export function RedisSettingsForm() {
               onChange={(e) => set('durability', e.target.value)}
               data-testid="settings-durability"
             >
-              <option value="local">Local — fastest; a failover can lose the last changes</option>
-              <option value="replicated">
-                Replicated — every change confirmed by a replica; slower
-              </option>
+              <option value="local">Local (the default)</option>
+              <option value="replicated">Replicated: wait for a replica</option>
             </select>
           )}
         </Field>
