@@ -1,11 +1,12 @@
 // The web mode on a real 3-master Redis Cluster: the console's server on the redis+cluster://
-// URL, auctions created and bid on over the WebSocket, a second
+// URL, auctions on three different masters created and bid on over the WebSocket, a second
 // console hearing the events through the relay (SSUBSCRIBE), a live connection, the sales list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RedisClient } from '../../src/main/engine'
 import { connectRedis } from '../../src/main/engine'
 import { OperatorStore } from '../../src/main/accounts'
 import type { OperatorProfile } from '../../src/shared/contract'
+import type { Auction } from '../../src/shared/domain'
 import {
   connectClient,
   createLive,
@@ -17,7 +18,7 @@ import {
 } from '../shell/support'
 import { redisUrl, uniqueId } from '../support/engine'
 import { TEST_PASSWORD } from '../support/operators'
-import { expectNoRedirection } from './support'
+import { clusterPorts, expectNoRedirection, ownerOf } from './support'
 
 /** The account made on the cluster (test/support/operators.ts takes one server's URL), then
  * a real sign-in through the contract. */
@@ -37,6 +38,22 @@ async function signIn(client: TestClient, profile: OperatorProfile): Promise<voi
     password: TEST_PASSWORD,
   })
   if (!signedIn.ok) throw new Error(JSON.stringify(signedIn.error))
+}
+
+/** Auctions created until every master holds one (their ids are random over the contract). */
+async function auctionOnEveryMaster(
+  overrides: Parameters<typeof createLive>[1] = {},
+): Promise<{ auctions: Auction[]; created: string[] }> {
+  const byPort = new Map<number, Auction>()
+  const created: string[] = []
+  for (let i = 0; byPort.size < clusterPorts().length; i++) {
+    if (i > 60) throw new Error(`auctions reached only ports ${[...byPort.keys()]}`)
+    const auction = await createLive(owner, overrides)
+    created.push(auction.id)
+    const port = await ownerOf(auction.id)
+    if (!byPort.has(port)) byPort.set(port, auction)
+  }
+  return { auctions: [...byPort.values()], created }
 }
 
 const sellerId = uniqueId('seller')
@@ -59,7 +76,7 @@ describe('the web mode on a Redis Cluster', () => {
   it('create and bid over the WebSocket; a second console hears it; live; the sales list', async () => {
     const status = await owner.api.call('connection:status', {})
     expect(status.ok && status.state).toBe('live')
-    const auctions = await Promise.all([1, 2, 3].map(() => createLive(owner)))
+    const { auctions, created } = await auctionOnEveryMaster()
     const [a, b] = await Promise.all([connectClient(server), connectClient(server)])
     try {
       await Promise.all([signIn(a, staff()), signIn(b, staff())])
@@ -90,9 +107,8 @@ describe('the web mode on a Redis Cluster', () => {
         expect(mine.map((e) => e.seq)).toEqual([auction.seq + 1])
       }
       const listed = await b.api.call('sales:list', { sellerId })
-      expect(listed.ok && listed.sales.map((sale) => sale.id).sort()).toEqual(
-        auctions.map((auction) => auction.id).sort(),
-      )
+      // Every sale of the seller, from every master.
+      expect(listed.ok && listed.sales.map((sale) => sale.id).sort()).toEqual(created.sort())
       expectNoRedirection(JSON.stringify(listed), 'sales:list')
       const after = await b.api.call('connection:status', {})
       expect(after.ok && after.state).toBe('live')
@@ -101,4 +117,34 @@ describe('the web mode on a Redis Cluster', () => {
       b.close()
     }
   }, 120_000)
+
+  it("auctions on three masters close on time through the console's scheduler, once each", async () => {
+    const { created } = await auctionOnEveryMaster({ durationMs: 4_000 })
+    const watcher = await connectClient(server)
+    try {
+      await signIn(watcher, staff())
+      for (const id of created) {
+        const watched = await watcher.api.call('auctions:watch', { auctionId: id })
+        expect(watched.ok, JSON.stringify(watched)).toBe(true)
+      }
+      const ended = () => watcher.events().filter((event) => event.type === 'auction_ended')
+      await watcher.waitFor('auction:events', () =>
+        created.every((id) => ended().some((event) => event.auctionId === id)),
+      )
+      // A second pass of the scheduler finds nothing left to close.
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+      expect(
+        ended()
+          .map((event) => event.auctionId)
+          .sort(),
+      ).toEqual([...created].sort())
+      for (const id of created) {
+        const shown = await watcher.api.call('auctions:get', { auctionId: id })
+        expect(shown.ok && shown.auction.status).toBe('ended')
+      }
+      expectNoRedirection(JSON.stringify(watcher.pushes), 'the pushes')
+    } finally {
+      watcher.close()
+    }
+  }, 60_000)
 })

@@ -4,7 +4,7 @@
 import type { RedisClient } from '../../src/main/engine'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { EventBatcher } from '../../src/main/relay'
-import { auctionChannel, type AuctionEvent } from '../../src/shared/domain'
+import { AUCTION_LIST_CHANNEL, auctionChannel, type AuctionEvent } from '../../src/shared/domain'
 import {
   connectClient,
   createLive,
@@ -95,6 +95,33 @@ describe('relay', () => {
     // The watcher hears auction_ended on two channels but gets it once per batch.
     const ended = mine(watcher).filter((e) => e.type === 'auction_ended')
     expect(new Set(ended.map((e) => e.seq)).size).toBe(ended.length)
+    watcher.close()
+    bystander.close()
+  })
+
+  it('a watcher gets a lot event once, however late its list-channel copy comes', async () => {
+    const auction = await createLive(owner)
+    const [watcher, bystander] = await Promise.all([clerk(), clerk()])
+    await watcher.api.call('auctions:watch', { auctionId: auction.id })
+    await owner.api.call('auctions:end', { auctionId: auction.id })
+    const ended = await watcher.waitFor('auction:events', (batch) =>
+      batch.some((e) => e.auctionId === auction.id && e.type === 'auction_ended'),
+    )
+    const event = ended.find((e) => e.auctionId === auction.id && e.type === 'auction_ended')
+    // The list copy well after the batch window, as on a cluster, where the two channels
+    // come over different connections.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const since = bystander.pushes.length
+    await redis.publish(AUCTION_LIST_CHANNEL, JSON.stringify(event))
+    await bystander.waitFor(
+      'auction:events',
+      (batch) => batch.some((e) => e.auctionId === auction.id && e.type === 'auction_ended'),
+      since,
+    )
+    const copies = watcher
+      .events()
+      .filter((e) => e.auctionId === auction.id && e.seq === event?.seq)
+    expect(copies).toHaveLength(1)
     watcher.close()
     bystander.close()
   })

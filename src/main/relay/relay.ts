@@ -249,15 +249,21 @@ export class Relay {
   private route(channel: string, payload: string): void {
     const listener = this.listeners.get(channel)
     if (listener) return safely(() => listener(payload))
+    // A list channel's event goes to the sessions that do not watch its lot or sale: a
+    // watcher hears it on the sale's channel. On a cluster the two copies come over
+    // different connections, too far apart for the batcher to see they are one event.
     if (channel === AUCTION_LIST_CHANNEL) {
       const event = parseEvent(payload)
       if (event && isLotEvent(event))
-        for (const session of this.sessions.values()) session.lotEvents.add(event)
+        for (const session of this.sessions.values())
+          if (!session.watched.has(event.auctionId)) session.lotEvents.add(event)
       return
     }
     if (channel === SALE_LIST_CHANNEL) {
       const event = parseEvent(payload)
-      if (event) for (const session of this.sessions.values()) session.saleEvents.add(event)
+      if (event)
+        for (const session of this.sessions.values())
+          if (!session.watchedSales.has(event.saleId)) session.saleEvents.add(event)
       return
     }
     const sale = SALE_EVENTS.exec(channel)
