@@ -13,7 +13,8 @@ type Client = Awaited<ReturnType<typeof connectRedis>>
 let primary: RedisProcess
 let replica: RedisProcess
 let primaryClients: Client[] = []
-let replicaClient: Client
+let replicaClient!: Client
+let replicaConnected = false
 
 async function linkUp(server: RedisProcess): Promise<void> {
   const client = await connectRedis({ url: server.url })
@@ -33,6 +34,10 @@ async function startReplica(): Promise<void> {
     ? replica.restart()
     : startRedis({ extraArgs: ['--replicaof', '127.0.0.1', String(primary.port)] }))
   await linkUp(replica)
+  // A fresh reader: the old one may still be between reconnect attempts (no offline queue).
+  if (replicaConnected) replicaClient.disconnect()
+  replicaClient = await connectRedis({ url: replica.url })
+  replicaConnected = true
 }
 
 async function engineOn(options: ConstructorParameters<typeof AuctionEngine>[1] = {}) {
@@ -51,7 +56,6 @@ beforeAll(async () => {
   // No 5 s pause before a full sync: the replica comes back within the test.
   primary = await startRedis({ extraArgs: ['--repl-diskless-sync-delay', '0'] })
   await startReplica()
-  replicaClient = await connectRedis({ url: replica.url })
 })
 
 afterAll(async () => {
