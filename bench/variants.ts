@@ -22,6 +22,8 @@ import { hotLotFixture, legacyFixture } from './sections/throughput'
 const BATCH = 20_000
 /** The sale rewrite's bid script, before this engine's cheaper one. */
 const PREVIOUS_COMMIT = '7da7da1'
+/** The bid script before it read and wrote the sale hash once and kept EXISTS to clusters. */
+const BEFORE_SALE_HASH_COMMIT = '9577d1d'
 const HOT_FIELDS = [
   'lotStatus',
   'currentPrice',
@@ -108,6 +110,16 @@ function requestsInLot(source: string): string {
   )
 }
 
+/** Not candidates (each drops a promise): what one part of an accepted bid costs. */
+const withoutAclChecks = (source: string): string =>
+  edit(source, 'local refusal = write_refusal(writes)', 'local refusal = nil')
+const withoutAuditLog = (source: string): string =>
+  edit(
+    source,
+    "  redis.call('XADD', sale_key .. ':log', '*', 'e', text)\n  return redis.sha1hex(text)",
+    '  return head',
+  )
+
 /** The same script as a library function (FUNCTION LOAD, FCALL). */
 function asLibrary(source: string): string {
   const body = source.indexOf('local MAX_MINOR')
@@ -134,6 +146,21 @@ function previousScript(): string | null {
   }
 }
 
+/** A commit's placeBid-2.lua, expanded with that commit's own includes. */
+function scriptAt(commit: string): string | null {
+  const dir = mkdtempSync(join(tmpdir(), 'bid-variant-'))
+  try {
+    execFileSync('sh', ['-c', `git archive ${commit} lua | tar -x -C "${dir}"`], {
+      stdio: ['ignore', 'ignore', 'ignore'],
+    })
+    return expandIncludes(join(dir, 'lua', 'placeBid-2.lua'))
+  } catch {
+    return null // not a git checkout, or the commit is not in it
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 type Pipeline = ChainableCommander & Record<string, (...args: string[]) => ChainableCommander>
 type Queue = (pipeline: Pipeline, accepted: boolean, index: number) => void
 
@@ -145,10 +172,15 @@ async function main(): Promise<void> {
     const redis = ctx.redis
     const current = scriptSources().get('placeBid')?.lua ?? ''
     const previous = previousScript()
+    const beforeSaleHash = scriptAt(BEFORE_SALE_HASH_COMMIT)
     redis.defineCommand('vCurrent', { lua: current, numberOfKeys: 2 })
     redis.defineCommand('vOneRead', { lua: oneRead(current), numberOfKeys: 2 })
+    redis.defineCommand('vNoAcl', { lua: withoutAclChecks(current), numberOfKeys: 2 })
+    redis.defineCommand('vNoLog', { lua: withoutAuditLog(current), numberOfKeys: 2 })
     redis.defineCommand('vRequestsInLot', { lua: requestsInLot(current), numberOfKeys: 2 })
     if (previous) redis.defineCommand('vPrevious', { lua: previous, numberOfKeys: 5 })
+    if (beforeSaleHash)
+      redis.defineCommand('vBeforeSaleHash', { lua: beforeSaleHash, numberOfKeys: 2 })
     redis.defineCommand('vOld', { lua: legacyScriptSource('placeBid'), numberOfKeys: 3 })
     redis.defineCommand('vReturnOne', { lua: 'return 1', numberOfKeys: 0 })
     await redis.call('FUNCTION', 'LOAD', 'REPLACE', asLibrary(current))
@@ -161,6 +193,9 @@ async function main(): Promise<void> {
       fieldsLast: await lot(),
       fcall: await lot(),
       previous: await lot(),
+      beforeSaleHash: await lot(),
+      noAcl: await lot(),
+      noLog: await lot(),
     }
     // Hot fields last: the same lot hash, rewritten with the bid's fields at its end (those it
     // has: a timed sale's lot has no live-sale fields, and gains none here).
@@ -202,6 +237,16 @@ async function main(): Promise<void> {
         (p, a, i) => p.call('FCALL', 'placeBid', 2, ...args(lots.fcall, a, i)),
       ],
     ]
+    variants.push(
+      ['cost: no ACL checks', (p, a, i) => p.vNoAcl?.(...args(lots.noAcl, a, i))],
+      ['cost: no audit-log entry', (p, a, i) => p.vNoLog?.(...args(lots.noLog, a, i))],
+    )
+    if (beforeSaleHash) {
+      variants.push([
+        `sale hash 3 calls, EXISTS (${BEFORE_SALE_HASH_COMMIT})`,
+        (p, a, i) => p.vBeforeSaleHash?.(...args(lots.beforeSaleHash, a, i)),
+      ])
+    }
     if (previous) {
       variants.push([
         `before it (${PREVIOUS_COMMIT})`,

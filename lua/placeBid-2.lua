@@ -269,7 +269,7 @@ local asking_s = int_s(asking_price(a))
 -- Every rule passed: before the first write, whether this Redis user may make each call.
 local writes = {
   { ARGV[1], sale_key .. ':events', '' }, { 'ZADD', sale_key .. ':closing', 'XX', '0', 'm' },
-  { 'HINCRBY', sale_key, 'seq', '1' }, { 'RPUSH', lot_key .. ':bids', '' },
+  { 'HSET', sale_key, 'f', '' }, { 'RPUSH', lot_key .. ':bids', '' },
   { 'RPUSH', lot_key .. ':undo', '' }, { 'HSET', lot_key, 'f', '' },
   { 'XADD', sale_key .. ':log', '*', 'e', '' }, { 'HSET', requests_key, 'f', '' },
 }
@@ -280,15 +280,17 @@ if refusal then return refusal end
 local written = { sale_key .. ':closing', lot_key .. ':bids', lot_key .. ':undo',
   sale_key .. ':log', requests_key }
 if new_lead then written[#written + 1] = sale_key .. ':leads:' .. a.leaderId end
-keys_here(written)
+keys_here(ARGV[1], written)
 -- The paddle's exposure counts this lot from now on (see includes/paddleChecks).
 if new_lead then redis.call('SADD', sale_key .. ':leads:' .. a.leaderId, lot_id) end
 if extended then redis.call('ZADD', sale_key .. ':closing', 'XX', ends_s, lot_id) end
 
--- One HINCRBY reserves the sale seqs of this call's events (the bid, the extension, and a
--- cleared fair warning).
+-- The sale's seqs of this call's events (the bid, the extension, and a cleared fair
+-- warning) follow its last one. The sale hash is read once (the seq, the audit log's head)
+-- and written once, at the end (both).
 local events = (extended and 2 or 1) + (warned and 1 or 0)
-local seq = redis.call('HINCRBY', sale_key, 'seq', events) - events + 1
+local sale_state = redis.call('HMGET', sale_key, 'seq', 'logHead')
+local seq = (tonumber(sale_state[1]) or 0) + 1
 local seq_s = int_s(seq)
 local last_seq_s = events > 1 and int_s(seq + events - 1) or seq_s
 local entries_json, ids_json = '', ''
@@ -347,12 +349,13 @@ else
     leader_max_s, 'leaderSource', leader_source, 'bidCount', bid_count_s, 'endsAt', ends_s,
     'seq', last_seq_s)
 end
-append_log(sale_key, '"at":' .. now_s .. ',"operator":"' .. operator .. '","action":"bid","lotId":"'
+local log_head = append_log_after(sale_key, sale_state[2] or '', '"at":' .. now_s .. ',"operator":"' .. operator .. '","action":"bid","lotId":"'
   .. lot_id .. '","priceBefore":' .. raw_price .. ',"priceAfter":' .. price_s
   .. ',"leaderBefore":' .. (old_leader and ('"' .. old_leader .. '"') or 'null')
   .. ',"leaderAfter":"' .. a.leaderId .. '","detail":{"bidder":"' .. bidder .. '","source":"'
   .. source .. '","amount":' .. amount_s(amount) .. ',"max":' .. max_s .. ',"result":"' .. result
   .. '","bidIds":[' .. ids_json .. ']}')
+redis.call('HSET', sale_key, 'seq', last_seq_s, 'logHead', log_head)
 
 -- Compact on purpose: this is kept per request id for the auction's lifetime.
 local own_id = own_entry and first_id + own_entry - 1

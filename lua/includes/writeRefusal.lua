@@ -20,10 +20,11 @@ end
 -- already be on the other node: Redis aborts the script at the first access to it and keeps
 -- the writes made before. One EXISTS over every key the script will write, made before its
 -- first write, makes that abort come while nothing is written (the client answers
--- REDIS_UNAVAILABLE and the retry lands once the move is over). On a slot at rest, and on a
--- single server, it is one cheap call.
-local function keys_here(keys)
-  redis.call('EXISTS', unpack(keys))
+-- REDIS_UNAVAILABLE and the retry lands once the move is over). `publish`, the script's
+-- publish command, is SPUBLISH on a cluster (engine.ts): a single server moves no slot, so
+-- the call is skipped there.
+local function keys_here(publish, keys)
+  if publish == 'SPUBLISH' then redis.call('EXISTS', unpack(keys)) end
 end
 
 -- The calls of the sale-wide scripts (`lot_id`: the lot the script acts on, if one) (ARGV [1] publish command, [2] sale channel, [3] lot
@@ -47,6 +48,6 @@ local function sale_write_refusal(lot_id)
     local subject = ARGV[3] .. lot_id
     written[2], written[3], written[4] = subject, subject .. ':bids', subject .. ':undo'
   end
-  keys_here(written)
+  keys_here(ARGV[1], written)
   return nil
 end
