@@ -2,9 +2,6 @@
 // URL, auctions on three different masters created and bid on over the WebSocket, a second
 // console hearing the events through the relay (SSUBSCRIBE), a live connection, the sales list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RedisClient } from '../../src/main/engine'
-import { connectRedis } from '../../src/main/engine'
-import { OperatorStore } from '../../src/main/accounts'
 import type { OperatorProfile } from '../../src/shared/contract'
 import type { Auction } from '../../src/shared/domain'
 import {
@@ -17,28 +14,12 @@ import {
   type TestConsole,
 } from '../shell/support'
 import { redisUrl, uniqueId } from '../support/engine'
-import { TEST_PASSWORD } from '../support/operators'
+import { signInAs } from '../support/operators'
 import { clusterPorts, expectNoRedirection, ownerOf } from './support'
 
-/** The account made on the cluster (test/support/operators.ts takes one server's URL), then
- * a real sign-in through the contract. */
-async function signIn(client: TestClient, profile: OperatorProfile): Promise<void> {
-  const added = await new OperatorStore(redis as never).add(
-    {
-      id: profile.operatorId,
-      displayName: profile.displayName,
-      role: profile.role,
-      password: TEST_PASSWORD,
-    },
-    'test',
-  )
-  if (!added.ok) throw new Error(JSON.stringify(added.error))
-  const signedIn = await client.api.call('auth:signIn', {
-    operatorId: profile.operatorId,
-    password: TEST_PASSWORD,
-  })
-  if (!signedIn.ok) throw new Error(JSON.stringify(signedIn.error))
-}
+/** The account made on the cluster (through the app's client factory), then a real sign-in. */
+const signIn = (client: TestClient, profile: OperatorProfile): Promise<OperatorProfile> =>
+  signInAs(client.api, profile, redisUrl())
 
 /** Auctions created until every master holds one (their ids are random over the contract). */
 async function auctionOnEveryMaster(
@@ -58,18 +39,15 @@ async function auctionOnEveryMaster(
 
 const sellerId = uniqueId('seller')
 let server: TestConsole
-let redis: RedisClient
 let owner: TestClient
 beforeAll(async () => {
   server = await startConsole({ redisUrl: redisUrl() })
-  redis = await connectRedis({ url: redisUrl() })
   owner = await connectClient(server)
   await signIn(owner, seller(sellerId))
 })
 afterAll(async () => {
   owner.close()
   await server.stop()
-  await redis.quit()
 })
 
 describe('the web mode on a Redis Cluster', () => {

@@ -17,7 +17,7 @@ export const probeSummary = (probe: RedisProbe): string =>
 export function ProbeReport({ probe }: { probe: RedisProbe }) {
   return (
     <div data-testid="probe-report">
-      <p className="probe-report__pubsub">
+      <p>
         Sharded pub/sub: {probe.shardedPubSub ? 'available' : 'not available'}
         {probe.topology === 'cluster'
           ? probe.shardedPubSub
