@@ -129,7 +129,7 @@ export function renderTables(report: BenchReport): string {
     out.push(
       table(
         'Bid throughput (placeBid, one client; the old engine on the same client, same slices; ' +
-          'evalsha µs: Redis time per call, INFO commandstats)',
+          'script µs: Redis time per FCALL or EVALSHA, INFO commandstats)',
         [
           'workload',
           'bidders',
@@ -137,7 +137,7 @@ export function renderTables(report: BenchReport): string {
           'rejected',
           'p50 ms',
           'p99 ms',
-          'evalsha µs',
+          'script µs',
           'vs return 1',
           'vs same calls',
           'vs old',
@@ -220,7 +220,7 @@ export function renderTables(report: BenchReport): string {
           ]
         : []),
       table(
-        'Ceiling (EVALSHA on the same client; evalsha µs: Redis time per call, INFO commandstats)',
+        'Ceiling (EVALSHA on the same client; script µs: Redis time per FCALL or EVALSHA, INFO commandstats)',
         [
           'script',
           'concurrency',
@@ -229,7 +229,7 @@ export function renderTables(report: BenchReport): string {
           'p99 ms',
           'Redis µs',
           'Node µs',
-          'evalsha µs',
+          'script µs',
         ],
         report.ceiling.map((c) => [
           c.script === 'returnOne' ? 'return 1' : 'same calls, no logic',

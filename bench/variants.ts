@@ -1,6 +1,6 @@
 // `npx tsx bench/variants.ts [rounds]`: what an accepted and a rejected (stale BID_TOO_LOW)
 // bid cost Redis in variants of the bid script, and in the scripts before it, in one run on a
-// private redis-server. Redis time per call is `usec_per_call` of evalsha (fcall) in INFO
+// private redis-server. Redis time per call is `usec_per_call` of evalsha or fcall in INFO
 // commandstats over a pipelined batch of 20,000 calls; each figure is the lowest of `rounds`
 // batches (default 5), which a busy machine disturbs least. A dev aid: BENCHMARKS.md quotes it.
 // The variants are textual edits of the engine's own expanded lua/placeBid-2.lua, so they keep
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ChainableCommander } from 'ioredis'
 import { lotKeys, saleKeys } from '../src/main/engine'
+import { functionLibrary } from '../src/main/engine/functions'
 import { expandIncludes, resolveLuaDir, scriptSources } from '../src/main/engine/scripts'
 import { saleIdOf } from '../src/shared/domain'
 import { startRedis } from '../test/support/redis-server'
@@ -120,12 +121,6 @@ const withoutAuditLog = (source: string): string =>
     '  return head',
   )
 
-/** The same script as a library function (FUNCTION LOAD, FCALL). */
-function asLibrary(source: string): string {
-  const body = source.indexOf('local MAX_MINOR')
-  return `#!lua name=benchvariants\n${source.slice(0, body)}\nredis.register_function('placeBid', function(KEYS, ARGV)\n${source.slice(body)}\nend)`
-}
-
 /** The previous commit's bid script (5 keys, 9 arguments), expanded with today's includes. */
 function previousScript(): string | null {
   try {
@@ -183,7 +178,13 @@ async function main(): Promise<void> {
       redis.defineCommand('vBeforeSaleHash', { lua: beforeSaleHash, numberOfKeys: 2 })
     redis.defineCommand('vOld', { lua: legacyScriptSource('placeBid'), numberOfKeys: 3 })
     redis.defineCommand('vReturnOne', { lua: 'return 1', numberOfKeys: 0 })
-    await redis.call('FUNCTION', 'LOAD', 'REPLACE', asLibrary(current))
+    // The engine's own library of the script (what it runs), and `return 1` the same way.
+    const source = scriptSources().get('placeBid')
+    if (!source) throw new Error('no placeBid script')
+    const library = functionLibrary('placeBid', source)
+    const returnOne = functionLibrary('returnOne', { prelude: '', body: 'return 1' })
+    await redis.call('FUNCTION', 'LOAD', 'REPLACE', library.code)
+    await redis.call('FUNCTION', 'LOAD', 'REPLACE', returnOne.code)
 
     const lot = async (): Promise<string> => (await hotLotFixture(ctx)).ids[0] as string
     const lots = {
@@ -228,14 +229,14 @@ async function main(): Promise<void> {
     ]
     const old = legacyAuctionKeys(auction)
     const variants: [string, Queue][] = [
-      ['this script (11 + 9 fields, text)', (p, a, i) => p.vCurrent?.(...args(lots.current, a, i))],
+      [
+        'this script, as the engine runs it (FCALL)',
+        (p, a, i) => p.call('FCALL', library.name, 2, ...args(lots.fcall, a, i)),
+      ],
+      ['this script by EVALSHA', (p, a, i) => p.vCurrent?.(...args(lots.current, a, i))],
       ['one HMGET of 20 fields', (p, a, i) => p.vOneRead?.(...args(lots.oneRead, a, i))],
       ['request ids in the lot hash', (p, a, i) => p.vRequestsInLot?.(...args(lots.inLot, a, i))],
       ['bid fields last in the hash', (p, a, i) => p.vCurrent?.(...args(lots.fieldsLast, a, i))],
-      [
-        'as a Function (FCALL)',
-        (p, a, i) => p.call('FCALL', 'placeBid', 2, ...args(lots.fcall, a, i)),
-      ],
     ]
     variants.push(
       ['cost: no ACL checks', (p, a, i) => p.vNoAcl?.(...args(lots.noAcl, a, i))],
@@ -293,7 +294,7 @@ async function main(): Promise<void> {
     const lowest = new Map<string, number>()
     /** Every reply must be what the batch is about: an accepted bid, or a BID_TOO_LOW. */
     const expected = (key: string, reply: unknown): boolean => {
-      if (key === 'return 1') return reply === 1
+      if (key.startsWith('return 1')) return reply === 1
       const [kind, body] = reply as [string, string]
       return key.endsWith('|accepted') ? kind === 'ok' : body.includes('"BID_TOO_LOW"')
     }
@@ -310,6 +311,7 @@ async function main(): Promise<void> {
     }
     for (let round = 0; round < rounds; round++) {
       await measure('return 1', (p) => p.vReturnOne?.())
+      await measure('return 1 (FCALL)', (p) => p.call('FCALL', returnOne.name, 0))
       const order = round % 2 ? [...variants].reverse() : variants
       for (const [name, queue] of order) {
         await measure(`${name}|accepted`, (p, i) => queue(p, true, i))
@@ -317,9 +319,14 @@ async function main(): Promise<void> {
       }
     }
     const one = lowest.get('return 1') ?? NaN
+    const oneFcall = lowest.get('return 1 (FCALL)') ?? NaN
     const oldAccepted = lowest.get('old engine (fd7e20e)|accepted') ?? NaN
-    console.log(`Redis µs per call, lowest of ${rounds} batches of ${BATCH}; return 1: ${one} µs`)
-    console.log('variant                            accepted  ÷ old  rejected  ÷ return 1')
+    console.log(
+      `Redis µs per call, lowest of ${rounds} batches of ${BATCH}; return 1: ${one} µs by EVALSHA, ${oneFcall} µs by FCALL`,
+    )
+    console.log(
+      'variant                            accepted  ÷ old  rejected  ÷ return 1 (EVALSHA)',
+    )
     for (const [name] of variants) {
       const accepted = lowest.get(`${name}|accepted`) ?? NaN
       const rejected = lowest.get(`${name}|rejected`) ?? NaN

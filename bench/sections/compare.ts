@@ -6,7 +6,7 @@
 // which a busy machine disturbs far less than it disturbs calls per second, and Redis's own
 // time per script call (INFO commandstats, when the server is the run's alone).
 import type { Redis } from 'ioredis'
-import { addSince, evalshaTime, NO_TIME, usPerCall, type ScriptTime } from '../lib/commandstats'
+import { addSince, scriptTime, NO_TIME, usPerCall, type ScriptTime } from '../lib/commandstats'
 import type { BenchContext } from '../lib/context'
 import { mergeRuns, runClosedLoop, type LoadResult, type Outcome } from '../lib/load'
 import { round } from '../lib/stats'
@@ -71,7 +71,7 @@ export async function interleave(
       const spent = cpu.get(contender.name) as { calls: number; redis: number; node: number }
       const redisBefore = await redisCpuUs(ctx.redis)
       const nodeBefore = nodeCpuUs()
-      const scriptsBefore = ctx.exclusive ? await evalshaTime(ctx.redis) : NO_TIME
+      const scriptsBefore = ctx.exclusive ? await scriptTime(ctx.redis) : NO_TIME
       const slice = await runClosedLoop({
         concurrency,
         warmupMs: r === 0 ? warmupMs : Math.min(REWARM_MS, warmupMs),
@@ -85,7 +85,7 @@ export async function interleave(
       spent.redis += (await redisCpuUs(ctx.redis)) - redisBefore
       if (ctx.exclusive) {
         const total = scripts.get(contender.name) ?? NO_TIME
-        scripts.set(contender.name, addSince(total, await evalshaTime(ctx.redis), scriptsBefore))
+        scripts.set(contender.name, addSince(total, await scriptTime(ctx.redis), scriptsBefore))
       }
       slices.get(contender.name)?.push(slice)
     }

@@ -1,8 +1,10 @@
 // What a rejected bid costs Redis, against the cheapest script call there is: batches of
 // stale bids (BID_TOO_LOW on a lot with bids) and of bids on a lot whose sale is not open
 // (AUCTION_NOT_ACTIVE), new engine and old, and batches of `return 1`, each sent at once on
-// the one client so Redis runs them back to back. The figure is usec_per_call of EVALSHA
-// over the batch (INFO commandstats), so neither the network nor Node counts. The batches
+// the one client so Redis runs them back to back. The figure is usec_per_call of FCALL (the
+// engine's scripts, and `return 1` as a Function) or EVALSHA (the old engine, and `return 1`
+// as a script) over the batch (INFO commandstats), so neither the network nor Node counts.
+// Each engine is held against `return 1` run its own way. The batches
 // take turns, reversed every other round; the median of each kind is taken.
 import { randomUUID } from 'node:crypto'
 import type { BidPlacer } from '../lib/bids'
@@ -22,14 +24,18 @@ export interface RejectedPath {
   /** Redis µs per call: median over the rounds, and each round. */
   us: number
   rounds: number[]
-  /** us ÷ the `return 1` script's. */
+  /** us ÷ the `return 1` script's, run the same way (FCALL for this engine, EVALSHA the old). */
   vsReturnOne: number
 }
 
 export interface RejectedCost {
   callsPerBatch: number
+  /** `return 1` as a Function (FCALL), as this engine runs its scripts. */
   returnOneUs: number
   returnOneRounds: number[]
+  /** `return 1` by EVALSHA, as the old engine runs its scripts. */
+  returnOneEvalshaUs: number
+  returnOneEvalshaRounds: number[]
   paths: RejectedPath[]
 }
 
@@ -108,8 +114,8 @@ export async function rejectedCost(ctx: BenchContext): Promise<RejectedCost | nu
   if (!ctx.exclusive) return null
   const { rejectedBids: count, rejectedRounds } = ctx.sizes
   const paths = await pathCalls(ctx)
-  const returnOne = (await ceilingCallers(ctx)).returnOne
-  const all: Call[] = [returnOne, ...paths.map((p) => p.call)]
+  const { returnOne, returnOneEvalsha } = await ceilingCallers(ctx)
+  const all: Call[] = [returnOne, returnOneEvalsha, ...paths.map((p) => p.call)]
   const run = (call: Call): Promise<number> =>
     scriptUsDuring(ctx.redis, () => Promise.all(Array.from({ length: count }, call)))
   for (const call of all) await run(call) // warm: scripts cached, the requests hashes grown
@@ -120,26 +126,31 @@ export async function rejectedCost(ctx: BenchContext): Promise<RejectedCost | nu
   }
   const returnOneRounds = measured.get(returnOne) ?? []
   const returnOneUs = median(returnOneRounds)
+  const returnOneEvalshaRounds = measured.get(returnOneEvalsha) ?? []
+  const returnOneEvalshaUs = median(returnOneEvalshaRounds)
   const result: RejectedCost = {
     callsPerBatch: count,
     returnOneUs,
     returnOneRounds,
+    returnOneEvalshaUs,
+    returnOneEvalshaRounds,
     paths: paths.map(({ kind, engine, call }) => {
       const rounds = measured.get(call) ?? []
       const us = median(rounds)
+      const floor = engine === 'sales' ? returnOneUs : returnOneEvalshaUs
       return {
         kind,
         engine,
         us,
         rounds,
-        vsReturnOne: returnOneUs > 0 ? round(us / returnOneUs, 2) : 0,
+        vsReturnOne: floor > 0 ? round(us / floor, 2) : 0,
       }
     }),
   }
   for (const p of result.paths) {
     ctx.log(
-      `rejected ${p.kind} (${p.engine}): ${p.us} µs per evalsha, ` +
-        `× ${p.vsReturnOne} return 1 (${returnOneUs} µs)`,
+      `rejected ${p.kind} (${p.engine}): ${p.us} µs per call, ` +
+        `× ${p.vsReturnOne} return 1 (FCALL ${returnOneUs} µs, EVALSHA ${returnOneEvalshaUs} µs)`,
     )
   }
   return result

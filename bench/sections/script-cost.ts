@@ -1,5 +1,5 @@
-// Section 2: what one accepted bid costs Redis, this engine's bid script against the
-// previous engine's (bench/fixtures/legacy). Each batch is a pipeline of accepted bids on one
+// Section 2: what one accepted bid costs Redis, this engine's bid script (as a Function, FCALL,
+// as the engine runs it) against the previous engine's (bench/fixtures/legacy, EVALSHA). Each batch is a pipeline of accepted bids on one
 // hot lot (old: one auction), so Redis runs them back to back; the cost is the CPU time of
 // Redis's main thread (INFO cpu; the background fsync thread left out) ÷ bids. CPU time, unlike calls per second, hardly moves when other
 // work shares the machine, so this is the steadiest form of the new ÷ old comparison. The
@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ChainableCommander, Redis } from 'ioredis'
 import { lotKeys, saleKeys } from '../../src/main/engine'
+import { functionLibrary } from '../../src/main/engine/functions'
 import { scriptSources } from '../../src/main/engine/scripts'
 import { saleIdOf } from '../../src/shared/domain'
 import { minorToDecimal } from '../../src/shared/money'
@@ -65,7 +66,9 @@ export async function scriptCost(ctx: BenchContext): Promise<ScriptCost> {
   const { scriptCostBids: count, scriptCostRounds: rounds } = ctx.sizes
   const placeBid = scriptSources().get('placeBid')
   if (!placeBid) throw new Error('script cost: no placeBid script')
-  ctx.redis.defineCommand('benchPlaceBid', { lua: placeBid.lua, numberOfKeys: placeBid.keys })
+  // As the engine runs it: its Function library (FCALL).
+  const library = functionLibrary('placeBid', placeBid)
+  await ctx.redis.call('FUNCTION', 'LOAD', 'REPLACE', library.code)
   ctx.redis.defineCommand('benchLegacyPlaceBid', {
     lua: legacyScriptSource('placeBid'),
     numberOfKeys: 3,
@@ -80,7 +83,7 @@ export async function scriptCost(ctx: BenchContext): Promise<ScriptCost> {
   const oldBids = counterBids(1, FAR_ABOVE)
   const runNew = () =>
     batch(ctx.redis, count, (p) =>
-      p.benchPlaceBid?.(...[lot.lot, sale.sale], ...['PUBLISH', lotId, ...bidArgs(newBids)]),
+      p.call('FCALL', library.name, 2, lot.lot, sale.sale, 'PUBLISH', lotId, ...bidArgs(newBids)),
     )
   const runOld = () =>
     batch(ctx.redis, count, (p) =>

@@ -1,7 +1,7 @@
 // Section 9: beyond one Redis. (a) The same bid load over many sales (standalone auctions:
 // a sale of one lot each, so their hash tags spread over the slots) on the run's single
 // server and on a 3-master Redis Cluster on this machine, with each master's share of the
-// scripts (INFO commandstats evalsha after CONFIG RESETSTAT) and of the sales (the slots it
+// scripts (INFO commandstats fcall and evalsha after CONFIG RESETSTAT) and of the sales (the slots it
 // owns). (b) What `durability: 'replicated'` costs: the same load, and a create, on a primary
 // with one replica, local vs replicated (WAIT 1 after each change). Variants take turns
 // (A, B, B, A), and each reports its better round: on a small, shared machine a slow moment
@@ -11,6 +11,7 @@ import { Command, type Cluster, type Redis } from 'ioredis'
 import { AuctionEngine, connectRedis, connectRedisServer, lotKeys } from '../../src/main/engine'
 import { nodeCommand, startCluster, type RedisCluster } from '../../test/support/redis-cluster'
 import { startRedis, type RedisProcess } from '../../test/support/redis-server'
+import { scriptTime } from '../lib/commandstats'
 import { BIDDERS, counterBids, placeBid } from '../lib/bids'
 import type { BenchContext, Sizes } from '../lib/context'
 import { BENCH_SELLER, createAuctions, inParallel } from '../lib/fixtures'
@@ -253,11 +254,6 @@ async function mastersOf(cluster: RedisCluster): Promise<Master[]> {
   })
 }
 
-const evalshaOf = async (redis: Redis): Promise<{ calls: number; usec: number }> => {
-  const line = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(await redis.info('commandstats'))
-  return { calls: Number(line?.[1] ?? 0), usec: Number(line?.[2] ?? 0) }
-}
-
 async function clusterPoints(
   ctx: BenchContext,
   cluster: RedisCluster,
@@ -290,7 +286,7 @@ async function clusterPoints(
           },
           after: async () => {
             const cpuAfter = await Promise.all(masters.map((m) => cpuUs(m.client)))
-            const scripts = await Promise.all(masters.map((m) => evalshaOf(m.client)))
+            const scripts = await Promise.all(masters.map((m) => scriptTime(m.client)))
             masters.forEach((m, i) => {
               const total = calls.get(m.port) as { calls: number; usec: number; cpu: number }
               total.calls += scripts[i]?.calls ?? 0
@@ -502,7 +498,7 @@ export function topologyTables(t: Topology): string {
       ),
     ),
     '',
-    'Each master’s share (evalsha calls after CONFIG RESETSTAT, all rounds)',
+    'Each master’s share (script calls (FCALL, EVALSHA) after CONFIG RESETSTAT, all rounds)',
     table(
       [
         'in flight',
@@ -511,7 +507,7 @@ export function topologyTables(t: Topology): string {
         'sales',
         'evalsha calls',
         'share',
-        'evalsha µs',
+        'script µs',
         'CPU µs/call',
       ],
       t.cluster.flatMap((p) =>

@@ -1,8 +1,11 @@
 --- @include "loadBidLot"
 -- The bid's fields, then what the sale-wide scripts also need: the id, number and catalogue
 -- position (one HMGET).
-local LOT_FIELDS = { unpack(BID_FIELDS) }
-for _, name in ipairs({ 'id', 'number', 'score' }) do LOT_FIELDS[#LOT_FIELDS + 1] = name end
+-- (Plain Lua: a Function library's load sees none of the standard functions.)
+local LOT_FIELDS = {}
+for i = 1, #BID_FIELDS do LOT_FIELDS[i] = BID_FIELDS[i] end
+LOT_FIELDS[#BID_FIELDS + 1], LOT_FIELDS[#BID_FIELDS + 2], LOT_FIELDS[#BID_FIELDS + 3] =
+  'id', 'number', 'score'
 
 -- The lot fields the rules need; nil when the lot does not exist.
 local function load_lot(key)

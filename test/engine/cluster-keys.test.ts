@@ -35,7 +35,8 @@ describe('hash tags', () => {
       const name = (args[0] ?? '').toLowerCase()
       if (name === 'echo' && args[1] === 'end-of-test') sawMarker = true
       else if (source === 'lua') calls[calls.length - 1]?.inside.push(args)
-      else if (name === 'evalsha' || name === 'eval') calls.push({ script: args, inside: [] })
+      else if (name === 'evalsha' || name === 'eval' || name === 'fcall')
+        calls.push({ script: args, inside: [] })
     })
     try {
       const engine = new AuctionEngine(own.redis)

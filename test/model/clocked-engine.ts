@@ -100,17 +100,27 @@ export async function openClockedEngine(): Promise<ClockedEngine> {
   let clock = 0
   const listeners: ((firstKey: string) => Promise<void>)[] = []
   const commands = redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>
+  const beforeScript = (firstKey: string): Promise<unknown> =>
+    Promise.all([
+      redis.set(clockKeyFor(firstKey), String(clock)),
+      ...listeners.map((listener) => listener(firstKey)),
+    ])
+  // The scripts by EVALSHA (the fallback) ...
   for (const name of SCRIPT_NAMES) {
     const script = commands[name]
     if (!script) throw new Error(`script ${name} is not registered`)
     commands[name] = async (...args: unknown[]) => {
-      const firstKey = String(args[0])
-      await Promise.all([
-        redis.set(clockKeyFor(firstKey), String(clock)),
-        ...listeners.map((listener) => listener(firstKey)),
-      ])
+      await beforeScript(String(args[0]))
       return script.apply(redis, args)
     }
+  }
+  // ... and as Functions: FCALL <function> <numkeys> <first key> …
+  const call = redis.call.bind(redis) as (...args: unknown[]) => Promise<unknown>
+  ;(redis as unknown as { call: typeof call }).call = async (...args: unknown[]) => {
+    if (String(args[0]).toUpperCase() === 'FCALL' && Number(args[2]) > 0) {
+      await beforeScript(String(args[3]))
+    }
+    return call(...args)
   }
   return {
     engine,

@@ -51,13 +51,13 @@ import { Registry, type RegistryOptions } from './registry'
 import { results } from './results'
 import * as sales from './sales'
 import { SchemaGuard } from './schema'
-import { registerScripts } from './scripts'
+import { registerScripts, type ScriptRunnerOptions } from './scripts'
 import { idSchema, invalidInput, type CreateAuctionInput } from './validation'
 
 export type { PlaceBidInput } from './bids'
 export type { DueBatch } from './due'
 
-export interface EngineOptions extends RegistryOptions, DurabilityOptions {
+export interface EngineOptions extends RegistryOptions, DurabilityOptions, ScriptRunnerOptions {
   /** SPUBLISH for Redis Cluster (sharded pub/sub), PUBLISH for a single server. */
   publishCommand?: 'PUBLISH' | 'SPUBLISH'
 }
@@ -94,7 +94,7 @@ export class AuctionEngine {
   ) {
     this.core = {
       redis,
-      run: withDurability(registerScripts(redis), redis, options),
+      run: withDurability(registerScripts(redis, options), redis, options),
       publish: options.publishCommand ?? publishCommandOf(redis),
       registry: new Registry(redis, options),
     }

@@ -1,11 +1,12 @@
-// Loads the Lua scripts once and registers them on a client, so every call is an EVALSHA of
-// a script Redis already holds. As in BullMQ: one file per command named `<name>-<keys>.lua`
+// Loads the Lua scripts once and registers them on a client: each runs as a Redis Function
+// (functions.ts) where the server allows it, else as the EVALSHA of a script Redis holds. As in BullMQ: one file per command named `<name>-<keys>.lua`
 // (the key count comes from the name, so no table can drift), and helpers pulled in by
 // `--- @include "includes/<helper>"`, each included once, before the code that uses it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Cluster, Redis } from 'ioredis'
+import { FunctionRunner } from './functions'
 
 export const SCRIPT_NAMES = [
   'createSale',
@@ -78,31 +79,65 @@ export function resolveLuaDir(options: LuaDirOptions = {}): string {
 
 const INCLUDE = /^--- @include "([^"]+)"\s*$/
 
+/**
+ * Returns a function that expands one include line (`--- @include "x"` in `from`) into the
+ * helper's code, its own includes expanded first; '' for a helper this expander already gave.
+ */
+function includeExpander(): (from: string, line: string) => string | null {
+  const included = new Set<string>()
+  const expandLine = (from: string, line: string): string | null => {
+    const match = INCLUDE.exec(line)
+    if (!match) return null
+    const target = resolve(dirname(from), `${match[1] as string}.lua`)
+    if (included.has(target)) return ''
+    included.add(target)
+    return readFileSync(target, 'utf8')
+      .split('\n')
+      .map((inner) => expandLine(target, inner) ?? inner)
+      .join('\n')
+  }
+  return expandLine
+}
+
 /** A script's source with its includes inlined, each once, dependencies first. */
 export function expandIncludes(file: string): string {
-  const included = new Set<string>()
-  const expand = (path: string): string => {
-    const lines = readFileSync(path, 'utf8').split('\n')
-    const out: string[] = []
-    for (const line of lines) {
-      const match = INCLUDE.exec(line)
-      if (!match) {
-        out.push(line)
-        continue
-      }
-      const target = resolve(dirname(path), `${match[1] as string}.lua`)
-      if (included.has(target)) continue
-      included.add(target)
-      out.push(expand(target))
+  const expandLine = includeExpander()
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => expandLine(file, line) ?? line)
+    .join('\n')
+}
+
+/**
+ * A script's includes, expanded (the helpers), apart from its own code: a Function library
+ * defines the helpers once, where a script defines them again on every call. Includes come
+ * first in every script file, so the prelude followed by the body is the script.
+ */
+export function splitIncludes(file: string): { prelude: string; body: string } {
+  const expandLine = includeExpander()
+  const prelude: string[] = []
+  const body: string[] = []
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const helper = expandLine(file, line)
+    if (helper === null) {
+      body.push(line)
+      continue
     }
-    return out.join('\n')
+    if (body.some((code) => code.trim() !== '' && !code.startsWith('--'))) {
+      throw new Error(`${file}: an include after code (includes come first)`)
+    }
+    prelude.push(helper)
   }
-  return expand(file)
+  return { prelude: prelude.join('\n'), body: body.join('\n') }
 }
 
 export interface ScriptSource {
   keys: number
+  /** The whole script, for EVALSHA. */
   lua: string
+  /** Its helpers and its own code apart, for a Function library. */
+  prelude: string
+  body: string
 }
 
 let cache: Map<ScriptName, ScriptSource> | undefined
@@ -119,7 +154,8 @@ export function scriptSources(luaDir = resolveLuaDir()): Map<ScriptName, ScriptS
     SCRIPT_NAMES.map((name) => {
       const found = files.get(name)
       if (!found) throw new Error(`Lua script ${name}-<keys>.lua not found in ${luaDir}`)
-      return [name, { keys: found.keys, lua: expandIncludes(join(luaDir, found.file)) }]
+      const file = join(luaDir, found.file)
+      return [name, { keys: found.keys, lua: expandIncludes(file), ...splitIncludes(file) }]
     }),
   )
   return cache
@@ -132,21 +168,37 @@ export type ScriptCaller = (
   args: (string | number)[],
 ) => Promise<ScriptReply>
 
+export interface ScriptRunnerOptions {
+  /**
+   * `auto` (default): Redis Functions (FCALL) where the server and the user allow them, else
+   * EVALSHA. `evalsha`: scripts only (the bench compares the two).
+   */
+  runner?: 'auto' | 'evalsha'
+}
+
 /** Registers every script on the client; returns a typed caller that checks the key count. */
-export function registerScripts(client: Redis | Cluster): ScriptCaller {
+export function registerScripts(
+  client: Redis | Cluster,
+  options: ScriptRunnerOptions = {},
+): ScriptCaller {
   const sources = scriptSources()
   for (const [name, { lua, keys }] of sources) {
     client.defineCommand(name, { lua, numberOfKeys: keys })
   }
-  return (name, keys, args) => {
-    const expected = sources.get(name)?.keys
-    if (keys.length !== expected) {
-      throw new Error(`script ${name} takes ${String(expected)} keys, got ${keys.length}`)
-    }
+  const evalsha: ScriptCaller = (name, keys, args) => {
     const command = (
       client as unknown as Record<string, (...a: unknown[]) => Promise<ScriptReply>>
     )[name]
     if (!command) throw new Error(`script ${name} is not registered`)
     return command.call(client, ...keys, ...args)
+  }
+  const run =
+    options.runner === 'evalsha' ? evalsha : new FunctionRunner(client, sources, evalsha).run
+  return (name, keys, args) => {
+    const expected = sources.get(name)?.keys
+    if (keys.length !== expected) {
+      throw new Error(`script ${name} takes ${String(expected)} keys, got ${keys.length}`)
+    }
+    return run(name, keys, args)
   }
 }
