@@ -10,6 +10,7 @@ import type { SessionEndReason } from '../../shared/contract'
 import { OPERATOR_SESSIONS_CHANNEL, operatorKeys, operatorRegistryKeys } from '../engine/keys'
 import { expandIncludes, resolveLuaDir } from '../engine/scripts'
 import { invalidInput } from '../engine/validation'
+import { serverTimeMs } from '../engine/server-time'
 import { decodeOperator, newOperatorSchema, type NewOperator, type Operator } from './operator'
 import { dummyHash, hashPassword, passwordRefusal, verifyPassword } from './password'
 import { SlowDown } from './slow-down'
@@ -209,9 +210,8 @@ export class OperatorStore {
   }
 
   /** Redis TIME in ms: the one clock, as the scripts use. */
-  private async serverMs(): Promise<number> {
-    const [seconds, micros] = await this.redis.time()
-    return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)
+  private serverMs(): Promise<number> {
+    return serverTimeMs(this.redis)
   }
 }
 

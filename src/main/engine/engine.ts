@@ -52,6 +52,7 @@ import { results } from './results'
 import * as sales from './sales'
 import { SchemaGuard } from './schema'
 import { registerScripts, type ScriptRunnerOptions } from './scripts'
+import { serverTimeMs } from './server-time'
 import { idSchema, invalidInput, type CreateAuctionInput } from './validation'
 
 export type { PlaceBidInput } from './bids'
@@ -392,9 +393,8 @@ export class AuctionEngine {
   }
 
   /** Milliseconds since the epoch on the Redis server's clock. */
-  async serverTime(): Promise<number> {
-    const [seconds, micros] = await this.redis.time()
-    return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)
+  serverTime(): Promise<number> {
+    return serverTimeMs(this.redis)
   }
 
   // ---- Live sales: the clerk's commands ---------------------------------------------------

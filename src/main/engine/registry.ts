@@ -10,6 +10,7 @@ import type { Cluster, Redis } from 'ioredis'
 import { SALE_STATUSES, type SaleStatus } from '../../shared/domain'
 import { AUCTION_STATUSES } from '../../shared/domain'
 import { indexKeys, registryKeys, saleKeys } from './keys'
+import { serverTimeMs } from './server-time'
 
 /** A sale that a `sales:live` entry names but that does not exist is dropped after this. */
 const MISSING_GRACE_MS = 5 * 60_000
@@ -104,8 +105,9 @@ export class Registry {
    * that are over. Answers how many sales it looked at and how many due entries it fixed.
    */
   async sweep(): Promise<{ sales: number; fixedDue: number }> {
-    const [seconds] = await this.redis.time()
-    const now = Number(seconds) * 1000
+    // To the millisecond: a clock cut to the second could put a due time back that a tick,
+    // up to a second later, just took away (a start refused for good, its end passed).
+    const now = await serverTimeMs(this.redis)
     const entries = await this.redis.zrange(registryKeys.live, '0', '-1', 'WITHSCORES')
     let fixedDue = 0
     for (let i = 0; i < entries.length; i += 200) {
