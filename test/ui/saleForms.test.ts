@@ -1,7 +1,8 @@
 // The sale and lot forms and the catalogue preview are checked in full before anything is
 // sent; a submit without an answer keeps its request id for the retry.
 import { describe, expect, it } from 'vitest'
-import { fileRowErrors, previewCatalogue } from '../../src/renderer/src/lib/cataloguePreview'
+import { previewCatalogue } from '../../src/renderer/src/lib/cataloguePreview'
+import { rowErrorsAtLines } from '../../src/renderer/src/lib/csvImport'
 import {
   checkLot,
   emptyLotDraft,
@@ -196,7 +197,7 @@ describe('catalogue preview', () => {
       message: 'bad rows',
       rows: [{ line: 2, code: 'LOT_NUMBER_TAKEN', message: 'lot: 2 is taken' }],
     }
-    expect(fileRowErrors(error, rows)).toEqual([
+    expect(rowErrorsAtLines(error, rows)).toEqual([
       { line: 3, code: 'LOT_NUMBER_TAKEN', message: 'lot: 2 is taken' },
     ])
   })

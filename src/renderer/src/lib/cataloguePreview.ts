@@ -1,16 +1,12 @@
 // What a catalogue import will do, before anything is sent: the rows it will add and every
 // bad row by its line, including numbers the sale already has. Nothing is sent while any
-// row is bad. The main side checks again; its row errors come back numbered by position in
-// what was sent and are mapped here to the lines of the file.
+// row is bad. The main side checks again.
 import { parseCatalogue, type CatalogueRow } from '../../../shared/catalogue-csv'
-import type { CatalogueRowError, CommandError } from '../../../shared/errors'
 import { currencyDigits, formatMoney, parseAmount } from '../../../shared/money'
 import type { MoneyInput } from '../../../shared/sale-schemas'
+import type { CsvPreview } from './csvImport'
 
-export interface CataloguePreview {
-  rows: CatalogueRow[]
-  errors: CatalogueRowError[]
-}
+export type CataloguePreview = CsvPreview<CatalogueRow>
 
 export function previewCatalogue(
   text: string,
@@ -33,15 +29,6 @@ export function previewCatalogue(
   }
   errors.sort((a, b) => a.line - b.line)
   return { rows, errors }
-}
-
-/** The main side's row errors (row n = the n-th lot sent) at the lines of the file. */
-export function fileRowErrors(
-  error: CommandError,
-  sent: readonly CatalogueRow[],
-): CatalogueRowError[] {
-  if (!error.rows?.length) return [{ line: 0, code: error.code, message: error.message }]
-  return error.rows.map((row) => ({ ...row, line: sent[row.line - 1]?.line ?? row.line }))
 }
 
 /** A money cell of the preview as the sale will show it; the text itself if unreadable. */
