@@ -2,7 +2,7 @@
 // function (its library, FCALL, as the engine runs it) is loaded again with an early return
 // before each of a series of points in lua/placeBid-2.lua, and each cut takes pipelined
 // batches of 20,000 bids that every rule accepts, on a fresh hot lot, on a private
-// redis-server. The figure is usec_per_call of fcall (INFO commandstats), the lowest of
+// redis-server. The figure is Redis µs per FCALL (INFO commandstats), the lowest of
 // `rounds` batches (default 4); each row's step is what the code between its point and the
 // one before costs. A dev aid: BENCHMARKS.md quotes it. A point whose text is gone from the
 // script fails loudly.
@@ -12,6 +12,7 @@ import { functionLibrary } from '../src/main/engine/functions'
 import { scriptSources } from '../src/main/engine/scripts'
 import { saleIdOf } from '../src/shared/domain'
 import { startRedis } from '../test/support/redis-server'
+import { LowestPerCall } from './lib/batches'
 import { FULL, openContext } from './lib/context'
 import { hotLotFixture } from './sections/throughput'
 
@@ -63,30 +64,28 @@ async function main(): Promise<void> {
     const returnOne = functionLibrary('returnOne', { prelude: '', body: 'return 1' })
     await redis.call('FUNCTION', 'LOAD', 'REPLACE', returnOne.code)
 
-    const lowest = new Map<string, number>()
+    const lowest = new LowestPerCall(redis, BATCH)
     let amount = 10_000_000
     const measure = async (label: string, fn: string): Promise<void> => {
+      if (fn === returnOne.name) {
+        await lowest.batch(
+          label,
+          (p) => p.call('FCALL', fn, 0),
+          (reply) => reply === 1,
+        )
+        return
+      }
       const lotId = (await hotLotFixture(ctx)).ids[0] as string
       const keys = [lotKeys(lotId).lot, saleKeys(saleIdOf(lotId)).sale]
-      await redis.config('RESETSTAT')
-      const pipeline = redis.pipeline()
-      for (let i = 0; i < BATCH; i++) {
-        if (fn === returnOne.name) {
-          pipeline.call('FCALL', fn, 0)
-          continue
-        }
-        amount++
-        const bid = [randomUUID(), `bidder-${i % 16}`, `d:${(amount / 100).toFixed(2)}`, '']
-        pipeline.call('FCALL', fn, 2, ...keys, 'PUBLISH', lotId, ...bid, 'online', '')
-      }
-      const replies = (await pipeline.exec()) ?? []
-      const refused = replies.find(
-        ([error, reply]) => error || (fn !== returnOne.name && (reply as string[])[0] !== 'ok'),
+      await lowest.batch(
+        label,
+        (p, i) => {
+          amount++
+          const bid = [randomUUID(), `bidder-${i % 16}`, `d:${(amount / 100).toFixed(2)}`, '']
+          p.call('FCALL', fn, 2, ...keys, 'PUBLISH', lotId, ...bid, 'online', '')
+        },
+        (reply) => (reply as string[])[0] === 'ok',
       )
-      if (refused) throw new Error(`${label}: ${JSON.stringify(refused)}`)
-      const stats = await redis.info('commandstats')
-      const us = Number(/cmdstat_fcall:.*?usec_per_call=([\d.]+)/.exec(stats)?.[1])
-      lowest.set(label, Math.min(lowest.get(label) ?? Infinity, us))
     }
     for (let round = 0; round < rounds; round++) {
       const order: [string, string][] = [['return 1', returnOne.name], ...cuts]
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
     console.log(`${'returns after'.padEnd(42)} ${'µs'.padStart(6)} ${'step'.padStart(6)}`)
     let before = 0
     for (const [label] of [['return 1'], ...cuts]) {
-      const us = lowest.get(label as string) ?? NaN
+      const us = lowest.of(label as string)
       console.log(
         `${(label as string).padEnd(42)} ${us.toFixed(2).padStart(6)} ${(us - before).toFixed(2).padStart(6)}`,
       )

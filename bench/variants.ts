@@ -17,6 +17,7 @@ import { expandIncludes, resolveLuaDir, scriptSources } from '../src/main/engine
 import { saleIdOf } from '../src/shared/domain'
 import { startRedis } from '../test/support/redis-server'
 import { legacyAuctionKeys, legacyScriptSource } from './fixtures/legacy/engine'
+import { LowestPerCall } from './lib/batches'
 import { FULL, openContext } from './lib/context'
 import { hotLotFixture, legacyFixture } from './sections/throughput'
 
@@ -156,6 +157,9 @@ function scriptAt(commit: string): string | null {
   }
 }
 
+/** The widest variant's name, so the columns line up. */
+const NAME_WIDTH = 44
+
 type Pipeline = ChainableCommander & Record<string, (...args: string[]) => ChainableCommander>
 type Queue = (pipeline: Pipeline, accepted: boolean, index: number) => void
 
@@ -291,24 +295,17 @@ async function main(): Promise<void> {
       },
     ])
 
-    const lowest = new Map<string, number>()
+    const lowest = new LowestPerCall(redis, BATCH)
     /** Every reply must be what the batch is about: an accepted bid, or a BID_TOO_LOW. */
-    const expected = (key: string, reply: unknown): boolean => {
-      if (key.startsWith('return 1')) return reply === 1
-      const [kind, body] = reply as [string, string]
-      return key.endsWith('|accepted') ? kind === 'ok' : body.includes('"BID_TOO_LOW"')
-    }
-    const measure = async (key: string, queue: (p: Pipeline, i: number) => void): Promise<void> => {
-      await redis.config('RESETSTAT')
-      const pipeline = redis.pipeline() as Pipeline
-      for (let i = 0; i < BATCH; i++) queue(pipeline, i)
-      const replies = (await pipeline.exec()) ?? []
-      const failed = replies.find(([error, reply]) => error || !expected(key, reply))
-      if (failed) throw new Error(`${key}: ${String(failed[0] ?? JSON.stringify(failed[1]))}`)
-      const stats = await redis.info('commandstats')
-      const us = Number(/cmdstat_(?:evalsha|fcall):.*?usec_per_call=([\d.]+)/.exec(stats)?.[1])
-      lowest.set(key, Math.min(lowest.get(key) ?? Infinity, us))
-    }
+    const expected =
+      (key: string) =>
+      (reply: unknown): boolean => {
+        if (key.startsWith('return 1')) return reply === 1
+        const [kind, body] = reply as [string, string]
+        return key.endsWith('|accepted') ? kind === 'ok' : body.includes('"BID_TOO_LOW"')
+      }
+    const measure = (key: string, queue: (p: Pipeline, i: number) => void): Promise<void> =>
+      lowest.batch(key, queue, expected(key))
     for (let round = 0; round < rounds; round++) {
       await measure('return 1', (p) => p.vReturnOne?.())
       await measure('return 1 (FCALL)', (p) => p.call('FCALL', returnOne.name, 0))
@@ -318,20 +315,18 @@ async function main(): Promise<void> {
         await measure(`${name}|rejected`, (p, i) => queue(p, false, i))
       }
     }
-    const one = lowest.get('return 1') ?? NaN
-    const oneFcall = lowest.get('return 1 (FCALL)') ?? NaN
-    const oldAccepted = lowest.get('old engine (fd7e20e)|accepted') ?? NaN
+    const one = lowest.of('return 1')
+    const oneFcall = lowest.of('return 1 (FCALL)')
+    const oldAccepted = lowest.of('old engine (fd7e20e)|accepted')
     console.log(
       `Redis µs per call, lowest of ${rounds} batches of ${BATCH}; return 1: ${one} µs by EVALSHA, ${oneFcall} µs by FCALL`,
     )
-    console.log(
-      'variant                            accepted  ÷ old  rejected  ÷ return 1 (EVALSHA)',
-    )
+    console.log(`${'variant'.padEnd(NAME_WIDTH)} accepted  ÷ old  rejected  ÷ return 1 (EVALSHA)`)
     for (const [name] of variants) {
-      const accepted = lowest.get(`${name}|accepted`) ?? NaN
-      const rejected = lowest.get(`${name}|rejected`) ?? NaN
+      const accepted = lowest.of(`${name}|accepted`)
+      const rejected = lowest.of(`${name}|rejected`)
       console.log(
-        `${name.padEnd(34)} ${accepted.toFixed(2).padStart(8)} ${`${Math.round((100 * accepted) / oldAccepted)}%`.padStart(6)} ${rejected.toFixed(2).padStart(9)} ${`${(rejected / one).toFixed(1)}×`.padStart(11)}`,
+        `${name.padEnd(NAME_WIDTH)} ${accepted.toFixed(2).padStart(8)} ${`${Math.round((100 * accepted) / oldAccepted)}%`.padStart(6)} ${rejected.toFixed(2).padStart(9)} ${`${(rejected / one).toFixed(1)}×`.padStart(11)}`,
       )
     }
   } finally {

@@ -89,35 +89,20 @@ describe('scripts as Redis Functions', () => {
     }
   })
 
-  it('runs by EVALSHA where the user may not load functions, with the same answers', async () => {
-    const user = 'no-functions'
-    await admin.call('ACL', 'SETUSER', user, 'on', '>pw-no-fn', '~*', '&*', '+@all', '-function')
+  it.each([
+    { refused: '-function', may: 'may not load functions', loads: false },
+    { refused: '-fcall', may: 'may load functions but not call them', loads: true },
+  ])('runs by EVALSHA where the user $may, with the same answers', async (acl) => {
+    const user = `acl${acl.refused}`
+    await admin.call('ACL', 'SETUSER', user, 'on', '>pw-acl', '~*', '&*', '+@all', acl.refused)
     await admin.call('FUNCTION', 'FLUSH')
     await admin.config('RESETSTAT')
     const redis = await connectRedisServer({
-      url: `redis://${user}:pw-no-fn@127.0.0.1:${server.port}`,
+      url: `redis://${user}:pw-acl@127.0.0.1:${server.port}`,
     })
     try {
       await bidTwice(new AuctionEngine(redis))
-      expect(await libraries()).toEqual([])
-      const calls = await scriptCalls()
-      expect(calls.fcall).toBe(0)
-      expect(calls.evalsha).toBeGreaterThanOrEqual(3)
-    } finally {
-      redis.disconnect()
-      await admin.call('ACL', 'DELUSER', user)
-    }
-  })
-
-  it('runs by EVALSHA where the user may load functions but not call them', async () => {
-    const user = 'no-fcall'
-    await admin.call('ACL', 'SETUSER', user, 'on', '>pw-no-fcall', '~*', '&*', '+@all', '-fcall')
-    await admin.config('RESETSTAT')
-    const redis = await connectRedisServer({
-      url: `redis://${user}:pw-no-fcall@127.0.0.1:${server.port}`,
-    })
-    try {
-      await bidTwice(new AuctionEngine(redis))
+      expect(await libraries()).toHaveLength(acl.loads ? SCRIPT_NAMES.length : 0)
       const calls = await scriptCalls()
       expect(calls.fcall).toBe(0)
       expect(calls.evalsha).toBeGreaterThanOrEqual(3)
