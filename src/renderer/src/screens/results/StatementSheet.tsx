@@ -3,6 +3,7 @@
 import { formatMoney } from '../../../../shared/money'
 import type { Statement } from '../../../../shared/results'
 import { rateText } from '../../../../shared/settlement'
+import { SheetHead, SheetLines } from './SheetParts'
 
 const UNSOLD_WORDS: Record<string, string> = {
   passed: 'Passed',
@@ -15,75 +16,40 @@ const UNSOLD_WORDS: Record<string, string> = {
 export function StatementSheet(props: { statement: Statement; issuedAt: string }) {
   const { statement } = props
   const money = (minor: number): string => formatMoney(minor, statement.currency)
+  const count = statement.lines.length
   return (
     <section
       className="statement sheet"
       aria-label={`Statement for ${statement.sellerId}`}
       data-testid="statement"
     >
-      <header className="sheet__head">
-        <div>
-          <p className="sheet__kind">Consignor’s statement</p>
-          <h2 className="sheet__title">{statement.saleTitle}</h2>
-          <p className="sheet__meta">
-            Statement {statement.saleId}-{statement.sellerId} · {statement.currency} · issued{' '}
-            {props.issuedAt}
-          </p>
-        </div>
-        <div className="sheet__party">
-          <p className="sheet__kind">Consignor</p>
-          <p className="sheet__paddle">{statement.sellerId}</p>
-          <p className="muted">Commission {rateText(statement.commissionRate)} of the hammer</p>
-        </div>
-      </header>
-      {statement.lines.length === 0 ? (
+      <SheetHead
+        kind="Consignor’s statement"
+        title={statement.saleTitle}
+        meta={`Statement ${statement.saleId}-${statement.sellerId} · ${statement.currency} · issued ${props.issuedAt}`}
+        partyKind="Consignor"
+        party={
+          <>
+            <p className="sheet__paddle">{statement.sellerId}</p>
+            <p className="muted">Commission {rateText(statement.commissionRate)} of the hammer</p>
+          </>
+        }
+      />
+      {count === 0 ? (
         <p className="muted">No lot sold.</p>
       ) : (
-        <table className="sheet__table">
-          <thead>
-            <tr>
-              <th scope="col">Lot</th>
-              <th scope="col">Description</th>
-              <th scope="col" className="num">
-                Hammer
-              </th>
-              <th scope="col" className="num">
-                Commission
-              </th>
-              <th scope="col" className="num">
-                Fee
-              </th>
-              <th scope="col" className="num">
-                Net
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {statement.lines.map((line) => (
-              <tr key={line.lotId}>
-                <td className="strong">{line.number}</td>
-                <td>{line.title}</td>
-                <td className="num">{money(line.hammer)}</td>
-                <td className="num">{money(line.commission)}</td>
-                <td className="num">{money(line.fee)}</td>
-                <td className="num">{money(line.net)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {statement.lines.length} {statement.lines.length === 1 ? 'lot' : 'lots'} sold
-              </th>
-              <td className="num">{money(statement.hammer)}</td>
-              <td className="num">{money(statement.commission)}</td>
-              <td className="num">{money(statement.fees)}</td>
-              <td className="num sheet__due" data-testid="statement-net">
-                {money(statement.net)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <SheetLines
+          lines={statement.lines}
+          currency={statement.currency}
+          columns={[
+            { label: 'Hammer', amount: (line) => line.hammer, total: statement.hammer },
+            { label: 'Commission', amount: (line) => line.commission, total: statement.commission },
+            { label: 'Fee', amount: (line) => line.fee, total: statement.fees },
+            { label: 'Net', amount: (line) => line.net, total: statement.net },
+          ]}
+          count={`${count} ${count === 1 ? 'lot' : 'lots'} sold`}
+          dueTestId="statement-net"
+        />
       )}
       {statement.unsold.length > 0 ? (
         <div className="sheet__unsold">
