@@ -152,6 +152,11 @@ export interface RedisProbe {
   shardedPubSub: boolean
   /** Sentinel only: the name the sentinels monitor the primary under. */
   masterName?: string
+  /**
+   * How the engine's scripts will run: as Redis Functions where every primary is Redis 7 or
+   * later and the user may FCALL and FUNCTION LOAD; otherwise by EVALSHA of the same code.
+   */
+  scripts: 'functions' | 'evalsha'
 }
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline'

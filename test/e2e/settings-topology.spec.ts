@@ -36,6 +36,9 @@ test('Test connection shows the topology and the nodes of a cluster', async ({ o
       { timeout: 20_000 },
     )
     await expect(form.getByTestId('probe-report')).toContainText('Sharded pub/sub: available')
+    await expect(form.getByTestId('probe-scripts')).toHaveText(
+      'Engine scripts: Redis Functions (loaded once on each primary)',
+    )
     const rows = form.getByTestId('probe-nodes').locator('tbody tr')
     await expect(rows).toHaveCount(3)
     for (const row of await rows.all()) await expect(row).toContainText('primary')

@@ -60,7 +60,7 @@ const ok = <T extends { ok: boolean }>(answer: T): Extract<T, { ok: true }> => {
 describe('Test connection', () => {
   it('one server: its version, role primary, sharded pub/sub from 7.0', async () => {
     const found = ok(await call('settings:test', { url: `redis://127.0.0.1:${single.port}` }))
-    expect(found).toMatchObject({ topology: 'single', shardedPubSub: true })
+    expect(found).toMatchObject({ topology: 'single', shardedPubSub: true, scripts: 'functions' })
     expect(found.latencyMs).toBeGreaterThanOrEqual(0)
     expect(found.serverVersion).toMatch(/^7\./)
     expect(found.nodes).toEqual([
@@ -76,7 +76,7 @@ describe('Test connection', () => {
 
   it('a cluster: every node, all primaries, sharded pub/sub', async () => {
     const found = ok(await call('settings:test', { url: cluster.url }))
-    expect(found).toMatchObject({ topology: 'cluster', shardedPubSub: true })
+    expect(found).toMatchObject({ topology: 'cluster', shardedPubSub: true, scripts: 'functions' })
     expect(found.serverVersion).toMatch(/^7\./)
     expect(found.nodes.map((node) => node.address).sort()).toEqual(
       cluster.nodes.map((node) => `127.0.0.1:${node.port}`).sort(),
@@ -94,6 +94,7 @@ describe('Test connection', () => {
       topology: 'sentinel',
       masterName: sentinel.masterName,
       shardedPubSub: true,
+      scripts: 'functions',
     })
     expect(JSON.stringify(found)).not.toContain(PASSWORD)
     const byRole = (role: string) =>

@@ -226,6 +226,36 @@ describe('the Redis ACL for consoles', () => {
     }
   })
 
+  it('lets Test connection promise Functions, and EVALSHA for a user without them', async () => {
+    const [, , ...rules] = ACL_LINE.split(/\s+/)
+    const tester = open('')
+    const testAs = (username: string) =>
+      tester.service.call(tester.session, 'settings:test', {
+        url: `redis://127.0.0.1:${redis.port}`,
+        username,
+        password: PASSWORD,
+      })
+    try {
+      expect(await testAs(user)).toMatchObject({ ok: true, scripts: 'functions' })
+      for (const dropped of ['+fcall', '+function|load']) {
+        const without = `${user}-without-${dropped.slice(1).replace('|', '-')}`
+        await admin.call(
+          'ACL',
+          'SETUSER',
+          without,
+          ...rules
+            .filter((rule) => rule !== dropped)
+            .map((rule) => (rule === '>CHANGE-ME' ? `>${PASSWORD}` : rule)),
+        )
+        // Not a missing permission: the engine runs the same code by EVALSHA.
+        expect(await testAs(without), dropped).toMatchObject({ ok: true, scripts: 'evalsha' })
+        await admin.call('ACL', 'DELUSER', without)
+      }
+    } finally {
+      await tester.close()
+    }
+  })
+
   it('refuses FLUSHALL, CONFIG GET and KEYS', async () => {
     const client = new Redis({ port: redis.port, username: user, password: PASSWORD })
     try {

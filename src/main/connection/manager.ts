@@ -145,13 +145,16 @@ export class ConnectionManager {
     // Not started yet: what it will be, from the binary.
     const output = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout ?? ''
     const version = /v=(\S+)/.exec(output)?.[1] ?? 'unknown'
+    // Its own server, its default user: Functions wherever the version has them.
+    const from7 = Number(/^(\d+)/.exec(version)?.[1] ?? 0) >= 7
     return {
       ok: true,
       latencyMs: 0,
       serverVersion: version,
       topology: 'single',
       nodes: [{ address: 'built-in local Redis', role: 'primary', version, reachable: false }],
-      shardedPubSub: Number(/^(\d+)/.exec(version)?.[1] ?? 0) >= 7,
+      shardedPubSub: from7,
+      scripts: from7 ? 'functions' : 'evalsha',
     }
   }
 

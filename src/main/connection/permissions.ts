@@ -91,3 +91,18 @@ export async function missingPermission(client: RedisClient): Promise<string | n
   const need = typeof refused === 'number' && refused > 0 ? needs[refused - 1] : undefined
   return need ? `The Redis user cannot ${need[0]}.` : null
 }
+
+/** What the engine needs to run its scripts as Redis Functions (else it runs them by EVALSHA). */
+const FUNCTION_CALLS: readonly (readonly string[])[] = [
+  ['FCALL', PROBE_ID, '0'],
+  ['FUNCTION', 'LOAD', ''],
+]
+
+/** Whether the user may load and call functions; false where the server cannot say. */
+export async function mayUseFunctions(client: RedisClient): Promise<boolean> {
+  try {
+    return (await client.eval(CHECK_LUA, 0, JSON.stringify(FUNCTION_CALLS))) === 0
+  } catch {
+    return false
+  }
+}

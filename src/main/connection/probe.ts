@@ -2,8 +2,8 @@
 // what it found for each topology: one server, a Sentinel group (the primary the sentinels
 // name, its replicas, each sentinel) or a Redis Cluster (every node), with each node's role
 // and version, whether sharded pub/sub is there, then the user's permissions
-// (REDIS_NO_PERMISSION names a missing one). Every failure is an answer with a scrubbed
-// message, never an exception.
+// (REDIS_NO_PERMISSION names a missing one) and whether the scripts will run as Redis
+// Functions. Every failure is an answer with a scrubbed message, never an exception.
 import type { Redis } from 'ioredis'
 import type { RedisProbe, RedisProbeNode } from '../../shared/contract'
 import { fail, type Result } from '../../shared/errors'
@@ -17,9 +17,11 @@ import {
   type RedisClient,
   type RedisEndpoint,
 } from '../engine'
-import { missingPermission } from './permissions'
+import { mayUseFunctions, missingPermission } from './permissions'
 
 export type ProbeResult = RedisProbe
+/** What the topology says, before the user's permissions are asked. */
+type Discovered = Omit<RedisProbe, 'scripts'>
 
 const AUTH = /WRONGPASS|NOAUTH|NOPERM|invalid username-password|AUTH failed/i
 /** A node other than the one connected to (a replica, a sentinel) gets this long. */
@@ -46,7 +48,11 @@ export async function probeRedis(
     const check = async (target: RedisClient): Promise<ProbeResult | string> => {
       const found = await discover(target, endpoint, options)
       // Reachable is not enough: the user must be able to do the console's work.
-      return (await missingPermission(target)) ?? found
+      const missing = await missingPermission(target)
+      if (missing) return missing
+      // Functions came with Redis 7.0, and the ACL must allow them too.
+      const functions = majorOf(found.serverVersion) >= 7 && (await mayUseFunctions(target))
+      return { ...found, scripts: functions ? 'functions' : 'evalsha' }
     }
     const result = await withTimeout(check(client), timeoutMs)
     if (typeof result === 'string') return fail('REDIS_NO_PERMISSION', result)
@@ -66,7 +72,7 @@ async function discover(
   client: RedisClient,
   endpoint: RedisEndpoint,
   options: ConnectionOptions,
-): Promise<ProbeResult> {
+): Promise<Discovered> {
   await client.connect()
   const started = performance.now()
   await client.ping()
@@ -97,9 +103,9 @@ async function discover(
 
 function summary(
   latencyMs: number,
-  topology: ProbeResult['topology'],
+  topology: RedisProbe['topology'],
   nodes: RedisProbeNode[],
-): ProbeResult {
+): Discovered {
   const primaries = nodes.filter((node) => node.role === 'primary' && node.reachable)
   const versions = primaries.map((node) => node.version).sort(compareVersions)
   return {

@@ -1,5 +1,5 @@
-// What "Test connection" found: the topology, each node (address, role, version, reachable)
-// and whether sharded pub/sub is available.
+// What "Test connection" found: the topology, each node (address, role, version, reachable),
+// whether sharded pub/sub is available and how the engine's scripts will run.
 import type { RedisProbe } from '../../../../shared/contract'
 
 const TOPOLOGY: Record<RedisProbe['topology'], string> = {
@@ -24,6 +24,12 @@ export function ProbeReport({ probe }: { probe: RedisProbe }) {
             ? ' (each sale’s events stay on its own node)'
             : ' (Redis 7 or later is needed on a cluster)'
           : ''}
+      </p>
+      <p data-testid="probe-scripts">
+        Engine scripts:{' '}
+        {probe.scripts === 'functions'
+          ? 'Redis Functions (loaded once on each primary)'
+          : 'EVALSHA (Redis Functions need Redis 7 and +fcall +function|load for this user)'}
       </p>
       <table className="grid grid--compact" data-testid="probe-nodes">
         <thead>
